@@ -1,0 +1,126 @@
+/*
+Package runtime is a coroutine runtime for Go, after Lua's coro module:
+symmetric coroutines (Transfer), asymmetric ones (Resume and Yield), Wrap,
+and SafeWrap, whose yield works across nested coroutines and goroutines. It
+is what the code that corogen generates runs on, and it can be used on its
+own.
+
+# Groups and threads
+
+A Group is a main thread and the coroutines made in it with Create. Main is
+whoever calls into the group when no coroutine runs; each coroutine runs its
+function on a goroutine of its own. Exactly one thread of a group runs at a
+time, so the group always knows which one: Current returns it, or nil for
+main. Since no goroutine ever needs to know who it is, the package uses no
+goroutine-local state.
+
+A coroutine's Status is Lua's:
+
+  - Suspended: not started, or waiting in Transfer or Yield;
+  - Running: the current coroutine;
+  - Normal: waiting in Resume for the coroutine it resumed;
+  - Dead: its function returned or panicked, or it was closed.
+
+# Transfer, Resume and Yield
+
+Transfer(to, v) suspends the running thread and runs to, or main when to is
+nil. A coroutine that has not started receives v as its function's argument;
+one suspended in Transfer or Yield receives v as that call's result. The
+caller stays suspended until some thread transfers to it. A coroutine that
+was transferred into must end by transferring: if its function returns,
+main gets ErrNoTransfer.
+
+Resume(c, v) runs c until it yields or returns, as coroutine.resume does,
+and Yield(v) returns v from that Resume. Yield in a coroutine that was
+transferred into, not resumed, is an error. Resumes nest to any depth; the
+resumer is Normal meanwhile.
+
+Where a coroutine's end or panic goes: to the thread closing it, else to the
+one waiting in Resume for it, else to main. Resume returns a panic as a
+*PanicError; in main, Transfer raises it again. A *PanicError holds the
+panic value and the coroutine's own stack at the panic, which iter.Pull's
+re-panic loses. A runtime.Goexit in a coroutine (t.FailNow in a test) ends
+the goroutine of the thread it goes to, as it would through iter.Pull.
+
+# Closing
+
+Close ends a suspended coroutine: one that has not started never runs;
+otherwise the call it waits in panics with a private value that Close
+recovers, so its deferred calls run. Group.Close closes every coroutine that
+is not dead, newest first. A coroutine that is never closed and never ends
+keeps its goroutine forever, as an iter.Pull that is never stopped does: its
+stack holds the group, so no garbage collection can end it. Close the group
+when you are done with it, with defer.
+
+# SafeWrap and cross-yielding
+
+SafeWrap(f) runs f on a coroutine and returns resume and stop. f receives a
+yield of its own that always goes back to whoever called resume, even when
+yield is called inside another coroutine (a nested SafeWrap, a Group
+coroutine, or a library's own iter.Pull) or on another goroutine that f
+waits for. This turns any synchronous callback API into a pull API:
+
+	next, stop := runtime.SafeWrap(func(yield func(string) bool, _ bool) {
+		fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+			if !yield(path) {
+				return fs.SkipAll
+			}
+			return nil
+		})
+	})
+	defer stop()
+	for path, ok := next(true); ok; path, ok = next(true) {
+		...
+	}
+
+Lua needs coro.install(), which replaces the coroutine module, so that a
+library that runs its own coroutines still lets the callbacks reach the
+scheduler. Go has no counterpart to install and needs none: a yield is an
+explicit function value, and the Go runtime's coroutine switch may be made
+by any goroutine, from any depth of nesting. The package's tests run a
+library's own iter.Pull that calls our yield.
+
+# Goroutines
+
+The methods of a Group, and SafeWrap's yield, may be called from goroutines
+other than the running coroutine's own, as long as that coroutine waits for
+them: the call is taken to come from the running thread. Two such calls at
+once, or a call while the coroutine is suspended, panic with a message that
+begins "runtime:" instead of corrupting the group, and the race detector
+reports them too. resume, stop, Close and the calls made from main must not
+be made by two goroutines at once; the race detector reports that.
+
+Every misuse panics with a message that begins "runtime:": Yield outside a
+coroutine, Resume of a running or normal coroutine, Transfer to a dead one,
+and the others the methods document.
+
+# Threads locked to the OS
+
+The Go runtime cannot switch coroutines on a goroutine locked to its OS
+thread (runtime.LockOSThread, or a cgo callback) unless the coroutine was
+made on that same locked thread, and it aborts the program when asked to. A
+group or wrapper made and driven on one locked goroutine works. The only
+public way to see a goroutine's lock is its traceback header, which costs
+about 5µs, as much as seventy round trips; so the check that turns such a switch into
+a panic ("runtime: switch from a goroutine locked to its OS thread") is off
+by default and on with
+
+	COROGENDEBUG=lockcheck=1
+
+Callbacks that run on locked threads belong to corogen's async mode, which
+hands calls over on channels instead of switching.
+
+# How it works
+
+Every coroutine is an iter.Pull coroutine: the package uses nothing from
+the Go runtime that iter.Pull does not, and no goroutine IDs. iter.Pull's
+next and yield are the same operation underneath, an exchange of the caller
+with the goroutine parked in the coroutine, so a coroutine's iter.Pull is
+used as a slot in which any thread can wait: a thread switches to another by
+swapping into the slot where that one waits. A Transfer is one switch, and
+so are a nested Resume and a Yield; "Coroutines in Lua" (de Moura, Rodriguez,
+Ierusalimschy, 2004) and Lua's coro go through a dispatcher on main, which
+costs two. When a coroutine ends, the thread it returns to may wait in
+another slot than its own; three more swaps move it there first.
+*/
+package runtime

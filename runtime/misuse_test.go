@@ -1,0 +1,218 @@
+package runtime_test
+
+import (
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	coro "github.com/corogen/corogen/runtime"
+)
+
+// panicMessage runs f and returns the message it panics with, or "" if it
+// returns. A *PanicError from a coroutine gives the message of its value.
+func panicMessage(f func()) (msg string) {
+	defer func() {
+		switch r := recover().(type) {
+		case nil:
+		case string:
+			msg = r
+		case *coro.PanicError:
+			v := r.Value
+			for pe, ok := v.(*coro.PanicError); ok; pe, ok = v.(*coro.PanicError) {
+				v = pe.Value // passed on by a resumer
+			}
+			msg, _ = v.(string)
+		case error:
+			msg = r.Error()
+		}
+	}()
+	f()
+	return ""
+}
+
+func TestMisusePanics(t *testing.T) {
+	tests := []struct {
+		name string
+		do   func(g *coro.Group[int])
+		want string
+	}{
+		{"yield on main", func(g *coro.Group[int]) { g.Yield(0) },
+			"runtime: Yield called outside a coroutine"},
+		{"resume of the running coroutine", func(g *coro.Group[int]) {
+			var c *coro.Coro[int]
+			c = g.Create(func(int) int { g.Resume(c, 0); return 0 })
+			g.Transfer(c, 0)
+		}, "runtime: Resume of the running coroutine"},
+		{"resume of a normal coroutine", func(g *coro.Group[int]) {
+			var outer *coro.Coro[int]
+			inner := g.Create(func(int) int { g.Resume(outer, 0); return 0 })
+			outer = g.Create(func(int) int {
+				if _, err := g.Resume(inner, 0); err != nil {
+					panic(err)
+				}
+				return 0
+			})
+			g.Transfer(outer, 0)
+		}, "runtime: Resume of a coroutine that waits in Resume"},
+		{"transfer to the running coroutine", func(g *coro.Group[int]) {
+			var c *coro.Coro[int]
+			c = g.Create(func(int) int { g.Transfer(c, 0); return 0 })
+			g.Transfer(c, 0)
+		}, "runtime: Transfer to the running thread"},
+		{"transfer from main to main", func(g *coro.Group[int]) { g.Transfer(nil, 0) },
+			"runtime: Transfer to the running thread"},
+		{"transfer to a dead coroutine", func(g *coro.Group[int]) {
+			c := g.Create(func(int) int { return 0 })
+			g.Resume(c, 0)
+			g.Transfer(c, 0)
+		}, "runtime: Transfer to a dead coroutine"},
+		{"transfer to a coroutine of another group", func(g *coro.Group[int]) {
+			other := coro.NewGroup[int]()
+			defer other.Close()
+			g.Transfer(other.Create(func(int) int { return 0 }), 0)
+		}, "runtime: Transfer to a coroutine of another group"},
+		{"yield in a transferred-into coroutine", func(g *coro.Group[int]) {
+			g.Transfer(g.Create(func(int) int { g.Yield(0); return 0 }), 0)
+		}, "runtime: Yield in a coroutine that was transferred into, not resumed"},
+		{"group close inside a coroutine", func(g *coro.Group[int]) {
+			g.Transfer(g.Create(func(int) int { g.Close(); return 0 }), 0)
+		}, "runtime: Group.Close called inside a coroutine"},
+		{"nil function", func(g *coro.Group[int]) { g.Create(nil) },
+			"runtime: Create with a nil function"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := coro.NewGroup[int]()
+			defer g.Close()
+			if got := panicMessage(func() { tt.do(g) }); got != tt.want {
+				t.Errorf("panic %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSafeWrapMisuse(t *testing.T) {
+	t.Run("resume inside the function", func(t *testing.T) {
+		var resume func(int) (int, bool)
+		resume, stop := coro.SafeWrap(func(yield func(int) int, _ int) { resume(0) })
+		defer stop()
+		if got, want := panicMessage(func() { resume(0) }), "runtime: SafeWrap resume called while its function runs"; got != want {
+			t.Errorf("panic %q, want %q", got, want)
+		}
+	})
+	t.Run("yield after the function returned", func(t *testing.T) {
+		var leaked func(int) int
+		resume, stop := coro.SafeWrap(func(yield func(int) int, _ int) { leaked = yield })
+		defer stop()
+		resume(0)
+		if got, want := panicMessage(func() { leaked(1) }), "runtime: SafeWrap yield called while its function is not resumed"; got != want {
+			t.Errorf("panic %q, want %q", got, want)
+		}
+	})
+}
+
+// TestLockedThread turns on the OS thread check: a yield from a goroutine
+// locked to its thread panics instead of letting the Go runtime abort, and
+// the wrapper goes on working.
+func TestLockedThread(t *testing.T) {
+	defer coro.SetLockCheck(true)()
+	var msg string
+	resume, stop := coro.SafeWrap(func(yield func(int) int, _ int) {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			msg = panicMessage(func() { yield(1) })
+		}()
+		wg.Wait()
+		yield(2)
+	})
+	defer stop()
+	if v, ok := resume(0); v != 2 || !ok {
+		t.Errorf("resume = %d, %v; want 2, true", v, ok)
+	}
+	if !strings.HasPrefix(msg, "runtime: switch from a goroutine locked to its OS thread") {
+		t.Errorf("yield from a locked goroutine: panic %q", msg)
+	}
+}
+
+// TestLockedCreatorWorks: a wrapper made and driven on one locked goroutine
+// is fine with the Go runtime, and with the check.
+func TestLockedCreatorWorks(t *testing.T) {
+	defer coro.SetLockCheck(true)()
+	done := make(chan []int)
+	go func() {
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
+		resume, stop := coro.SafeWrap(func(yield func(int) int, _ int) {
+			for i := 0; i < 3; i++ {
+				yield(i)
+			}
+		})
+		defer stop()
+		done <- drain(resume, 0)
+	}()
+	if got := <-done; len(got) != 3 {
+		t.Errorf("got %v, want three values", got)
+	}
+}
+
+func TestYieldFromSecondGoroutineWhileSuspended(t *testing.T) {
+	t.Run("SafeWrap", func(t *testing.T) {
+		second := make(chan string)
+		release := make(chan struct{})
+		resume, stop := coro.SafeWrap(func(yield func(int) int, _ int) {
+			var wg sync.WaitGroup
+			wg.Add(2)
+			go func() { defer wg.Done(); yield(1) }()
+			go func() {
+				defer wg.Done()
+				<-release
+				second <- panicMessage(func() { yield(2) })
+			}()
+			wg.Wait()
+		})
+		defer stop()
+		if v, ok := resume(0); v != 1 || !ok {
+			t.Fatalf("first resume = %d, %v", v, ok)
+		}
+		close(release)
+		if msg := <-second; msg != "runtime: SafeWrap yield called by two goroutines at once, or again before resume" {
+			t.Errorf("second yield: panic %q", msg)
+		}
+		if v, ok := resume(0); ok {
+			t.Errorf("second resume = %d, true; want the function to end", v)
+		}
+	})
+	t.Run("Group", func(t *testing.T) {
+		second := make(chan string)
+		release := make(chan struct{})
+		g := coro.NewGroup[int]()
+		defer g.Close()
+		c := g.Create(func(int) int {
+			var wg sync.WaitGroup
+			wg.Add(2)
+			go func() { defer wg.Done(); g.Yield(1) }()
+			go func() {
+				defer wg.Done()
+				<-release
+				second <- panicMessage(func() { g.Yield(2) })
+			}()
+			wg.Wait()
+			return 3
+		})
+		if v, err := g.Resume(c, 0); v != 1 || err != nil {
+			t.Fatalf("first Resume = %d, %v", v, err)
+		}
+		close(release)
+		if msg := <-second; !strings.HasPrefix(msg, "runtime: ") {
+			t.Errorf("second Yield: panic %q, want a runtime: panic", msg)
+		}
+		if v, err := g.Resume(c, 0); v != 3 || err != nil {
+			t.Errorf("second Resume = %d, %v; want 3, nil", v, err)
+		}
+	})
+}

@@ -1,0 +1,150 @@
+package runtime
+
+import (
+	"runtime/debug"
+	"sync/atomic"
+)
+
+// SafeWrap runs f on a coroutine of its own and returns the functions that
+// drive it, as Lua's coro.safewrap does.
+//
+// The first call of resume starts f with the argument as first; later calls
+// make the pending yield return their argument. resume returns what f passes
+// to yield, and true; once f has returned it returns the zero Out and false.
+//
+// yield suspends f and hands its argument to whoever called resume. It may be
+// called from any goroutine and from inside other coroutines, however deeply
+// nested (another SafeWrap, a Group, or a library's own iter.Pull): it always
+// returns control to the caller of resume (cross-yielding). That is how a
+// callback, called by code that knows nothing of coroutines, becomes one step
+// of a sequence. yield panics when f is not resumed, and when it is called by
+// two goroutines at once.
+//
+// stop ends f early. Before the first resume f never runs; while f is
+// suspended, the pending yield panics with a value that SafeWrap recovers,
+// so f's deferred calls run, and stop returns once f has returned; so does
+// every later yield. If the pending yield was called on a goroutine other
+// than f's own, the panic unwinds that goroutine, not f: it crashes the
+// program unless that goroutine recovers it. stop may be called any number
+// of times; the calls after the first do nothing.
+//
+// resume and stop must not be called while f runs, nor from two goroutines
+// at once. A panic in f is raised again by the resume or stop that ran it, as
+// a *PanicError holding f's own stack; a runtime.Goexit in f ends the
+// goroutine that called resume or stop.
+func SafeWrap[In, Out any](f func(yield func(Out) In, first In)) (resume func(In) (Out, bool), stop func()) {
+	if f == nil {
+		panic("runtime: SafeWrap with a nil function")
+	}
+	w := &wrapped[In, Out]{}
+
+	// resume and yield are closures rather than method values, which would
+	// add a frame to the stack at each switch (see the note after handOver in
+	// group.go).
+	yield := func(out Out) In {
+		if w.stopping {
+			panic(stopped)
+		}
+		if lockCheck {
+			checkThread(&w.slot)
+		}
+		if !w.turn.CompareAndSwap(w.want, w.want+1) {
+			panic("runtime: SafeWrap yield called by two goroutines at once, or again before resume")
+		}
+		if !w.running {
+			w.want = w.turn.Load()
+			panic("runtime: SafeWrap yield called while its function is not resumed")
+		}
+		w.out = out
+		w.running = false
+		if !w.slot.yield(struct{}{}) {
+			panic(stopped)
+		}
+		in := w.in
+		var zero In
+		w.in = zero
+		return in
+	}
+	w.init(func(y func(struct{}) bool) {
+		w.slot.yield = y
+		w.run(f, yield)
+	})
+	resume = func(in In) (Out, bool) {
+		var zero Out
+		if w.running {
+			panic("runtime: SafeWrap resume called while its function runs")
+		}
+		if w.done {
+			return zero, false
+		}
+		w.in = in
+		w.running = true
+		w.want = w.turn.Load()
+		if lockCheck {
+			checkThread(&w.slot)
+		}
+		w.next()
+		w.rethrow()
+		if w.done {
+			return zero, false
+		}
+		out := w.out
+		w.out = zero
+		return out, true
+	}
+	stop = func() {
+		if w.running {
+			panic("runtime: SafeWrap stop called while its function runs")
+		}
+		w.stopping, w.done = true, true
+		w.stop()
+		w.rethrow()
+	}
+	return resume, stop
+}
+
+// wrapped is the state SafeWrap's functions share.
+type wrapped[In, Out any] struct {
+	slot
+	in  In
+	out Out
+
+	running  bool // resumed and not yet yielded
+	stopping bool // stop was called: every yield unwinds
+	done     bool // f has returned, panicked or been stopped
+	perr     *PanicError
+
+	// turn detects overlapping yields, as in Group.
+	turn atomic.Uint32
+	want uint32
+}
+
+// run calls f on the slot's goroutine and records how it ended.
+func (w *wrapped[In, Out]) run(f func(func(Out) In, In), yield func(Out) In) {
+	returned := false
+	defer func() {
+		w.running, w.done = false, true
+		if returned {
+			return
+		}
+		// A nil r is a runtime.Goexit, which iter.Pull passes on.
+		if r := recover(); r != nil && r != stopped {
+			w.perr = &PanicError{Value: r, Stack: debug.Stack()}
+		}
+	}()
+	in := w.in
+	var zero In
+	w.in = zero
+	f(yield, in)
+	returned = true
+}
+
+// stopped is the panic value with which stop unwinds f.
+var stopped = new(struct{ _ byte })
+
+func (w *wrapped[In, Out]) rethrow() {
+	if p := w.perr; p != nil {
+		w.perr = nil
+		panic(p)
+	}
+}
