@@ -1,0 +1,163 @@
+package runtime
+
+import (
+	"errors"
+	"iter"
+	rt "runtime"
+	"runtime/debug"
+)
+
+// A Cursor is the pull side of a callback API: Start gives it a function
+// that calls the API, and each Next runs that function until it hands over
+// the next element, on a coroutine of its own. The cursors that corogen
+// generates each keep a Cursor in a field and forward to it.
+//
+// A Cursor is used by one goroutine at a time. Its zero value is not ready;
+// call Start first.
+//
+// A Cursor that is dropped without Close is closed by a cleanup once it is
+// unreachable (see runtime.AddCleanup), so even a careless caller leaks no
+// goroutine; Close is still the way to stop the API at a known point.
+type Cursor[E, R any] struct {
+	st *cursorState[E, R]
+}
+
+// cursorState is everything the coroutine can reach. It must not point back
+// to the Cursor, or the cleanup that closes an abandoned cursor never runs.
+type cursorState[E, R any] struct {
+	next    func() (E, bool)
+	stop    func()
+	cur     E
+	result  R
+	perr    *PanicError
+	done    bool // run has ended or the cursor is closed
+	cleanup rt.Cleanup
+}
+
+// Start prepares run for the first call of Next. run receives yield, which
+// hands an element to the caller of Next and returns true when Next is
+// called again, or false once the cursor is being closed: run must then make
+// the API stop (return its stop value from the callback, or call Unwind),
+// and every later yield returns false at once. run's result is kept for
+// Result. run may call yield from any goroutine it waits for.
+//
+// A panic in run is raised again by the Next or Close that ran it, as a
+// *PanicError with run's own stack; Unwind ends run quietly; a
+// runtime.Goexit in run ends the goroutine that called Next or Close.
+func (c *Cursor[E, R]) Start(run func(yield func(E) bool) R) {
+	st := &cursorState[E, R]{}
+	// run gets iter.Pull's own yield: no frame of ours sits between a
+	// callback and the switch (see the note after Group.handOver).
+	st.next, st.stop = iter.Pull(func(yield func(E) bool) {
+		returned := false
+		defer func() {
+			if returned {
+				return
+			}
+			// A nil r is a runtime.Goexit, which iter.Pull passes on.
+			if r := recover(); r != nil && r != unwinding {
+				st.perr = &PanicError{Value: r, Stack: debug.Stack()}
+			}
+		}()
+		st.result = run(yield)
+		returned = true
+	})
+	c.st = st
+	st.cleanup = rt.AddCleanup(c, (*cursorState[E, R]).abandon, st)
+}
+
+// Next runs the function until it hands over its next element, and reports
+// whether it did; false means it has returned or the cursor is closed.
+func (c *Cursor[E, R]) Next() bool {
+	st := c.st
+	if st.done {
+		return false
+	}
+	e, ok := st.next()
+	if !ok {
+		return c.end()
+	}
+	st.cur = e
+	rt.KeepAlive(c) // the cleanup must not close c while Next switches
+	return true
+}
+
+func (c *Cursor[E, R]) end() bool {
+	st := c.st
+	var zero E
+	st.cur = zero
+	st.done = true
+	st.cleanup.Stop()
+	rt.KeepAlive(c)
+	if p := st.perr; p != nil {
+		st.perr = nil
+		panic(p)
+	}
+	return false
+}
+
+// Value returns the element the last Next handed over, or the zero E when
+// Next has not been called or has returned false.
+func (c *Cursor[E, R]) Value() E { return c.st.cur }
+
+// Result returns what the function returned, once Next has returned false;
+// before that, or if the cursor was closed first, it may be the zero R.
+func (c *Cursor[E, R]) Result() R { return c.st.result }
+
+// Close stops the function: before the first Next it never runs; while it
+// waits in yield, that yield returns false and Close waits for the function
+// to return. Close returns a *PanicError if the function panics meanwhile,
+// and nil otherwise. Close may be called any number of times.
+func (c *Cursor[E, R]) Close() error {
+	st := c.st
+	if !st.done {
+		st.done = true
+		st.cleanup.Stop()
+		var zero E
+		st.cur = zero
+		st.stop()
+	}
+	rt.KeepAlive(c)
+	if p := st.perr; p != nil {
+		st.perr = nil
+		return p
+	}
+	return nil
+}
+
+// abandon closes the cursor of st when the Cursor is unreachable. It runs on
+// the cleanup goroutine, which must not die: a panic while stopping is
+// dropped, as nobody is left to receive it.
+func (st *cursorState[E, R]) abandon() {
+	st.done = true
+	st.stop()
+}
+
+// ErrStop is the error a callback returns to make an API stop early when
+// the consumer has stopped: a cursor was closed, or a loop broke. Generated
+// code hides it from the API's own error with HideStop.
+var ErrStop = errors.New("corogen: stopped by the consumer")
+
+// HideStop returns err, or nil when err is or wraps ErrStop.
+func HideStop(err error) error {
+	if errors.Is(err, ErrStop) {
+		return nil
+	}
+	return err
+}
+
+// unwinding is the panic value of Unwind.
+var unwinding = new(struct{ _ byte })
+
+// Unwind stops an API whose callback has no way to say stop: it panics with
+// a value that Cursor recovers, and that CatchUnwind recovers in an
+// iterator. The API's deferred calls run as the panic passes through it.
+func Unwind() { panic(unwinding) }
+
+// CatchUnwind, deferred by an iterator, recovers the panic of Unwind and
+// raises every other panic again.
+func CatchUnwind() {
+	if r := recover(); r != nil && r != unwinding {
+		panic(r)
+	}
+}
