@@ -1,0 +1,191 @@
+package generator
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files with the current output")
+
+// Each folder of ../testdata is a package; its //go:generate line names the
+// types, and ../golden/<case>.go.golden holds the file corogen generates.
+
+var generateLine = regexp.MustCompile(`(?m)^//go:generate go tool corogen -type=(\S+)$`)
+
+// caseTypes returns the -type list of the testdata package in dir.
+func caseTypes(t *testing.T, dir string) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := generateLine.FindSubmatch(src); m != nil {
+			return strings.Split(string(m[1]), ",")
+		}
+	}
+	t.Fatalf("%s: no //go:generate go tool corogen line", dir)
+	return nil
+}
+
+func cases(t *testing.T, root string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() && e.Name() != "errors" {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) == 0 {
+		t.Fatalf("no cases in %s", root)
+	}
+	return names
+}
+
+// checkGolden compares got with the golden file, or rewrites it with -update.
+func checkGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./generator -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s is stale (go test ./generator -update rewrites it):\n%s", golden, diff(string(want), string(got)))
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, name := range cases(t, "../testdata") {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join("../testdata", name)
+			files, err := Generate(Config{Dir: dir, Types: caseTypes(t, dir)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(files) != 1 {
+				t.Fatalf("%d files, want 1", len(files))
+			}
+			if !bytes.HasPrefix(files[0].Content, []byte(header+"\n")) {
+				t.Errorf("output does not start with %q", header)
+			}
+			checkGolden(t, filepath.Join("../golden", name+".go.golden"), files[0].Content)
+		})
+	}
+}
+
+func TestOutputNames(t *testing.T) {
+	tests := []struct {
+		dir, typ, want string
+	}{
+		{"../testdata/boolstop", "Tree", "tree_coro.go"},
+		{"../testdata/testfile", "Lister", "lister_coro_test.go"},
+	}
+	for _, tt := range tests {
+		files, err := Generate(Config{Dir: tt.dir, Types: []string{tt.typ}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := filepath.Base(files[0].Path); got != tt.want {
+			t.Errorf("%s: output %s, want %s", tt.typ, got, tt.want)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	cfg := Config{Dir: "../testdata/directives", Types: []string{"Tree"}}
+	first, err := Generate(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		again, err := Generate(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first[0].Content, again[0].Content) {
+			t.Fatal("two runs generated different output")
+		}
+	}
+}
+
+func TestOneOutputForSeveralTypes(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "all_coro.go")
+	files, err := Generate(Config{Dir: "../testdata/embedded", Types: []string{"Files", "Positions"}, Output: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 1 || files[0].Path != out {
+		t.Fatalf("files %v, want one at %s", files, out)
+	}
+	for _, name := range []string{"type FilesSeq", "type PositionsSeq"} {
+		if !bytes.Contains(files[0].Content, []byte(name)) {
+			t.Errorf("output lacks %s", name)
+		}
+	}
+}
+
+// TestErrors: each folder of ../testdata/errors is a package corogen must
+// refuse, with the message in ../golden/errors/<case>.txt (paths relative
+// to the folder).
+func TestErrors(t *testing.T) {
+	for _, name := range cases(t, "../testdata/errors") {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join("../testdata/errors", name)
+			_, err := Generate(Config{Dir: dir, Types: caseTypes(t, dir)})
+			if err == nil {
+				t.Fatal("no error")
+			}
+			abs, _ := filepath.Abs(dir)
+			msg := strings.ReplaceAll(err.Error(), abs+string(filepath.Separator), "")
+			checkGolden(t, filepath.Join("../golden/errors", name+".txt"), []byte(msg+"\n"))
+		})
+	}
+}
+
+func TestErrorsWithoutFolder(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		types []string
+		want  string
+	}{
+		{"syntax error", map[string]string{"tree.go": "package broken\n\ntype Tree interface {\n\tEach(fn func(int)\n}\n"},
+			[]string{"Tree"}, "tree.go:4:19: "},
+		{"unknown type", map[string]string{"tree.go": "package ok\n\ntype Tree interface{ Each(func(int)) }\n"},
+			[]string{"Nope"}, "type Nope not found in package example.com/m"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			tt.files["go.mod"] = "module example.com/m\n\ngo 1.24\n"
+			for name, src := range tt.files {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := Generate(Config{Dir: dir, Types: tt.types})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+	if _, err := Generate(Config{Dir: "../testdata/nope", Types: []string{"T"}}); err == nil || !strings.Contains(err.Error(), "no such file or directory") {
+		t.Errorf("missing directory: %v", err)
+	}
+}

@@ -1,0 +1,58 @@
+package generator
+
+import (
+	"fmt"
+	"go/token"
+	"unicode"
+)
+
+// A namer hands out identifiers that clash neither with each other nor with
+// the names it was told are taken: the identifiers generated code declares
+// for itself, and the package names it refers to.
+type namer struct{ used map[string]bool }
+
+func newNamer(taken ...string) *namer {
+	n := &namer{used: map[string]bool{}}
+	for _, t := range taken {
+		n.used[t] = true
+	}
+	return n
+}
+
+// param names the i-th parameter: its own name if it is free, else argI.
+func (n *namer) param(name string, i int) string {
+	if name == "" || name == "_" || n.used[name] {
+		name = fmt.Sprintf("arg%d", i)
+	}
+	for n.used[name] {
+		name += "_"
+	}
+	n.used[name] = true
+	return name
+}
+
+// field names the exported field of a Call for the i-th callback
+// parameter: its name with the first letter in upper case, else ArgI.
+func (n *namer) field(name string, i int) string {
+	f := fmt.Sprintf("Arg%d", i)
+	if name != "" && name != "_" {
+		r := []rune(name)
+		r[0] = unicode.ToUpper(r[0])
+		if c := string(r); token.IsExported(c) && !n.used[c] {
+			f = c
+		}
+	}
+	for n.used[f] {
+		f += "_"
+	}
+	n.used[f] = true
+	return f
+}
+
+// Identifiers that generated function bodies use besides the parameters.
+var (
+	// methodLocals are visible where the method's parameters are.
+	methodLocals = []string{"s", "c", "yield", "done", "err", "r", "zero", "iter", "runtime"}
+	// callbackLocals are visible where the callback's parameters are.
+	callbackLocals = []string{"yield", "done", "call", "runtime"}
+)
