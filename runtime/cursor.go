@@ -19,7 +19,8 @@ import (
 // unreachable (see runtime.AddCleanup), so even a careless caller leaks no
 // goroutine; Close is still the way to stop the API at a known point.
 type Cursor[E, R any] struct {
-	st *cursorState[E, R]
+	st  *cursorState[E, R]
+	cur E
 }
 
 // cursorState is everything the coroutine can reach. It must not point back
@@ -27,10 +28,7 @@ type Cursor[E, R any] struct {
 type cursorState[E, R any] struct {
 	next    func() (E, bool)
 	stop    func()
-	cur     E
 	result  R
-	perr    *PanicError
-	done    bool // run has ended or the cursor is closed
 	cleanup rt.Cleanup
 }
 
@@ -46,17 +44,21 @@ type cursorState[E, R any] struct {
 // runtime.Goexit in run ends the goroutine that called Next or Close.
 func (c *Cursor[E, R]) Start(run func(yield func(E) bool) R) {
 	st := &cursorState[E, R]{}
-	// run gets iter.Pull's own yield: no frame of ours sits between a
-	// callback and the switch (see the note after Group.handOver).
+	// run gets iter.Pull's own yield, and Next is small enough to be
+	// inlined, so no frame of ours is on either stack at a switch (see the
+	// note after Group.handOver). iter.Pull keeps the state: a finished or
+	// stopped coroutine makes next return false at once.
 	st.next, st.stop = iter.Pull(func(yield func(E) bool) {
 		returned := false
 		defer func() {
 			if returned {
 				return
 			}
-			// A nil r is a runtime.Goexit, which iter.Pull passes on.
+			// A nil r is a runtime.Goexit, which iter.Pull passes on; any
+			// other panic goes to Next or Close through iter.Pull, with
+			// this stack.
 			if r := recover(); r != nil && r != unwinding {
-				st.perr = &PanicError{Value: r, Stack: debug.Stack()}
+				panic(&PanicError{Value: r, Stack: debug.Stack()})
 			}
 		}()
 		st.result = run(yield)
@@ -69,36 +71,17 @@ func (c *Cursor[E, R]) Start(run func(yield func(E) bool) R) {
 // Next runs the function until it hands over its next element, and reports
 // whether it did; false means it has returned or the cursor is closed.
 func (c *Cursor[E, R]) Next() bool {
-	st := c.st
-	if st.done {
-		return false
-	}
-	e, ok := st.next()
-	if !ok {
-		return c.end()
-	}
-	st.cur = e
-	rt.KeepAlive(c) // the cleanup must not close c while Next switches
-	return true
-}
-
-func (c *Cursor[E, R]) end() bool {
-	st := c.st
-	var zero E
-	st.cur = zero
-	st.done = true
-	st.cleanup.Stop()
-	rt.KeepAlive(c)
-	if p := st.perr; p != nil {
-		st.perr = nil
-		panic(p)
-	}
-	return false
+	// The store through c after next returns keeps c reachable while Next
+	// switches, so the cleanup cannot close it meanwhile; and it keeps Next
+	// small enough to be inlined, unlike runtime.KeepAlive.
+	var ok bool
+	c.cur, ok = c.st.next()
+	return ok
 }
 
 // Value returns the element the last Next handed over, or the zero E when
 // Next has not been called or has returned false.
-func (c *Cursor[E, R]) Value() E { return c.st.cur }
+func (c *Cursor[E, R]) Value() E { return c.cur }
 
 // Result returns what the function returned, once Next has returned false;
 // before that, or if the cursor was closed first, it may be the zero R.
@@ -108,20 +91,22 @@ func (c *Cursor[E, R]) Result() R { return c.st.result }
 // waits in yield, that yield returns false and Close waits for the function
 // to return. Close returns a *PanicError if the function panics meanwhile,
 // and nil otherwise. Close may be called any number of times.
-func (c *Cursor[E, R]) Close() error {
+func (c *Cursor[E, R]) Close() (err error) {
 	st := c.st
-	if !st.done {
-		st.done = true
-		st.cleanup.Stop()
-		var zero E
-		st.cur = zero
-		st.stop()
-	}
-	rt.KeepAlive(c)
-	if p := st.perr; p != nil {
-		st.perr = nil
-		return p
-	}
+	defer func() {
+		if r := recover(); r != nil {
+			pe, ok := r.(*PanicError)
+			if !ok {
+				panic(r)
+			}
+			err = pe
+		}
+		rt.KeepAlive(c)
+	}()
+	st.cleanup.Stop()
+	var zero E
+	c.cur = zero
+	st.stop()
 	return nil
 }
 
@@ -129,7 +114,7 @@ func (c *Cursor[E, R]) Close() error {
 // the cleanup goroutine, which must not die: a panic while stopping is
 // dropped, as nobody is left to receive it.
 func (st *cursorState[E, R]) abandon() {
-	st.done = true
+	defer func() { recover() }()
 	st.stop()
 }
 
