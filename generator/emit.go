@@ -356,14 +356,19 @@ func (e *emitter) emitSeq() error {
 			jen.If(cond).Block(jen.Id("done").Op("=").True(), stop),
 			e.continueCode())
 	}
-	lit := jen.Func().Params(e.callbackParams()...).Add(e.callbackResult()).Block(body...)
+	var lit jen.Code = jen.Func().Params(e.callbackParams()...).Add(e.callbackResult()).Block(body...)
 
 	// The iterator.
 	var iterBody []jen.Code
 	if e.unwinds() {
 		iterBody = append(iterBody, jen.Defer().Qual(runtimePath, "CatchUnwind").Call())
 	}
-	iterBody = append(iterBody, jen.Id("done").Op(":=").False())
+	if m.call.boolStop && !m.errRes && m.element() != elemCall {
+		// yield is a callback of the very same shape: hand it over as it is.
+		lit = jen.Id("yield")
+	} else {
+		iterBody = append(iterBody, jen.Id("done").Op(":=").False())
+	}
 	if m.errRes {
 		var lhs []jen.Code
 		for range m.results[:len(m.results)-1] {
@@ -462,7 +467,10 @@ func (e *emitter) emitPull() error {
 	default:
 		body = append(body, jen.If(jen.Op("!").Id("yield").Call(elem)).Block(stop), e.continueCode())
 	}
-	lit := jen.Func().Params(e.callbackParams()...).Add(e.callbackResult()).Block(body...)
+	var lit jen.Code = jen.Func().Params(e.callbackParams()...).Add(e.callbackResult()).Block(body...)
+	if m.call.boolStop && m.element() == elemSingle {
+		lit = jen.Id("yield") // the very same shape
+	}
 
 	var run []jen.Code
 	hide := func(c jen.Code) jen.Code {
