@@ -51,7 +51,7 @@
 //	-type list
 //		comma-separated names of interfaces; required
 //	-output file
-//		write all the types into one file instead
+//		write all the types into one file instead; - prints to standard output
 //	-tags list
 //		comma-separated build tags for loading the package
 //	-check
@@ -103,7 +103,7 @@ func corogen(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("corogen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	typeList := fs.String("type", "", "comma-separated `names` of interfaces; required")
-	output := fs.String("output", "", "write all types into this `file`")
+	output := fs.String("output", "", "write all types into this `file`; - prints them")
 	tags := fs.String("tags", "", "comma-separated build `tags`")
 	check := fs.Bool("check", false, "write nothing; exit 1 with a diff if a generated file is stale")
 	version := fs.Bool("version", false, "print the version and exit")
@@ -133,12 +133,24 @@ func corogen(args []string, stdout, stderr io.Writer) error {
 			types = append(types, t)
 		}
 	}
-	files, err := generator.Generate(generator.Config{Dir: dir, Types: types, Output: *output, Tags: *tags})
+	cfg := generator.Config{Dir: dir, Types: types, Output: *output, Tags: *tags}
+	if *output == "-" {
+		cfg.Output = ""
+	}
+	files, err := generator.Generate(cfg)
 	if err != nil {
 		return err
 	}
-	if *check {
+	switch {
+	case *check:
 		return generator.Check(files)
+	case *output == "-":
+		for _, f := range files {
+			if _, err := stdout.Write(f.Content); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	return generator.Write(files)
 }
