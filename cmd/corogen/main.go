@@ -79,8 +79,14 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// errUsage marks an error in the command line.
-var errUsage = errors.New("usage")
+// errUsage marks an error in the command line; errUsagePrinted, one the
+// flag package has already reported with the usage.
+var (
+	errUsage        = errors.New("usage")
+	errUsagePrinted = errors.New("usage printed")
+)
+
+const usageLine = "usage: corogen -type=T1,T2 [-output file] [-tags t] [-check] [-version] [dir]"
 
 // run is corogen with its arguments; it returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -90,9 +96,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
+	case errors.Is(err, errUsagePrinted):
+		return 2
 	case errors.Is(err, errUsage):
 		fmt.Fprintln(stderr, "corogen:", strings.TrimSuffix(err.Error(), ": usage"))
-		fmt.Fprintln(stderr, "usage: corogen -type=T1,T2 [-output file] [-tags t] [-check] [dir]")
+		fmt.Fprintln(stderr, usageLine)
 		return 2
 	}
 	fmt.Fprintln(stderr, "corogen:", strings.ReplaceAll(err.Error(), "\n", "\ncorogen: "))
@@ -102,6 +110,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 func corogen(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("corogen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, usageLine)
+		fs.PrintDefaults()
+	}
 	typeList := fs.String("type", "", "comma-separated `names` of interfaces; required")
 	output := fs.String("output", "", "write all types into this `file`; - prints them")
 	tags := fs.String("tags", "", "comma-separated build `tags`")
@@ -111,7 +123,7 @@ func corogen(args []string, stdout, stderr io.Writer) error {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
-		return fmt.Errorf("%w", errUsage) // the flag package has printed why
+		return errUsagePrinted
 	}
 	if *version {
 		fmt.Fprintln(stdout, "corogen", moduleVersion())
