@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/types"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -41,7 +42,7 @@ func Generate(cfg Config) ([]File, error) {
 	for _, name := range cfg.Types {
 		p := lookup(pkgs, name)
 		if p == nil {
-			if err := packageErrors(pkgs[0], nil); err != nil {
+			if err := packageErrors(pkgs[0], nil, nil); err != nil {
 				return nil, err
 			}
 			return nil, fmt.Errorf("type %s not found in package %s", name, pkgs[0].PkgPath)
@@ -49,19 +50,14 @@ func Generate(cfg Config) ([]File, error) {
 		found = append(found, p)
 		outputs = append(outputs, outputPath(cfg, p, name))
 	}
-	// Errors in the files we are about to replace do not count: they are
-	// often what the run is meant to fix.
-	for _, p := range uniq(found) {
-		if err := packageErrors(p, outputs); err != nil {
-			return nil, err
-		}
-	}
 	byFile := map[string][]*typeModel{}
 	var order []string
+	var modelErr error
 	for i, name := range cfg.Types {
 		t, err := buildType([]*packages.Package{found[i]}, name)
 		if err != nil {
-			return nil, err
+			modelErr = err
+			break
 		}
 		out := outputs[i]
 		if others := byFile[out]; len(others) > 0 && others[0].pkg != t.pkg {
@@ -71,6 +67,19 @@ func Generate(cfg Config) ([]File, error) {
 			order = append(order, out)
 		}
 		byFile[out] = append(byFile[out], t)
+	}
+	// Errors in the files about to be replaced do not count, nor uses of
+	// the names about to be generated: they are what the run is meant to
+	// fix. Other errors of the package come first, as they may be why the
+	// model failed.
+	names := generatedNames(byFile)
+	for _, p := range uniq(found) {
+		if err := packageErrors(p, outputs, names); err != nil {
+			return nil, err
+		}
+	}
+	if modelErr != nil {
+		return nil, modelErr
 	}
 	if err := checkNames(byFile, outputs); err != nil {
 		return nil, err
@@ -124,10 +133,11 @@ func uniq(pkgs []*packages.Package) []*packages.Package {
 	return out
 }
 
-// packageErrors joins the errors of p, but those in the files of skip. The
-// go command's report of a compile error repeats the type checker's, so it
-// counts only when there is nothing else.
-func packageErrors(p *packages.Package, skip []string) error {
+// packageErrors joins the errors of p, but those in the files of skip and
+// those that say a name of generated is undefined. The go command's report
+// of a compile error repeats the type checker's, so it counts only when
+// there is nothing else.
+func packageErrors(p *packages.Package, skip []string, generated map[string]bool) error {
 	own := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
 	var errs []error
 	for _, e := range p.Errors {
@@ -136,6 +146,12 @@ func packageErrors(p *packages.Package, skip []string) error {
 		}
 		if slices.ContainsFunc(skip, func(f string) bool { return strings.HasPrefix(e.Pos, f+":") }) {
 			continue
+		}
+		if name, ok := strings.CutPrefix(e.Msg, "undefined: "); ok && generated[name] {
+			continue
+		}
+		if m := noFieldOrMethod.FindStringSubmatch(e.Msg); m != nil && generated[m[1]] {
+			continue // a method a stale generated file lacks
 		}
 		if e.Pos == "" || e.Pos == "-" {
 			errs = append(errs, errors.New(e.Msg))
@@ -190,6 +206,26 @@ func checkNames(byFile map[string][]*typeModel, outputs []string) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+var noFieldOrMethod = regexp.MustCompile(`\(type \*?(?:\w+\.)?(\w+) has no field or method \w+`)
+
+// generatedNames are the package-level names the files will declare.
+func generatedNames(byFile map[string][]*typeModel) map[string]bool {
+	names := map[string]bool{}
+	for _, ts := range byFile {
+		for _, t := range ts {
+			e := &emitter{t: t}
+			names[e.wrapper()] = true
+			for _, m := range t.methods {
+				e.m = m
+				names[e.cursor()] = true
+				names[e.callType()] = true
+				names[e.resultsType()] = true
+			}
+		}
+	}
+	return names
 }
 
 func inFiles(p *packages.Package, obj types.Object, files []string) bool {

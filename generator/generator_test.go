@@ -189,3 +189,52 @@ func TestErrorsWithoutFolder(t *testing.T) {
 		t.Errorf("missing directory: %v", err)
 	}
 }
+
+// TestRegenerateOverStaleOutput: the package's own code already uses what
+// the new output adds, and the old output lacks it. The errors that causes
+// do not stop corogen, which writes what fixes them.
+func TestRegenerateOverStaleOutput(t *testing.T) {
+	dir := t.TempDir()
+	old, err := Generate(Config{Dir: "../testdata/boolstop", Types: []string{"Tree"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"go.mod": "module example.com/m\n\ngo 1.24.0\n\nrequire github.com/corogen/corogen v0.0.0\n\nreplace github.com/corogen/corogen => " + mustAbs(t, "..") + "\n",
+		"tree.go": strings.Replace(mustRead(t, "../testdata/boolstop/tree.go"), "	Len() int",
+			"	Len() int\n	// Descend calls fn in reverse order until fn returns false.\n	Descend(fn func(item Item) bool)", 1),
+		"use.go":       "package boolstop\n\nfunc descend(t Tree) int { return len(collect((TreeSeq{t}).DescendSeq())) }\n\nfunc collect[T any](seq func(func(T) bool)) []T { return nil }\n",
+		"tree_coro.go": string(old[0].Content), // generated before Descend existed
+		"go.sum":       mustRead(t, "../go.sum"),
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := Generate(Config{Dir: dir, Types: []string{"Tree"}})
+	if err != nil {
+		t.Fatalf("Generate over a stale file: %v", err)
+	}
+	if !bytes.Contains(out[0].Content, []byte("func (s TreeSeq) DescendSeq()")) {
+		t.Error("the new output lacks DescendSeq")
+	}
+}
+
+func mustRead(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func mustAbs(t *testing.T, path string) string {
+	t.Helper()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}

@@ -80,13 +80,16 @@ func writeFile(f File) error {
 	return nil
 }
 
-// ErrStale is returned by Check when a file on disk differs from what
+// A StaleError is what Check returns when files on disk differ from what
 // corogen generates.
-var ErrStale = errors.New("generated files are stale; run go generate")
+type StaleError struct {
+	Diff string // a unified diff from the disk to the generated files
+}
+
+func (e *StaleError) Error() string { return "generated files are stale; run go generate" }
 
 // Check compares files with what is on disk. It returns nil when all match,
-// and otherwise an error that wraps ErrStale and holds a diff of each file
-// that differs.
+// and otherwise a *StaleError.
 func Check(files []File) error {
 	var diffs bytes.Buffer
 	for _, f := range files {
@@ -100,7 +103,7 @@ func Check(files []File) error {
 		}
 	}
 	if diffs.Len() > 0 {
-		return fmt.Errorf("%w\n%s", ErrStale, diffs.String())
+		return &StaleError{Diff: diffs.String()}
 	}
 	return nil
 }

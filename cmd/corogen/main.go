@@ -55,7 +55,7 @@
 //	-tags list
 //		comma-separated build tags for loading the package
 //	-check
-//		write nothing; exit 1 with a diff if a generated file is stale
+//		write nothing; if a generated file is stale, print a diff and exit 1
 //	-version
 //		print corogen's version and exit
 //
@@ -91,7 +91,12 @@ const usageLine = "usage: corogen -type=T1,T2 [-output file] [-tags t] [-check] 
 // run is corogen with its arguments; it returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
 	err := corogen(args, stdout, stderr)
+	var stale *generator.StaleError
 	switch {
+	case errors.As(err, &stale):
+		fmt.Fprint(stdout, stale.Diff)
+		fmt.Fprintln(stderr, "corogen:", err)
+		return 1
 	case err == nil:
 		return 0
 	case errors.Is(err, flag.ErrHelp):

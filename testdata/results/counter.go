@@ -11,6 +11,7 @@ type Counter interface {
 	Count(fn func(n int) bool) (visited int, err error)
 	// MinMax calls fn for each number and returns the smallest and largest.
 	MinMax(fn func(n int)) (lo, hi int)
-	// First returns the first number fn accepts.
-	First(fn func(n int) bool) int
+	// Last calls fn for each number until it returns false, and returns
+	// the last number it passed to fn, or -1.
+	Last(fn func(n int) bool) int
 }
