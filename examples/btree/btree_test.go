@@ -104,6 +104,12 @@ func BenchmarkAscend(b *testing.B) {
 		}
 		return sum
 	})
+	run("IterSeq", func() (sum int) { // the same iterator, written by hand
+		for i := range func(yield func(int) bool) { tree.Ascend(yield) } {
+			sum += i
+		}
+		return sum
+	})
 	run("Pull", func() (sum int) {
 		c := IntTreeSeq{tree}.AscendPull()
 		for c.Next() {

@@ -7,10 +7,10 @@
 //	go test -run '^$' -bench . -benchmem -count 10 ./pkg | go run ./internal/benchtable -base Name
 //
 // Benchmarks are named without their "Benchmark" prefix and "-N" suffix.
-// With -base, the ratio column divides each time (ns/op, or the first
-// custom metric whose unit starts with "ns/") by the time of the benchmark
-// named base that shares its parent: with -base IterPull,
-// Switch/SafeWrap is compared with Switch/IterPull.
+// With -base, a ratio column for each listed baseline divides each time
+// (ns/op, or the first custom metric whose unit starts with "ns/") by the
+// time of the benchmark of that name that shares its parent: with
+// -base IterPull, Switch/SafeWrap is compared with Switch/IterPull.
 package main
 
 import (
@@ -25,9 +25,13 @@ import (
 )
 
 func main() {
-	base := flag.String("base", "", "name of the baseline `benchmark` within each parent")
+	base := flag.String("base", "", "comma-separated names of the baseline `benchmarks` within each parent")
 	flag.Parse()
-	if err := run(os.Stdin, os.Stdout, *base); err != nil {
+	var bases []string
+	if *base != "" {
+		bases = strings.Split(*base, ",")
+	}
+	if err := run(os.Stdin, os.Stdout, bases); err != nil {
 		fmt.Fprintln(os.Stderr, "benchtable:", err)
 		os.Exit(1)
 	}
@@ -39,7 +43,7 @@ type result struct {
 	samples map[string][]float64 // by unit
 }
 
-func run(r io.Reader, w io.Writer, base string) error {
+func run(r io.Reader, w io.Writer, bases []string) error {
 	results, units, err := parse(r)
 	if err != nil {
 		return err
@@ -55,7 +59,7 @@ func run(r io.Reader, w io.Writer, base string) error {
 		}
 	}
 	header := append([]string{"benchmark"}, units...)
-	if base != "" {
+	for _, base := range bases {
 		header = append(header, "× "+base)
 	}
 	fmt.Fprintf(w, "| %s |\n", strings.Join(header, " | "))
@@ -65,7 +69,7 @@ func run(r io.Reader, w io.Writer, base string) error {
 		for _, u := range units {
 			row = append(row, format(median(res.samples[u])))
 		}
-		if base != "" {
+		for _, base := range bases {
 			row = append(row, ratio(results, res, base, timeUnit))
 		}
 		fmt.Fprintf(w, "| %s |\n", strings.Join(row, " | "))

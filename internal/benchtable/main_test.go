@@ -23,7 +23,7 @@ PASS
 | Other | 10 | 0 | - |
 `
 	var out strings.Builder
-	if err := run(strings.NewReader(in), &out, "IterPull"); err != nil {
+	if err := run(strings.NewReader(in), &out, []string{"IterPull"}); err != nil {
 		t.Fatal(err)
 	}
 	if out.String() != want {
@@ -36,16 +36,16 @@ func TestRunCustomTimeUnit(t *testing.T) {
 BenchmarkWalk/Pull-2     10   90000 ns/op  90.0 ns/item
 `
 	var out strings.Builder
-	if err := run(strings.NewReader(in), &out, "Direct"); err != nil {
+	if err := run(strings.NewReader(in), &out, []string{"Direct", "Pull"}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "| Walk/Pull | 90000 | 90 | 18.00 |") {
+	if !strings.Contains(out.String(), "| Walk/Pull | 90000 | 90 | 18.00 | 1.00 |") {
 		t.Errorf("ratio not taken on ns/item:\n%s", out.String())
 	}
 }
 
 func TestRunNoInput(t *testing.T) {
-	if err := run(strings.NewReader("PASS\n"), &strings.Builder{}, ""); err == nil {
+	if err := run(strings.NewReader("PASS\n"), &strings.Builder{}, nil); err == nil {
 		t.Error("no error for an input without results")
 	}
 }
