@@ -3,7 +3,9 @@ package generator
 import (
 	"errors"
 	"fmt"
+	"go/token"
 	"go/types"
+	"maps"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,10 +16,18 @@ import (
 
 // Config is what one run of corogen is asked to do.
 type Config struct {
-	Dir    string   // directory of the package
-	Types  []string // names of its interfaces
-	Output string   // one file for all types; "" means <type>_coro.go each
-	Tags   string   // build tags, comma-separated
+	Dir string // directory of the package the output belongs to
+	// Types are interfaces of that package by name, or types of other
+	// packages as import/path.Name, with type arguments if generic
+	// (path.Name[int]).
+	Types []string
+	// Funcs are functions of other packages, as import/path.Name.
+	Funcs  []string
+	Output string // one file for all; "" means <name>_coro.go each
+	Tags   string // build tags, comma-separated
+	// Prefix starts the names generated for the targets of other packages,
+	// to tell apart two with the same name.
+	Prefix string
 }
 
 // A File is a generated file: its path and its whole content.
@@ -26,54 +36,131 @@ type File struct {
 	Content []byte
 }
 
-// Generate loads the package once and returns the generated files, without
+// A target is one -type or -func.
+type target struct {
+	spec  string // as given
+	path  string // import path; "" for a type of the package in Dir
+	name  string
+	targs []string // type arguments, as written
+	fn    bool
+}
+
+func parseTarget(spec string, fn bool) (target, error) {
+	t := target{spec: spec, fn: fn}
+	rest := spec
+	if i := strings.IndexByte(rest, '['); i >= 0 {
+		if !strings.HasSuffix(rest, "]") {
+			return t, fmt.Errorf("%s: malformed type arguments", spec)
+		}
+		t.targs = splitTopLevel(rest[i+1 : len(rest)-1])
+		rest = rest[:i]
+	}
+	if i := strings.LastIndexByte(rest, '.'); i > strings.LastIndexByte(rest, '/') {
+		t.path, t.name = rest[:i], rest[i+1:]
+	} else if fn {
+		return t, fmt.Errorf("-func=%s: want import/path.Function", spec)
+	} else {
+		t.name = rest
+	}
+	if !token.IsIdentifier(t.name) {
+		return t, fmt.Errorf("%s: %q is not an identifier", spec, t.name)
+	}
+	return t, nil
+}
+
+// splitTopLevel splits s at the commas outside brackets.
+func splitTopLevel(s string) []string {
+	var parts []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '[', '(':
+			depth++
+		case ']', ')':
+			depth--
+		case ',':
+			if depth == 0 {
+				parts = append(parts, strings.TrimSpace(s[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	return append(parts, strings.TrimSpace(s[start:]))
+}
+
+// Generate loads the packages once and returns the generated files, without
 // touching the disk.
 func Generate(cfg Config) ([]File, error) {
-	if len(cfg.Types) == 0 {
-		return nil, errors.New("no types given")
+	var targets []target
+	for _, list := range []struct {
+		specs []string
+		fn    bool
+	}{{cfg.Types, false}, {cfg.Funcs, true}} {
+		for _, spec := range list.specs {
+			t, err := parseTarget(spec, list.fn)
+			if err != nil {
+				return nil, err
+			}
+			targets = append(targets, t)
+		}
 	}
-	pkgs, err := load(cfg.Dir, cfg.Tags)
+	if len(targets) == 0 {
+		return nil, errors.New("no types or functions given")
+	}
+	var paths []string
+	for _, t := range targets {
+		if t.path != "" && !slices.Contains(paths, t.path) {
+			paths = append(paths, t.path)
+		}
+	}
+	l, err := load(cfg.Dir, cfg.Tags, paths)
 	if err != nil {
 		return nil, err
 	}
-	// Where each type is, and where its file goes.
-	var found []*packages.Package
-	var outputs []string
-	for _, name := range cfg.Types {
-		p := lookup(pkgs, name)
-		if p == nil {
-			if err := packageErrors(pkgs[0], nil, nil); err != nil {
-				return nil, err
+
+	// Where each target goes: the package that declares a local type (it
+	// may be a test variant), else the package in Dir.
+	outs := make([]*packages.Package, len(targets))
+	outputs := make([]string, len(targets))
+	for i, t := range targets {
+		p := l.local[0]
+		if t.path == "" {
+			p = lookup(l.local, t.name)
+			if p == nil {
+				if err := packageErrors(l.local[0], nil, nil); err != nil {
+					return nil, err
+				}
+				return nil, fmt.Errorf("type %s not found in package %s", t.name, l.local[0].PkgPath)
 			}
-			return nil, fmt.Errorf("type %s not found in package %s", name, pkgs[0].PkgPath)
 		}
-		found = append(found, p)
-		outputs = append(outputs, outputPath(cfg, p, name))
+		outs[i] = p
+		outputs[i] = outputPath(cfg, p, t)
 	}
-	byFile := map[string][]*typeModel{}
+
+	byFile := map[string][]*unit{}
 	var order []string
 	var modelErr error
-	for i, name := range cfg.Types {
-		t, err := buildType([]*packages.Package{found[i]}, name)
+	for i, t := range targets {
+		u, err := buildUnit(cfg, l, outs[i], t)
 		if err != nil {
 			modelErr = err
 			break
 		}
 		out := outputs[i]
-		if others := byFile[out]; len(others) > 0 && others[0].pkg != t.pkg {
-			return nil, fmt.Errorf("%s: types %s and %s are in different packages", out, others[0].name, t.name)
+		if others := byFile[out]; len(others) > 0 && others[0].out != u.out {
+			return nil, fmt.Errorf("%s: %s and %s belong to different packages (a test file and a non-test file?)", relPath(out), others[0].target, u.target)
 		}
 		if _, ok := byFile[out]; !ok {
 			order = append(order, out)
 		}
-		byFile[out] = append(byFile[out], t)
+		byFile[out] = append(byFile[out], u)
 	}
 	// Errors in the files about to be replaced do not count, nor uses of
 	// the names about to be generated: they are what the run is meant to
 	// fix. Other errors of the package come first, as they may be why the
 	// model failed.
 	names := generatedNames(byFile)
-	for _, p := range uniq(found) {
+	for _, p := range uniq(outs) {
 		if err := packageErrors(p, outputs, names); err != nil {
 			return nil, err
 		}
@@ -95,6 +182,51 @@ func Generate(cfg Config) ([]File, error) {
 	return files, nil
 }
 
+func buildUnit(cfg Config, l *loaded, out *packages.Package, t target) (*unit, error) {
+	md := &modeler{out: out, fset: out.Fset, remote: l.local[0].Syntax}
+	if t.path == "" {
+		obj := out.Types.Scope().Lookup(t.name)
+		tn, ok := obj.(*types.TypeName)
+		if !ok {
+			return nil, posErrorf(out.Fset, obj.Pos(), "%s is not a type", t.name)
+		}
+		return md.interfaceUnit(t.spec, tn)
+	}
+	p := l.remote[t.path]
+	obj := p.Types.Scope().Lookup(t.name)
+	if obj == nil || !obj.Exported() {
+		return nil, fmt.Errorf("%s: no exported %s in package %s", t.spec, t.name, t.path)
+	}
+	var targs []types.Type
+	for _, a := range t.targs {
+		tv, err := types.Eval(out.Fset, out.Types, token.NoPos, a)
+		if err != nil || !tv.IsType() {
+			return nil, fmt.Errorf("%s: type argument %s: not a type of package %s or the universe", t.spec, a, out.Types.Path())
+		}
+		targs = append(targs, tv.Type)
+	}
+	var u *unit
+	var err error
+	if t.fn {
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			return nil, fmt.Errorf("-func=%s: %s is not a function", t.spec, t.name)
+		}
+		u, err = md.funcUnit(t.spec, fn, targs)
+	} else {
+		tn, ok := obj.(*types.TypeName)
+		if !ok {
+			return nil, fmt.Errorf("-type=%s: %s is not a type", t.spec, t.name)
+		}
+		u, err = md.typeUnit(t.spec, tn, targs)
+	}
+	if err != nil {
+		return nil, err
+	}
+	u.prefix = cfg.Prefix + u.prefix
+	return u, nil
+}
+
 // lookup returns the first of pkgs that declares name.
 func lookup(pkgs []*packages.Package, name string) *packages.Package {
 	for _, p := range pkgs {
@@ -105,15 +237,18 @@ func lookup(pkgs []*packages.Package, name string) *packages.Package {
 	return nil
 }
 
-func outputPath(cfg Config, p *packages.Package, name string) string {
+func outputPath(cfg Config, p *packages.Package, t target) string {
 	if cfg.Output != "" {
 		return absPath(cfg.Output)
 	}
 	suffix := "_coro.go"
-	if obj := p.Types.Scope().Lookup(name); strings.HasSuffix(p.Fset.Position(obj.Pos()).Filename, "_test.go") {
-		suffix = "_coro_test.go"
+	if t.path == "" {
+		if obj := p.Types.Scope().Lookup(t.name); strings.HasSuffix(p.Fset.Position(obj.Pos()).Filename, "_test.go") {
+			suffix = "_coro_test.go"
+		}
+		return absPath(filepath.Join(cfg.Dir, strings.ToLower(t.name)+suffix))
 	}
-	return absPath(filepath.Join(cfg.Dir, strings.ToLower(name)+suffix))
+	return absPath(filepath.Join(cfg.Dir, strings.ToLower(cfg.Prefix+t.name)+suffix))
 }
 
 func absPath(path string) string {
@@ -163,69 +298,106 @@ func packageErrors(p *packages.Package, skip []string, generated map[string]bool
 	return errors.Join(errs...)
 }
 
-// checkNames reports a generated name that an existing declaration already
-// has, outside the files being generated.
-func checkNames(byFile map[string][]*typeModel, outputs []string) error {
+var noFieldOrMethod = regexp.MustCompile(`\(type \*?(?:\w+\.)?(\w+)(?:\[.*\])? has no field or method \w+`)
+
+// A generatedName is a package-level name a file declares, and what for.
+type generatedName struct {
+	name, what string
+}
+
+// declaredNames lists what e declares for its unit, at package level.
+func declaredNames(u *unit) []generatedName {
+	e := &emitter{u: u}
+	var names []generatedName
+	if u.wrapper != nil {
+		names = append(names, generatedName{e.wrapperName(), u.target})
+	}
+	for _, m := range u.methods {
+		e.m = m
+		what := u.target
+		if u.wrapper != nil {
+			what += "." + m.name
+		}
+		names = append(names, generatedName{e.cursor(), what})
+		switch m.element() {
+		case elemPair, elemCall:
+			names = append(names, generatedName{e.callType(), what})
+		case elemEvent:
+			names = append(names, generatedName{e.eventType(), what})
+			for _, f := range m.funcs() {
+				names = append(names, generatedName{e.eventStruct(f), what})
+			}
+		}
+		for _, cb := range m.cbs {
+			if cb.iface != nil {
+				names = append(names, generatedName{e.forwarder(cb), what})
+			}
+		}
+		if e.hasResultsType() {
+			names = append(names, generatedName{e.resultsType(), what})
+		}
+		if u.wrapper == nil {
+			names = append(names, generatedName{e.seqName(), what}, generatedName{e.pullName(), what})
+		}
+	}
+	return names
+}
+
+// generatedNames are the package-level names the files will declare.
+func generatedNames(byFile map[string][]*unit) map[string]bool {
+	names := map[string]bool{}
+	for _, us := range byFile {
+		for _, u := range us {
+			for _, n := range declaredNames(u) {
+				names[n.name] = true
+			}
+		}
+	}
+	return names
+}
+
+// checkNames reports a generated name that two targets would both generate,
+// or that an existing declaration already has, outside the files being
+// generated.
+func checkNames(byFile map[string][]*unit, outputs []string) error {
 	var errs []error
-	for _, ts := range byFile {
-		seen := map[string]string{} // generated name -> what generates it
-		for _, t := range ts {
-			scope := t.pkg.Types.Scope()
-			claim := func(name, what string) {
-				if prev, ok := seen[name]; ok {
-					errs = append(errs, fmt.Errorf("%s and %s would both generate %s; rename one with //corogen:name=", prev, what, name))
-					return
+	seen := map[string]string{} // generated name -> what generates it
+	for _, out := range slices.Sorted(maps.Keys(byFile)) {
+		for _, u := range byFile[out] {
+			scope := u.out.Types.Scope()
+			for _, n := range declaredNames(u) {
+				if prev, ok := seen[n.name]; ok {
+					errs = append(errs, fmt.Errorf("%s and %s would both generate %s; rename one with //corogen:name= or -prefix", prev, n.what, n.name))
+					continue
 				}
-				seen[name] = what
-				if obj := scope.Lookup(name); obj != nil && !inFiles(t.pkg, obj, outputs) {
-					errs = append(errs, posErrorf(t.pkg.Fset, obj.Pos(),
-						"%s is already declared, and corogen generates it for %s", name, what))
+				seen[n.name] = n.what
+				if obj := scope.Lookup(n.name); obj != nil && !inFiles(u.out, obj, outputs) {
+					errs = append(errs, posErrorf(u.out.Fset, obj.Pos(),
+						"%s is already declared, and corogen generates it for %s", n.name, n.what))
 				}
 			}
-			e := &emitter{t: t}
-			claim(e.wrapper(), t.name)
-			iface := t.pkg.Types.Scope().Lookup(t.name).Type().Underlying().(*types.Interface)
-			for _, m := range t.methods {
+			if u.wrapper == nil {
+				continue
+			}
+			e := &emitter{u: u}
+			methods := map[string]string{}
+			for _, m := range u.methods {
 				e.m = m
-				what := t.name + "." + m.name
-				claim(e.cursor(), what)
-				if m.element() != elemSingle {
-					claim(e.callType(), what)
-				}
-				if e.hasResultsType() {
-					claim(e.resultsType(), what)
-				}
-				for _, gen := range []string{e.seqMethod(), e.pullMethod()} {
-					if obj, _, _ := types.LookupFieldOrMethod(iface, false, t.pkg.Types, gen); obj != nil {
-						errs = append(errs, posErrorf(t.pkg.Fset, obj.Pos(),
-							"%s is a method of %s, and corogen generates it for %s; rename with //corogen:name=", gen, t.name, what))
+				for _, gen := range []string{e.seqName(), e.pullName()} {
+					what := u.target + "." + m.name
+					if prev, ok := methods[gen]; ok {
+						errs = append(errs, fmt.Errorf("%s and %s would both generate %s.%s; rename one with //corogen:name=", prev, what, e.wrapperName(), gen))
 					}
-					claim(t.name+"Seq."+gen, what)
+					methods[gen] = what
+					if obj, _, _ := types.LookupFieldOrMethod(u.wrapper.typ, true, u.out.Types, gen); obj != nil {
+						errs = append(errs, fmt.Errorf("%s: %s already has a method %s, which corogen generates for %s; rename with //corogen:name=",
+							u.target, types.TypeString(u.wrapper.typ, nil), gen, m.name))
+					}
 				}
 			}
 		}
 	}
 	return errors.Join(errs...)
-}
-
-var noFieldOrMethod = regexp.MustCompile(`\(type \*?(?:\w+\.)?(\w+) has no field or method \w+`)
-
-// generatedNames are the package-level names the files will declare.
-func generatedNames(byFile map[string][]*typeModel) map[string]bool {
-	names := map[string]bool{}
-	for _, ts := range byFile {
-		for _, t := range ts {
-			e := &emitter{t: t}
-			names[e.wrapper()] = true
-			for _, m := range t.methods {
-				e.m = m
-				names[e.cursor()] = true
-				names[e.callType()] = true
-				names[e.resultsType()] = true
-			}
-		}
-	}
-	return names
 }
 
 func inFiles(p *packages.Package, obj types.Object, files []string) bool {

@@ -15,10 +15,11 @@ var update = flag.Bool("update", false, "rewrite the golden files with the curre
 // Each folder of ../testdata is a package; its //go:generate line names the
 // types, and ../golden/<case>.go.golden holds the file corogen generates.
 
-var generateLine = regexp.MustCompile(`(?m)^//go:generate go tool corogen -type=(\S+)$`)
+var generateLine = regexp.MustCompile(`(?m)^//go:generate go tool corogen (.+)$`)
 
-// caseTypes returns the -type list of the testdata package in dir.
-func caseTypes(t *testing.T, dir string) []string {
+// caseConfig returns the Config of the //go:generate line of the testdata
+// package in dir.
+func caseConfig(t *testing.T, dir string) Config {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 	for _, f := range files {
@@ -26,12 +27,30 @@ func caseTypes(t *testing.T, dir string) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if m := generateLine.FindSubmatch(src); m != nil {
-			return strings.Split(string(m[1]), ",")
+		m := generateLine.FindSubmatch(src)
+		if m == nil {
+			continue
 		}
+		cfg := Config{Dir: dir}
+		for _, arg := range strings.Fields(string(m[1])) {
+			name, value, _ := strings.Cut(strings.TrimPrefix(arg, "-"), "=")
+			switch name {
+			case "type":
+				cfg.Types = splitTopLevel(value)
+			case "func":
+				cfg.Funcs = splitTopLevel(value)
+			case "prefix":
+				cfg.Prefix = value
+			case "output":
+				cfg.Output = filepath.Join(dir, value)
+			default:
+				t.Fatalf("%s: unexpected flag %s", f, arg)
+			}
+		}
+		return cfg
 	}
 	t.Fatalf("%s: no //go:generate go tool corogen line", dir)
-	return nil
+	return Config{}
 }
 
 func cases(t *testing.T, root string) []string {
@@ -74,7 +93,7 @@ func TestGolden(t *testing.T) {
 	for _, name := range cases(t, "../testdata") {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join("../testdata", name)
-			files, err := Generate(Config{Dir: dir, Types: caseTypes(t, dir)})
+			files, err := Generate(caseConfig(t, dir))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -147,7 +166,7 @@ func TestErrors(t *testing.T) {
 	for _, name := range cases(t, "../testdata/errors") {
 		t.Run(name, func(t *testing.T) {
 			dir := filepath.Join("../testdata/errors", name)
-			_, err := Generate(Config{Dir: dir, Types: caseTypes(t, dir)})
+			_, err := Generate(caseConfig(t, dir))
 			if err == nil {
 				t.Fatal("no error")
 			}

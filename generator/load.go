@@ -8,14 +8,20 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// loadMode is what the model needs: syntax and types of the package itself;
-// its dependencies come from export data (no NeedDeps), which is fast.
+// loadMode is what the model needs: syntax and types of the packages named;
+// their dependencies come from export data (no NeedDeps), which is fast.
 const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
 	packages.NeedTypes | packages.NeedTypesInfo
 
-// load loads the package in dir, with its test files, in one packages.Load.
-// It returns the package itself, then its test variants.
-func load(dir, tags string) ([]*packages.Package, error) {
+// loaded is the result of the one packages.Load of a run.
+type loaded struct {
+	local  []*packages.Package          // the package in dir, then its test variants
+	remote map[string]*packages.Package // the other packages named, by import path
+}
+
+// load loads the package in dir, with its test files, and the packages of
+// the import paths remote, in one packages.Load.
+func load(dir, tags string, remote []string) (*loaded, error) {
 	if fi, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("load %s: %w", dir, err)
 	} else if !fi.IsDir() {
@@ -25,16 +31,25 @@ func load(dir, tags string) ([]*packages.Package, error) {
 	if tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + tags}
 	}
-	pkgs, err := packages.Load(cfg, ".")
+	pkgs, err := packages.Load(cfg, append([]string{"."}, remote...)...)
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", dir, err)
 	}
+	l := &loaded{remote: map[string]*packages.Package{}}
+	wanted := map[string]bool{}
+	for _, r := range remote {
+		wanted[r] = true
+	}
 	// Order: the package, its in-package test variant, the external test
-	// package; the test main (ID "x.test") is of no use.
+	// package; test mains (ID "x.test") are of no use.
 	var plain, internal, external []*packages.Package
 	for _, p := range pkgs {
 		switch {
 		case strings.HasSuffix(p.ID, ".test"):
+		case wanted[p.PkgPath]:
+			if p.ID == p.PkgPath {
+				l.remote[p.PkgPath] = p
+			}
 		case strings.HasSuffix(p.Name, "_test"):
 			external = append(external, p)
 		case strings.Contains(p.ID, " ["):
@@ -43,9 +58,18 @@ func load(dir, tags string) ([]*packages.Package, error) {
 			plain = append(plain, p)
 		}
 	}
-	all := append(append(plain, internal...), external...)
-	if len(all) == 0 {
+	l.local = append(append(plain, internal...), external...)
+	if len(l.local) == 0 {
 		return nil, fmt.Errorf("load %s: no Go package", dir)
 	}
-	return all, nil
+	for _, r := range remote {
+		p := l.remote[r]
+		if p == nil {
+			return nil, fmt.Errorf("load %s: package not found", r)
+		}
+		if len(p.Errors) > 0 {
+			return nil, fmt.Errorf("load %s: %s", r, p.Errors[0].Msg)
+		}
+	}
+	return l, nil
 }

@@ -3,63 +3,87 @@ package generator
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
 )
 
-// A typeModel is one -type: an interface whose callback methods get
-// sequential forms.
-type typeModel struct {
-	name    string // Tree
-	pkg     *packages.Package
-	file    string // the file that declares it
+// A unit is what one -type or -func yields: a wrapper type with sequential
+// forms of its callback methods, or sequential package-level functions.
+type unit struct {
+	target  string            // as given on the command line
+	out     *packages.Package // the package the generated file belongs to
+	prefix  string            // starts every generated name
+	wrapper *wrapper          // nil for functions
+	tparams *types.TypeParamList
 	methods []*methodModel
 }
 
-// A methodModel is one method that takes a callback.
+// A wrapper is the struct type that embeds the wrapped value.
+type wrapper struct {
+	field string     // the embedded field's name: Tree, BTreeG
+	typ   types.Type // the interface, or a concrete type or pointer to one
+}
+
+// A methodModel is one method or function that takes callbacks.
 type methodModel struct {
-	name    string // Walk
-	gen     string // the name in generated identifiers: name, or //corogen:name
-	pos     token.Pos
-	params  []param // the method's parameters, the callback among them
-	cb      int     // index of the callback in params
-	results []param // the method's results, error last if errResult
-	errRes  bool    // the last result is an error
-	call    *callbackModel
+	name    string       // of the method or function
+	gen     string       // its name in generated identifiers
+	pos     token.Pos    // for errors
+	fn      *types.Func  // a package function, called by its qualified name
+	fnTargs []types.Type // and its type arguments, if it is generic
+	params  []param      // its parameters, the callbacks among them
+	results []param      // its results, the error last if errRes
+	errRes  bool
+	cbs     []*callbackModel
+	nopause bool // the callbacks must not be paused: the cursor collects first
 }
 
 // A param is a parameter or result, with the name generated code uses.
 type param struct {
-	name  string // a valid, unique identifier
-	field string // for callback parameters: the exported field of the Call
+	name  string // a valid identifier, unique where it is used
+	field string // for callback parameters: the exported field that holds it
 	typ   types.Type
 }
 
-// A callbackModel is the callback parameter of a method.
+// A callbackModel is a parameter through which the method calls back: a
+// func, or an interface whose every method is a callback.
 type callbackModel struct {
-	typ    types.Type // as declared: a func literal type or a named func type
-	params []param
-	result types.Type // nil when the callback returns nothing
+	param int             // its index among the method's parameters
+	name  string          // its parameter name
+	typ   types.Type      // as declared
+	iface *types.TypeName // the named interface type; nil for a func
+	funcs []*cbFunc       // the func, or the interface's methods
+}
 
-	// reply is the result type when the consumer supplies it; nil when the
-	// callback returns nothing, or a bool that only says continue or stop.
-	reply types.Type
-	deflt ast.Expr // the reply when the consumer gives none; nil: zero
-	// stop is what the callback returns once the consumer has stopped; nil
-	// means stop by Unwind, or by returning at once when drain is set.
-	stop  ast.Expr
-	drain bool
-	// boolStop: the result is a bool that the callback returns as
-	// continue (true) or stop (false).
+// A cbFunc is one function the method calls back: a func callback, or one
+// method of an interface callback.
+type cbFunc struct {
+	cb      *callbackModel
+	method  string  // the interface's method; "" for a func callback
+	event   string  // the name of its event type, after the method's
+	params  []param // its parameters
+	results []param // its results, named for Reply's parameters
+
+	// reply: the results are the consumer's to give; else there are none,
+	// or a bool that only says continue (true) or stop (false): boolStop.
+	reply    bool
 	boolStop bool
-	// errStop: the result is an error and the callback returns
-	// runtime.ErrStop to stop; the wrapper hides it.
-	errStop bool
-	// exprInfo resolves the identifiers of deflt and stop.
-	exprInfo *types.Info
+	deflt    []ast.Expr // the reply when the consumer gives none; nil: zero values
+	self     bool       // the reply is the callback's own type: by default the forwarder
+	stop     []ast.Expr // what it returns once the consumer has stopped
+	errStop  bool       // stop returns zero values and runtime.ErrStop
+	drain    bool       // stop returns at once, until the method ends
+	info     *types.Info
+}
+
+// unwinds reports whether f stops the method with runtime.Unwind.
+func (f *cbFunc) unwinds() bool {
+	return !f.boolStop && !f.errStop && f.stop == nil && !f.drain && !f.self
 }
 
 // The shapes of an element, per DESIGN's rules.
@@ -69,13 +93,26 @@ const (
 	elemSingle elementKind = iota // the callback's one argument
 	elemPair                      // its two arguments, as an iter.Seq2
 	elemCall                      // a *Call holding the arguments and the reply
+	elemEvent                     // one of several callbacks: a TMEvent
 )
 
+func (m *methodModel) funcs() []*cbFunc {
+	var fs []*cbFunc
+	for _, cb := range m.cbs {
+		fs = append(fs, cb.funcs...)
+	}
+	return fs
+}
+
 func (m *methodModel) element() elementKind {
-	switch n := len(m.call.params); {
-	case n == 1 && m.call.reply == nil:
+	fs := m.funcs()
+	if len(fs) > 1 || m.cbs[0].iface != nil {
+		return elemEvent
+	}
+	switch f := fs[0]; {
+	case len(f.params) == 1 && !f.reply:
 		return elemSingle
-	case n == 2 && m.call.reply == nil && !m.errRes:
+	case len(f.params) == 2 && !f.reply && !m.errRes:
 		return elemPair
 	}
 	return elemCall
@@ -91,59 +128,171 @@ func (m *methodModel) otherResults() []param {
 
 var errorType = types.Universe.Lookup("error").Type()
 
-// buildType finds name in pkgs (the package first, then its test variants)
-// and models it.
-func buildType(pkgs []*packages.Package, name string) (*typeModel, error) {
-	for _, p := range pkgs {
-		obj := p.Types.Scope().Lookup(name)
-		if obj == nil {
-			continue
-		}
-		tn, ok := obj.(*types.TypeName)
-		if !ok {
-			return nil, posErrorf(p.Fset, obj.Pos(), "%s is not a type", name)
-		}
-		iface, ok := tn.Type().Underlying().(*types.Interface)
-		if !ok {
-			return nil, posErrorf(p.Fset, obj.Pos(), "%s is not an interface", name)
-		}
-		if tn.Type().(interface{ TypeParams() *types.TypeParamList }).TypeParams().Len() > 0 {
-			return nil, posErrorf(p.Fset, obj.Pos(), "%s: generic interfaces are not supported yet", name)
-		}
-		return modelInterface(p, tn, iface)
-	}
-	return nil, fmt.Errorf("type %s not found in package %s", name, pkgs[0].PkgPath)
+// A modeler models the targets of one run.
+type modeler struct {
+	out  *packages.Package // where the output goes
+	fset *token.FileSet
+	// remote holds the //corogen:on= lines of out, for targets declared in
+	// other packages.
+	remote []*ast.File
 }
 
-func modelInterface(p *packages.Package, tn *types.TypeName, iface *types.Interface) (*typeModel, error) {
-	t := &typeModel{name: tn.Name(), pkg: p, file: p.Fset.Position(tn.Pos()).Filename}
-	docs := methodDocs(p)
+// interfaceUnit models the interface tn of the output package.
+func (md *modeler) interfaceUnit(target string, tn *types.TypeName) (*unit, error) {
+	iface, ok := tn.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil, posErrorf(md.fset, tn.Pos(), "%s is not an interface", tn.Name())
+	}
+	u := &unit{target: target, out: md.out, prefix: tn.Name(),
+		wrapper: &wrapper{field: tn.Name(), typ: tn.Type()}}
+	if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
+		u.tparams = named.TypeParams()
+		targs := make([]types.Type, u.tparams.Len())
+		for i := range targs {
+			targs[i] = u.tparams.At(i)
+		}
+		inst, err := types.Instantiate(nil, named, targs, false)
+		if err != nil {
+			return nil, posErrorf(md.fset, tn.Pos(), "%s: %v", tn.Name(), err)
+		}
+		u.wrapper.typ = inst
+	}
+	docs := md.methodDocs()
 	for i := range iface.NumMethods() { // sorted by name: stable output
 		fn := iface.Method(i)
-		m, err := modelMethod(p, fn, docs[fn.Pos()])
+		d, err := parseDirectives(md.fset, docs[fn.Pos()].file, docs[fn.Pos()].doc, "")
 		if err != nil {
 			return nil, err
 		}
-		if m != nil {
-			t.methods = append(t.methods, m)
+		if err := md.addMethod(u, fn.Name(), fn.Pos(), fn.Type().(*types.Signature), d); err != nil {
+			return nil, err
 		}
 	}
-	if len(t.methods) == 0 {
-		return nil, posErrorf(p.Fset, tn.Pos(), "%s has no method that takes a callback", tn.Name())
+	if len(u.methods) == 0 {
+		return nil, posErrorf(md.fset, tn.Pos(), "%s has no method that takes a callback", tn.Name())
 	}
-	return t, nil
+	return u, nil
+}
+
+// typeUnit models the methods of a type T of another package, named by
+// target as path.T or path.T[args]; the wrapper embeds T or *T, whichever
+// has the callback methods.
+func (md *modeler) typeUnit(target string, tn *types.TypeName, targs []types.Type) (*unit, error) {
+	t := tn.Type()
+	if len(targs) > 0 {
+		inst, err := types.Instantiate(nil, t, targs, true)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", target, err)
+		}
+		t = inst
+	} else if named, ok := t.(*types.Named); ok && named.TypeParams().Len() > 0 {
+		return nil, fmt.Errorf("%s is generic: give its type arguments, as in %s[int]", target, target)
+	}
+	u := &unit{target: target, out: md.out, prefix: tn.Name(), wrapper: &wrapper{field: tn.Name(), typ: t}}
+	_, isIface := t.Underlying().(*types.Interface)
+	mset := types.NewMethodSet(types.NewPointer(t))
+	if isIface {
+		mset = types.NewMethodSet(t)
+	}
+	pointer := false
+	for sel := range mset.Methods() {
+		fn := sel.Obj().(*types.Func)
+		if !fn.Exported() {
+			continue
+		}
+		d, err := md.remoteDirectives(remoteName(target) + "." + fn.Name())
+		if err != nil {
+			return nil, err
+		}
+		before := len(u.methods)
+		if err := md.addMethod(u, fn.Name(), fn.Pos(), sel.Type().(*types.Signature), d); err != nil {
+			return nil, err
+		}
+		if len(u.methods) > before && sel.Indirect() {
+			pointer = true
+		}
+	}
+	if !isIface && pointer {
+		u.wrapper.typ = types.NewPointer(t)
+	}
+	if len(u.methods) == 0 {
+		return nil, fmt.Errorf("%s has no exported method that takes a callback", target)
+	}
+	return u, nil
+}
+
+// funcUnit models the package function fn, named by target as path.F or,
+// if it is generic, path.F[args].
+func (md *modeler) funcUnit(target string, fn *types.Func, targs []types.Type) (*unit, error) {
+	u := &unit{target: target, out: md.out}
+	d, err := md.remoteDirectives(remoteName(target))
+	if err != nil {
+		return nil, err
+	}
+	sig := fn.Type().(*types.Signature)
+	switch {
+	case len(targs) > 0:
+		inst, err := types.Instantiate(nil, sig, targs, true)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", target, err)
+		}
+		sig = inst.(*types.Signature)
+	case sig.TypeParams().Len() > 0:
+		return nil, fmt.Errorf("%s is generic: give its type arguments, as in %s[int]", target, target)
+	}
+	if err := md.addMethod(u, fn.Name(), fn.Pos(), sig, d); err != nil {
+		return nil, err
+	}
+	if len(u.methods) == 0 {
+		return nil, fmt.Errorf("%s takes no callback", target)
+	}
+	u.methods[0].fn, u.methods[0].fnTargs = fn, targs
+	return u, nil
+}
+
+// remoteName is how //corogen:on= names a target of another package: as on
+// the command line, without type arguments.
+func remoteName(target string) string {
+	name, _, _ := strings.Cut(target, "[")
+	return name
+}
+
+// remoteDirectives collects the //corogen:on=name lines of the output
+// package.
+func (md *modeler) remoteDirectives(name string) (directives, error) {
+	var all directives
+	for _, f := range md.remote {
+		for _, cg := range f.Comments {
+			d, err := parseDirectives(md.fset, f, cg, name)
+			if err != nil {
+				return all, err
+			}
+			if d.present {
+				if all.present {
+					return all, posErrorf(md.fset, d.pos, "a second //corogen:on=%s group; put them together", name)
+				}
+				all = d
+			}
+		}
+	}
+	return all, nil
+}
+
+type methodDoc struct {
+	file *ast.File
+	doc  *ast.CommentGroup
 }
 
 // methodDocs maps the position of each interface method declared in the
-// package to its doc comment, where directives live.
-func methodDocs(p *packages.Package) map[token.Pos]*ast.CommentGroup {
-	docs := map[token.Pos]*ast.CommentGroup{}
-	for _, f := range p.Syntax {
+// output package to its doc comment, where its directives live.
+func (md *modeler) methodDocs() map[token.Pos]methodDoc {
+	docs := map[token.Pos]methodDoc{}
+	for _, f := range md.out.Syntax {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if it, ok := n.(*ast.InterfaceType); ok {
 				for _, field := range it.Methods.List {
 					for _, name := range field.Names {
-						docs[name.Pos()] = field.Doc
+						docs[name.Pos()] = methodDoc{f, field.Doc}
 					}
 				}
 			}
@@ -153,169 +302,298 @@ func methodDocs(p *packages.Package) map[token.Pos]*ast.CommentGroup {
 	return docs
 }
 
-// modelMethod models fn, or returns nil for a method without a callback.
-func modelMethod(p *packages.Package, fn *types.Func, doc *ast.CommentGroup) (*methodModel, error) {
-	fset := p.Fset
-	dir, err := parseDirectives(fset, doc)
-	if err != nil {
-		return nil, err
+// addMethod models a method or function with signature sig and adds it to
+// u if it takes a callback.
+func (md *modeler) addMethod(u *unit, name string, pos token.Pos, sig *types.Signature, d directives) error {
+	bad := func(format string, args ...any) error {
+		return posErrorf(md.fset, pos, "%s: %s", name, fmt.Sprintf(format, args...))
 	}
-	sig := fn.Type().(*types.Signature)
-	var callbacks []int
-	for i := range sig.Params().Len() {
-		if _, ok := sig.Params().At(i).Type().Underlying().(*types.Signature); ok {
-			callbacks = append(callbacks, i)
-		}
+	m := &methodModel{name: name, gen: name, pos: pos, nopause: d.nopause}
+	if d.name != "" {
+		m.gen = d.name
 	}
-	switch {
-	case dir.skip:
-		return nil, nil
-	case len(callbacks) == 0:
-		if dir.present {
-			return nil, posErrorf(fset, dir.pos, "%s: //corogen: directive on a method without a callback", fn.Name())
-		}
-		return nil, nil
-	case len(callbacks) > 1:
-		return nil, posErrorf(fset, fn.Pos(), "%s: %d callback parameters; one is supported", fn.Name(), len(callbacks))
-	case sig.Variadic() && callbacks[0] == sig.Params().Len()-1:
-		return nil, posErrorf(fset, fn.Pos(), "%s: the callback is variadic", fn.Name())
+	if d.skip {
+		return nil
 	}
-	m := &methodModel{name: fn.Name(), gen: fn.Name(), pos: fn.Pos(), cb: callbacks[0]}
-	if dir.name != "" {
-		m.gen = dir.name
+	pkgs := pkgNames(sig, md.out.Types)
+	locals := methodLocals
+	if u.wrapper == nil {
+		locals = slices.DeleteFunc(slices.Clone(locals), func(s string) bool { return s == "s" }) // no receiver
 	}
-	pkgs := pkgNames(sig, p.Types)
-	names := newNamer(append(methodLocals, pkgs...)...)
+	names := newNamer(slices.Concat(locals, pkgs)...)
 	for i := range sig.Params().Len() {
 		v := sig.Params().At(i)
 		m.params = append(m.params, param{name: names.param(v.Name(), i), typ: v.Type()})
 	}
 	for i := range sig.Results().Len() {
-		v := sig.Results().At(i)
-		m.results = append(m.results, param{name: fmt.Sprintf("r%d", i), typ: v.Type()})
+		m.results = append(m.results, param{name: fmt.Sprintf("r%d", i), typ: sig.Results().At(i).Type()})
 	}
 	if n := len(m.results); n > 0 && types.Identical(m.results[n-1].typ, errorType) {
 		m.errRes = true
 	}
-	cbVar := sig.Params().At(m.cb)
-	m.call, err = modelCallback(p, fn, cbVar, dir, pkgs)
-	if err != nil {
-		return nil, err
-	}
-	for _, prm := range m.params {
-		if err := checkExported(fset, fn, prm.typ, p.Types); err != nil {
-			return nil, err
+	found := map[string]bool{}
+	for i, p := range m.params {
+		v := sig.Params().At(i)
+		cbName := v.Name()
+		if cbName == "" || cbName == "_" {
+			cbName = fmt.Sprintf("arg%d", i)
 		}
-	}
-	for _, r := range m.results {
-		if err := checkExported(fset, fn, r.typ, p.Types); err != nil {
-			return nil, err
-		}
-	}
-	return m, nil
-}
-
-func modelCallback(p *packages.Package, fn *types.Func, v *types.Var, dir directives, pkgs []string) (*callbackModel, error) {
-	fset := p.Fset
-	sig := v.Type().Underlying().(*types.Signature)
-	name := v.Name()
-	if name == "" {
-		name = "callback"
-	}
-	switch {
-	case sig.Variadic():
-		return nil, posErrorf(fset, fn.Pos(), "%s: callback %q is variadic", fn.Name(), name)
-	case sig.TypeParams().Len() > 0:
-		return nil, posErrorf(fset, fn.Pos(), "%s: callback %q is generic", fn.Name(), name)
-	case sig.Results().Len() > 1:
-		return nil, posErrorf(fset, fn.Pos(), "%s: callback %q returns %d results; at most one is supported", fn.Name(), name, sig.Results().Len())
-	}
-	cb := &callbackModel{typ: v.Type()}
-	names := newNamer(append(callbackLocals, pkgs...)...)
-	fields := newNamer("Reply")
-	for i := range sig.Params().Len() {
-		pv := sig.Params().At(i)
-		cb.params = append(cb.params, param{
-			name:  names.param(pv.Name(), i),
-			field: fields.field(pv.Name(), i),
-			typ:   pv.Type(),
-		})
-		if err := checkExported(fset, fn, pv.Type(), p.Types); err != nil {
-			return nil, err
-		}
-	}
-	if sig.Results().Len() == 1 {
-		cb.result = sig.Results().At(0).Type()
-	}
-	if err := cb.applyDirectives(p, fn, dir); err != nil {
-		return nil, err
-	}
-	return cb, nil
-}
-
-// applyDirectives settles the reply and stop behaviour: DESIGN's defaults,
-// overridden by the method's directives.
-func (cb *callbackModel) applyDirectives(p *packages.Package, fn *types.Func, dir directives) error {
-	fset := p.Fset
-	bad := func(format string, args ...any) error {
-		return posErrorf(fset, dir.pos, "%s: %s", fn.Name(), fmt.Sprintf(format, args...))
-	}
-	res := cb.result
-	isBool := res != nil && types.Identical(res.Underlying(), types.Typ[types.Bool])
-	switch {
-	case res == nil:
-		if dir.reply || dir.deflt != nil || dir.stop != nil {
-			return bad("the callback returns nothing; only stop=drain applies")
-		}
-		cb.drain = dir.drain
-		return nil
-	case dir.drain:
-		return bad("stop=drain applies to callbacks that return nothing")
-	case isBool && !dir.reply:
-		if dir.deflt != nil || dir.stop != nil {
-			return bad("a bool result is a stop signal; add reply to make it a reply")
-		}
-		cb.boolStop = true
-		return nil
-	}
-	cb.reply = res
-	cb.deflt, cb.stop = dir.deflt, dir.stop
-	if types.Identical(res, errorType) && cb.stop == nil {
-		cb.errStop = true
-	}
-	info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
-	for _, e := range []ast.Expr{cb.deflt, cb.stop} {
-		if e == nil {
-			continue
-		}
-		if err := types.CheckExpr(fset, p.Types, fn.Pos(), e, info); err != nil {
-			msg := err.Error()
-			if te, ok := err.(types.Error); ok {
-				msg = te.Msg // its position is in the directive, not the file
+		switch {
+		case isFunc(p.typ):
+			if sig.Variadic() && i == sig.Params().Len()-1 {
+				return bad("the callback is variadic")
 			}
-			return bad("%s: %s", types.ExprString(e), msg)
-		}
-		if tv := info.Types[e]; !tv.IsValue() || !types.AssignableTo(tv.Type, res) {
-			return bad("%s is not a value of the callback's result type %s", types.ExprString(e), types.TypeString(res, types.RelativeTo(p.Types)))
+			m.cbs = append(m.cbs, &callbackModel{param: i, name: cbName, typ: p.typ})
+		case d.callbacks[v.Name()]:
+			tn := namedInterface(p.typ)
+			if tn == nil {
+				return bad("callback=%s: %s is not a named interface type", v.Name(), types.TypeString(p.typ, nil))
+			}
+			m.cbs = append(m.cbs, &callbackModel{param: i, name: cbName, typ: p.typ, iface: tn})
+			found[v.Name()] = true
 		}
 	}
-	if isBool && cb.stop == nil {
-		return bad("a bool reply needs stop=EXPR, the value that stops the method")
+	for n := range d.callbacks {
+		if !found[n] {
+			return bad("callback=%s: no parameter of that name", n)
+		}
 	}
-	cb.exprInfo = info
+	if len(m.cbs) == 0 {
+		if d.present {
+			return posErrorf(md.fset, d.pos, "%s: //corogen: directive on a method without a callback", name)
+		}
+		return nil
+	}
+	for _, cb := range m.cbs {
+		if err := md.modelCallback(m, cb, d, pkgs); err != nil {
+			return err
+		}
+	}
+	if d.nopause {
+		for _, f := range m.funcs() {
+			if f.reply {
+				return bad("nopause: the cursor collects the calls first, so a callback with a reply (%s) cannot get it from the consumer", f.event)
+			}
+		}
+	}
+	for _, p := range append(m.params, m.results...) {
+		if err := md.checkExported(name, pos, p.typ); err != nil {
+			return err
+		}
+	}
+	u.methods = append(u.methods, m)
 	return nil
 }
 
-// checkExported reports a type that generated code in pkg cannot name.
-func checkExported(fset *token.FileSet, fn *types.Func, t types.Type, pkg *types.Package) error {
+func isFunc(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
+}
+
+// namedInterface returns the named interface type t, or nil.
+func namedInterface(t types.Type) *types.TypeName {
+	var tn *types.TypeName
+	switch t := t.(type) {
+	case *types.Named:
+		tn = t.Obj()
+	case *types.Alias:
+		tn = t.Obj()
+	}
+	if _, ok := t.Underlying().(*types.Interface); !ok || tn == nil {
+		return nil
+	}
+	return tn
+}
+
+func (md *modeler) modelCallback(m *methodModel, cb *callbackModel, d directives, pkgs []string) error {
+	if cb.iface == nil {
+		f := &cbFunc{cb: cb, event: exportedName(cb.name)}
+		if err := md.modelFunc(m, f, cb.typ.Underlying().(*types.Signature), d.forCallback(cb.name), pkgs); err != nil {
+			return err
+		}
+		cb.funcs = []*cbFunc{f}
+		return nil
+	}
+	iface := cb.iface.Type().Underlying().(*types.Interface)
+	if iface.NumMethods() == 0 {
+		return posErrorf(md.fset, m.pos, "%s: callback %q has no methods", m.name, cb.name)
+	}
+	for i := range iface.NumMethods() {
+		fn := iface.Method(i)
+		if !fn.Exported() && fn.Pkg() != md.out.Types {
+			return posErrorf(md.fset, m.pos, "%s: callback %q has the unexported method %s", m.name, cb.name, fn.Name())
+		}
+		f := &cbFunc{cb: cb, method: fn.Name(), event: fn.Name()}
+		sig := fn.Type().(*types.Signature)
+		if err := md.modelFunc(m, f, sig, d.forCallback(fn.Name()), pkgs); err != nil {
+			return err
+		}
+		cb.funcs = append(cb.funcs, f)
+	}
+	return nil
+}
+
+// modelFunc models one function the method calls back, with signature sig,
+// and settles its reply and stop: DESIGN's defaults, then the directives.
+func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d cbDirectives, pkgs []string) error {
+	what := f.cb.name
+	if f.method != "" {
+		what += "." + f.method
+	}
+	bad := func(format string, args ...any) error {
+		pos := d.pos
+		if pos == token.NoPos {
+			pos = m.pos
+		}
+		return posErrorf(md.fset, pos, "%s: callback %q: %s", m.name, what, fmt.Sprintf(format, args...))
+	}
+	switch {
+	case sig.Variadic():
+		return bad("it is variadic")
+	case sig.TypeParams().Len() > 0:
+		return bad("it is generic")
+	}
+	taken := slices.Concat(callbackLocals, pkgs)
+	if f.method != "" {
+		taken = append(taken, forwarderLocals...)
+	}
+	names := newNamer(taken...)
+	fields := newNamer("Reply")
+	for i := range sig.Params().Len() {
+		v := sig.Params().At(i)
+		f.params = append(f.params, param{name: names.param(v.Name(), i), field: fields.field(v.Name(), i), typ: v.Type()})
+	}
+	// The results name Reply's parameters: their own names, else r or rI.
+	replyNames := newNamer("c")
+	for i := range sig.Results().Len() {
+		v := sig.Results().At(i)
+		name := v.Name()
+		if name == "" || name == "_" || replyNames.used[name] {
+			name = "r"
+			if sig.Results().Len() > 1 {
+				name = fmt.Sprintf("r%d", i)
+			}
+		}
+		f.results = append(f.results, param{name: replyNames.param(name, i), typ: v.Type()})
+	}
+	res := f.results
+	isBool := len(res) == 1 && types.Identical(res[0].typ.Underlying(), types.Typ[types.Bool])
+	switch {
+	case len(res) == 0:
+		if d.reply || d.deflt != nil || d.stop != nil {
+			return bad("it returns nothing; only stop=drain applies")
+		}
+		f.drain = d.drain
+		return nil
+	case d.drain:
+		return bad("stop=drain applies to callbacks that return nothing")
+	case isBool && !d.reply:
+		if d.deflt != nil || d.stop != nil {
+			return bad("a bool result is a stop signal; add reply to make it a reply")
+		}
+		f.boolStop = true
+		return nil
+	}
+	f.reply = true
+	f.deflt, f.stop = d.deflt, d.stop
+	f.self = len(res) == 1 && f.cb.iface != nil && types.Identical(res[0].typ, f.cb.typ)
+	if types.Identical(res[len(res)-1].typ, errorType) && f.stop == nil && !f.self {
+		f.errStop = true
+	}
+	f.info = &types.Info{Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
+	pos := d.pos
+	if pos == token.NoPos {
+		pos = m.pos
+	}
+	for _, list := range [][]ast.Expr{f.deflt, f.stop} {
+		if list == nil {
+			continue
+		}
+		if len(list) != len(res) {
+			return bad("%d values for %d results", len(list), len(res))
+		}
+		for i, e := range list {
+			if err := types.CheckExpr(md.fset, md.out.Types, pos, e, f.info); err != nil {
+				msg := err.Error()
+				if te, ok := err.(types.Error); ok {
+					msg = te.Msg // its position is in the directive, not the file
+				}
+				return bad("%s: %s", types.ExprString(e), msg)
+			}
+			if tv := f.info.Types[e]; !tv.IsValue() || !types.AssignableTo(tv.Type, res[i].typ) {
+				return bad("%s is not a value of type %s", types.ExprString(e), types.TypeString(res[i].typ, types.RelativeTo(md.out.Types)))
+			}
+		}
+	}
+	if isBool && f.stop == nil {
+		return bad("a bool reply needs stop=EXPR, the value that stops the method")
+	}
+	if f.stop != nil && !f.self && md.sameValues(f.info, f.stop, f.deflt, res) {
+		if f.deflt == nil {
+			return bad("the stop value %s is also the default reply (the zero value); give another with default=EXPR", exprList(f.stop))
+		}
+		return bad("the stop value %s is also the default reply", exprList(f.stop))
+	}
+	return nil
+}
+
+// sameValues reports whether the constants stop equal the constants deflt,
+// or the zero values of res when deflt is nil.
+func (md *modeler) sameValues(info *types.Info, stop, deflt []ast.Expr, res []param) bool {
+	for i, e := range stop {
+		sv := info.Types[e].Value
+		if sv == nil {
+			return false
+		}
+		var dv constant.Value
+		if deflt != nil {
+			dv = info.Types[deflt[i]].Value
+		} else {
+			dv = zeroConstant(res[i].typ)
+		}
+		if dv == nil || sv.Kind() != dv.Kind() || !constant.Compare(sv, token.EQL, dv) {
+			return false
+		}
+	}
+	return true
+}
+
+// zeroConstant is the zero value of a basic type t as a constant, or nil.
+func zeroConstant(t types.Type) constant.Value {
+	b, ok := t.Underlying().(*types.Basic)
+	switch {
+	case !ok:
+		return nil
+	case b.Info()&types.IsBoolean != 0:
+		return constant.MakeBool(false)
+	case b.Info()&types.IsString != 0:
+		return constant.MakeString("")
+	case b.Info()&types.IsInteger != 0:
+		return constant.MakeInt64(0)
+	case b.Info()&types.IsFloat != 0:
+		return constant.MakeFloat64(0)
+	}
+	return nil
+}
+
+func exprList(es []ast.Expr) string {
+	var s []string
+	for _, e := range es {
+		s = append(s, types.ExprString(e))
+	}
+	return strings.Join(s, ",")
+}
+
+// checkExported reports a type that code in the output package cannot name.
+func (md *modeler) checkExported(name string, pos token.Pos, t types.Type) error {
 	var bad *types.TypeName
 	walkType(t, func(tn *types.TypeName) {
-		if bad == nil && tn.Pkg() != nil && tn.Pkg() != pkg && !tn.Exported() {
+		if bad == nil && tn.Pkg() != nil && tn.Pkg() != md.out.Types && !tn.Exported() {
 			bad = tn
 		}
 	})
 	if bad != nil {
-		return posErrorf(fset, fn.Pos(), "%s: type %s.%s is not exported", fn.Name(), bad.Pkg().Path(), bad.Name())
+		return posErrorf(md.fset, pos, "%s: type %s.%s is not exported", name, bad.Pkg().Path(), bad.Name())
 	}
 	return nil
 }
@@ -354,8 +632,8 @@ func walkType(t types.Type, f func(*types.TypeName)) {
 	}
 }
 
-// pkgNames lists the names of the packages that generated code for a method
-// with signature sig refers to, which its parameters must not shadow.
+// pkgNames lists the names of the packages that generated code for a
+// signature refers to, which its parameters must not shadow.
 func pkgNames(sig *types.Signature, local *types.Package) []string {
 	var names []string
 	walkType(sig, func(tn *types.TypeName) {
@@ -373,4 +651,12 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// exportedName returns s with its first letter in upper case.
+func exportedName(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

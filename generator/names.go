@@ -52,7 +52,10 @@ func (n *namer) field(name string, i int) string {
 // Identifiers that generated function bodies use besides the parameters.
 var (
 	// methodLocals are visible where the method's parameters are.
-	methodLocals = []string{"s", "c", "yield", "done", "err", "r", "zero", "iter", "runtime"}
+	methodLocals = []string{"s", "c", "yield", "done", "err", "r", "zero", "iter", "runtime", "fwd", "fwd1", "fwd2", "fwd3"}
 	// callbackLocals are visible where the callback's parameters are.
-	callbackLocals = []string{"yield", "done", "call", "runtime"}
+	callbackLocals = []string{"yield", "done", "call", "ev", "runtime"}
+	// forwarderLocals are visible where an interface callback's method
+	// parameters are.
+	forwarderLocals = []string{"f"}
 )

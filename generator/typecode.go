@@ -115,3 +115,25 @@ func signatureCode(sig *types.Signature) jen.Code {
 	}
 	return jen.Params(params...).Params(results...)
 }
+
+// zeroCode is an expression for the zero value of t.
+func zeroCode(t types.Type) jen.Code {
+	if tp, ok := t.(*types.TypeParam); ok {
+		return jen.Op("*").New(jen.Id(tp.Obj().Name()))
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsBoolean != 0:
+			return jen.False()
+		case u.Info()&types.IsString != 0:
+			return jen.Lit("")
+		case u.Info()&types.IsNumeric != 0:
+			return jen.Lit(0)
+		}
+		return jen.Nil() // unsafe.Pointer
+	case *types.Struct, *types.Array:
+		return jen.Add(typeCode(t)).Values()
+	}
+	return jen.Nil()
+}

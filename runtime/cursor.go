@@ -146,3 +146,42 @@ func CatchUnwind() {
 		panic(r)
 	}
 }
+
+// Collect runs run at once, to its end, and keeps every element it yields,
+// for Next to hand over one at a time. It is Start for callbacks that must
+// not be paused (the API holds a lock while it calls back, say): run never
+// waits for the consumer, yield always returns true, and no coroutine is
+// involved. A panic in run is raised again by the Next that follows the
+// elements yielded before it, as a *PanicError with run's stack.
+func (c *Cursor[E, R]) Collect(run func(yield func(E) bool) R) {
+	st := &cursorState[E, R]{}
+	var items []E
+	var perr *PanicError
+	func() {
+		defer func() {
+			if r := recover(); r != nil && r != unwinding {
+				perr = &PanicError{Value: r, Stack: debug.Stack()}
+			}
+		}()
+		st.result = run(func(e E) bool {
+			items = append(items, e)
+			return true
+		})
+	}()
+	st.next = func() (E, bool) {
+		var zero E
+		if len(items) == 0 {
+			if p := perr; p != nil {
+				perr = nil
+				panic(p)
+			}
+			return zero, false
+		}
+		e := items[0]
+		items[0] = zero
+		items = items[1:]
+		return e, true
+	}
+	st.stop = func() { items, perr = nil, nil }
+	c.st = st
+}

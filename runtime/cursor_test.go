@@ -233,3 +233,36 @@ func TestHideStop(t *testing.T) {
 		}
 	}
 }
+
+func TestCursorCollect(t *testing.T) {
+	c := new(coro.Cursor[int, int])
+	c.Collect(func(yield func(int) bool) int { return count(3, yield) })
+	var got []int
+	for c.Next() {
+		got = append(got, c.Value())
+	}
+	if !slices.Equal(got, []int{0, 1, 2}) || c.Result() != 3 {
+		t.Errorf("got %v, result %d; want [0 1 2], 3", got, c.Result())
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCursorCollectPanicComesAfterItsElements(t *testing.T) {
+	c := new(coro.Cursor[int, struct{}])
+	c.Collect(func(yield func(int) bool) struct{} {
+		yield(1)
+		failInAPI()
+		return struct{}{}
+	})
+	if !c.Next() || c.Value() != 1 {
+		t.Fatal("the element before the panic is missing")
+	}
+	defer func() {
+		if pe, ok := recover().(*coro.PanicError); !ok || pe.Value != "api failed" {
+			t.Errorf("recovered %v, want the panic", pe)
+		}
+	}()
+	c.Next()
+}

@@ -86,7 +86,7 @@ var (
 	errUsagePrinted = errors.New("usage printed")
 )
 
-const usageLine = "usage: corogen -type=T1,T2 [-output file] [-tags t] [-check] [-version] [dir]"
+const usageLine = "usage: corogen [-type=T1,T2] [-func=path.F] [-prefix p] [-output file] [-tags t] [-check] [-version] [dir]"
 
 // run is corogen with its arguments; it returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -119,7 +119,9 @@ func corogen(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, usageLine)
 		fs.PrintDefaults()
 	}
-	typeList := fs.String("type", "", "comma-separated `names` of interfaces; required")
+	typeList := fs.String("type", "", "comma-separated `types`: interfaces of the package, or import/path.Type[args]")
+	funcList := fs.String("func", "", "comma-separated `functions` of other packages, as import/path.Func")
+	prefix := fs.String("prefix", "", "start the names generated for -func and types of other packages with `prefix`")
 	output := fs.String("output", "", "write all types into this `file`; - prints them")
 	tags := fs.String("tags", "", "comma-separated build `tags`")
 	check := fs.Bool("check", false, "write nothing; exit 1 with a diff if a generated file is stale")
@@ -134,8 +136,8 @@ func corogen(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, "corogen", moduleVersion())
 		return nil
 	}
-	if *typeList == "" {
-		return fmt.Errorf("-type is required: %w", errUsage)
+	if *typeList == "" && *funcList == "" {
+		return fmt.Errorf("-type or -func is required: %w", errUsage)
 	}
 	if fs.NArg() > 1 {
 		return fmt.Errorf("one directory at most, got %d: %w", fs.NArg(), errUsage)
@@ -144,13 +146,8 @@ func corogen(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() == 1 {
 		dir = fs.Arg(0)
 	}
-	var types []string
-	for _, t := range strings.Split(*typeList, ",") {
-		if t = strings.TrimSpace(t); t != "" {
-			types = append(types, t)
-		}
-	}
-	cfg := generator.Config{Dir: dir, Types: types, Output: *output, Tags: *tags}
+	cfg := generator.Config{Dir: dir, Types: list(*typeList), Funcs: list(*funcList),
+		Output: *output, Tags: *tags, Prefix: *prefix}
 	if *output == "-" {
 		cfg.Output = ""
 	}
@@ -170,6 +167,29 @@ func corogen(args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	return generator.Write(files)
+}
+
+// list splits a comma-separated flag value, keeping commas inside type
+// arguments (path.Map[string,int]).
+func list(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s + "," {
+		switch r {
+		case '[':
+			depth++
+		case ']':
+			depth--
+		case ',':
+			if depth == 0 {
+				if item := strings.TrimSpace(s[start:i]); item != "" {
+					out = append(out, item)
+				}
+				start = i + 1
+			}
+		}
+	}
+	return out
 }
 
 func moduleVersion() string {
