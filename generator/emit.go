@@ -80,6 +80,14 @@ func (e *emitter) what() string {
 	return e.u.wrapper.field + "." + e.m.name
 }
 
+// qualifier writes types in comments as code in the output package would.
+func (e *emitter) qualifier(p *types.Package) string {
+	if p == e.u.out.Types {
+		return ""
+	}
+	return p.Name()
+}
+
 // typeParams are the declarations of a generic interface's type parameters;
 // typeArgs, their uses.
 func (e *emitter) typeParams() []jen.Code {
@@ -148,7 +156,7 @@ func (e *emitter) emitUnit() error {
 		e.comment("%s wraps a %s with sequential forms of its callback methods: "+
 			"for each method M, an iterator (MSeq) whose loop body runs inside the callback, "+
 			"and a cursor (MPull) that runs M on a coroutine and hands over one call at a time.",
-			e.wrapperName(), types.TypeString(w.typ, types.RelativeTo(e.u.out.Types)))
+			e.wrapperName(), types.TypeString(w.typ, e.qualifier))
 		e.declare(e.wrapperName()).Struct(typeCode(w.typ))
 	}
 	for _, m := range e.u.methods {
@@ -350,11 +358,20 @@ func (e *emitter) pullResult() jen.Code {
 func (e *emitter) methodParams() []jen.Code {
 	var ps []jen.Code
 	for i, p := range e.m.params {
-		if !e.isCallback(i) {
+		switch {
+		case e.isCallback(i):
+		case e.isVariadic(i):
+			ps = append(ps, jen.Id(p.name).Op("...").Add(typeCode(p.typ.(*types.Slice).Elem())))
+		default:
 			ps = append(ps, jen.Id(p.name).Add(typeCode(p.typ)))
 		}
 	}
 	return ps
+}
+
+// isVariadic reports whether parameter i is the method's variadic one.
+func (e *emitter) isVariadic(i int) bool {
+	return e.m.variadic && i == len(e.m.params)-1
 }
 
 func (e *emitter) isCallback(i int) bool {
@@ -371,10 +388,13 @@ func (e *emitter) invoke(args []jen.Code) *jen.Statement {
 	var all []jen.Code
 	next := 0
 	for i, p := range e.m.params {
-		if e.isCallback(i) {
+		switch {
+		case e.isCallback(i):
 			all = append(all, args[next])
 			next++
-		} else {
+		case e.isVariadic(i):
+			all = append(all, jen.Id(p.name).Op("..."))
+		default:
 			all = append(all, jen.Id(p.name))
 		}
 	}
@@ -883,7 +903,11 @@ func (e *emitter) emitCursor() {
 		e.f.Func().Params(recv.Clone()).Id("Err").Params().Error().Block(jen.Return(res))
 	}
 	if others := m.otherResults(); len(others) > 0 {
-		e.comment("Result returns what %s returned besides its error, once Next has returned false.", m.name)
+		besides := ""
+		if m.errRes {
+			besides = " besides its error"
+		}
+		e.comment("Result returns what %s returned%s, once Next has returned false.", m.name, besides)
 		var rtypes, vals []jen.Code
 		for i, r := range others {
 			rtypes = append(rtypes, typeCode(r.typ))

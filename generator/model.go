@@ -38,9 +38,10 @@ type methodModel struct {
 	fnTargs []types.Type // and its type arguments, if it is generic
 	params  []param      // its parameters, the callbacks among them
 	results []param      // its results, the error last if errRes
-	errRes  bool
-	cbs     []*callbackModel
-	nopause bool // the callbacks must not be paused: the cursor collects first
+	errRes   bool
+	variadic bool // its last parameter is variadic, and passed on as such
+	cbs      []*callbackModel
+	nopause  bool // the callbacks must not be paused: the cursor collects first
 }
 
 // A param is a parameter or result, with the name generated code uses.
@@ -208,7 +209,7 @@ func (md *modeler) typeUnit(target string, tn *types.TypeName, targs []types.Typ
 		if err := md.addMethod(u, fn.Name(), fn.Pos(), sel.Type().(*types.Signature), d); err != nil {
 			return nil, err
 		}
-		if len(u.methods) > before && sel.Indirect() {
+		if _, ptr := fn.Type().(*types.Signature).Recv().Type().(*types.Pointer); len(u.methods) > before && ptr {
 			pointer = true
 		}
 	}
@@ -308,7 +309,7 @@ func (md *modeler) addMethod(u *unit, name string, pos token.Pos, sig *types.Sig
 	bad := func(format string, args ...any) error {
 		return posErrorf(md.fset, pos, "%s: %s", name, fmt.Sprintf(format, args...))
 	}
-	m := &methodModel{name: name, gen: name, pos: pos, nopause: d.nopause}
+	m := &methodModel{name: name, gen: name, pos: pos, nopause: d.nopause, variadic: sig.Variadic()}
 	if d.name != "" {
 		m.gen = d.name
 	}
@@ -581,7 +582,7 @@ func exprList(es []ast.Expr) string {
 	for _, e := range es {
 		s = append(s, types.ExprString(e))
 	}
-	return strings.Join(s, ",")
+	return strings.Join(s, ", ")
 }
 
 // checkExported reports a type that code in the output package cannot name.
