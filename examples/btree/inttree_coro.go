@@ -15,18 +15,19 @@ type IntTreeSeq struct {
 	IntTree
 }
 
-// AscendSeq returns an iterator over the calls Ascend makes to its callback;
-// the loop body runs inside the callback. Each element is the callback's
-// argument. When the loop stops early, the pending callback returns false.
+// AscendSeq returns an iterator over the calls IntTree.Ascend makes to its
+// callback; the loop body runs inside the callback. Each element is the
+// callback's argument. When the loop stops early, the pending callback returns
+// false.
 func (s IntTreeSeq) AscendSeq() iter.Seq[int] {
 	return func(yield func(int) bool) {
 		s.IntTree.Ascend(yield)
 	}
 }
 
-// AscendPull runs Ascend on a coroutine and returns a cursor over the calls it
-// makes to its callback, one per Next. Close the cursor when done with it; a
-// cursor dropped without Close is closed once it is garbage.
+// AscendPull runs IntTree.Ascend on a coroutine and returns a cursor over the
+// calls it makes to its callback, one per Next. Close the cursor when done
+// with it; a cursor dropped without Close is closed once it is garbage.
 func (s IntTreeSeq) AscendPull() *IntTreeAscendCursor {
 	c := new(IntTreeAscendCursor)
 	c.cursor.Start(func(yield func(int) bool) struct{} {
@@ -36,9 +37,9 @@ func (s IntTreeSeq) AscendPull() *IntTreeAscendCursor {
 	return c
 }
 
-// IntTreeAscendCursor hands over the calls Ascend makes to its callback, one
-// per Next. Make it with IntTreeSeq.AscendPull; use it from one goroutine at a
-// time.
+// IntTreeAscendCursor hands over the calls IntTree.Ascend makes to its
+// callback, one per Next. Make it with IntTreeSeq.AscendPull; use it from one
+// goroutine at a time.
 type IntTreeAscendCursor struct {
 	cursor runtime.Cursor[int, struct{}]
 }
