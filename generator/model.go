@@ -31,13 +31,13 @@ type wrapper struct {
 
 // A methodModel is one method or function that takes callbacks.
 type methodModel struct {
-	name    string       // of the method or function
-	gen     string       // its name in generated identifiers
-	pos     token.Pos    // for errors
-	fn      *types.Func  // a package function, called by its qualified name
-	fnTargs []types.Type // and its type arguments, if it is generic
-	params  []param      // its parameters, the callbacks among them
-	results []param      // its results, the error last if errRes
+	name     string       // of the method or function
+	gen      string       // its name in generated identifiers
+	pos      token.Pos    // for errors
+	fn       *types.Func  // a package function, called by its qualified name
+	fnTargs  []types.Type // and its type arguments, if it is generic
+	params   []param      // its parameters, the callbacks among them
+	results  []param      // its results, the error last if errRes
 	errRes   bool
 	variadic bool // its last parameter is variadic, and passed on as such
 	cbs      []*callbackModel
