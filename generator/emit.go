@@ -288,12 +288,17 @@ func (e *emitter) defaultText(f *cbFunc) string {
 		return exprList(f.deflt)
 	case f.self:
 		return "the forwarding " + f.cb.iface.Name() + ", so the calls go on coming"
-	case len(f.results) == 1 && types.IsInterface(f.results[0].typ):
+	case len(f.results) == 1 && types.IsInterface(f.results[0].typ) && !isTypeParam(f.results[0].typ):
 		return "nil"
 	case len(f.results) == 1:
 		return "the zero value"
 	}
 	return "the zero values"
+}
+
+func isTypeParam(t types.Type) bool {
+	_, ok := t.(*types.TypeParam)
+	return ok
 }
 
 // emitResultsType writes the struct that carries the method's results from
