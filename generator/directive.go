@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"strconv"
 	"strings"
 )
 
@@ -19,6 +20,9 @@ const directivePrefix = "//corogen:"
 //	skip              generate nothing for it
 //	name=X            use X for it in generated names
 //	nopause           the callback must not be paused: the cursor collects first
+//	async             the callbacks come from other goroutines, maybe after the method returns
+//	buffer=N          async: let N reply-free calls wait without blocking their callbacks
+//	close=NAME        async: the method's result has a method NAME that ends the calls
 //	callback=NAME     the interface parameter NAME is a callback: each method an event
 //	cb=NAME           the items after it on the line apply to callback NAME only
 //	stop=drain        on stop, the callback returns at once until the method ends
@@ -35,6 +39,9 @@ type directives struct {
 	skip    bool
 	name    string
 	nopause bool
+	async   bool
+	buffer  int
+	close   string
 	// callbacks are the interface parameters that are callbacks.
 	callbacks map[string]bool
 	all       cbDirectives            // for every callback
@@ -132,6 +139,19 @@ func (d *directives) set(cb *cbDirectives, item string) error {
 		d.skip = true
 	case key == "nopause" && !hasValue:
 		d.nopause = true
+	case key == "async" && !hasValue:
+		d.async = true
+	case key == "buffer" && hasValue:
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 0 {
+			return fmt.Errorf("%q is not a count", value)
+		}
+		d.buffer = n
+	case key == "close" && hasValue:
+		if !token.IsIdentifier(value) {
+			return fmt.Errorf("%q is not an identifier", value)
+		}
+		d.close = value
 	case key == "reply" && !hasValue:
 		cb.reply = true
 	case key == "callback" && hasValue:
@@ -154,7 +174,7 @@ func (d *directives) set(cb *cbDirectives, item string) error {
 	case key == "default" && hasValue:
 		cb.deflt, err = parseExprList(value)
 	default:
-		return fmt.Errorf("unknown; want skip, name=X, nopause, callback=NAME, cb=NAME, stop=drain, stop=EXPR, reply, default=EXPR")
+		return fmt.Errorf("unknown; want skip, name=X, nopause, async, buffer=N, close=NAME, callback=NAME, cb=NAME, stop=drain, stop=EXPR, reply, default=EXPR")
 	}
 	return err
 }

@@ -492,10 +492,22 @@ func (e *emitter) stopCode(f *cbFunc) (jen.Code, error) {
 		return jen.Return(vals...), nil
 	case f.self:
 		return jen.Return(jen.Nil()), nil
-	case f.drain:
+	case f.drain, e.m.async && len(f.results) == 0:
 		return jen.Return(), nil
+	case e.m.async:
+		// A panic would unwind the API's goroutine, not the consumer's:
+		// return the default reply instead.
+		return e.continueCode(f, jen.Id(e.elemVar())), nil
 	}
 	return jen.Qual(runtimePath, "Unwind").Call(), nil
+}
+
+// elemVar is the name of the local holding a callback's Call or event.
+func (e *emitter) elemVar() string {
+	if e.m.element() == elemEvent {
+		return "ev"
+	}
+	return "call"
 }
 
 // continueCode ends f when the consumer goes on; elem holds the reply.
@@ -515,6 +527,9 @@ func (e *emitter) continueCode(f *cbFunc, elem jen.Code) jen.Code {
 
 // unwinds reports whether some callback of the method stops it by Unwind.
 func (e *emitter) unwinds() bool {
+	if e.m.async {
+		return false
+	}
 	for _, f := range e.m.funcs() {
 		if f.unwinds() {
 			return true
@@ -531,7 +546,7 @@ func (e *emitter) passYield(cursor bool) bool {
 	if len(m.cbs) > 1 || m.cbs[0].iface != nil || !f.boolStop {
 		return false
 	}
-	if cursor {
+	if cursor || m.async {
 		return m.element() == elemSingle
 	}
 	return !m.errRes && (m.element() == elemSingle || m.element() == elemPair)
@@ -549,7 +564,7 @@ func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, sel
 	}
 	var args []jen.Code
 	var body []jen.Code
-	elem := jen.Id("call")
+	elem := jen.Id(e.elemVar())
 	built := false
 	switch k := m.element(); {
 	case k == elemSingle:
@@ -558,9 +573,6 @@ func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, sel
 		args = []jen.Code{jen.Id(f.params[0].name), jen.Id(f.params[1].name)}
 	default:
 		built = true
-		if k == elemEvent {
-			elem = jen.Id("ev")
-		}
 		newElem, err := e.newElem(f, self)
 		if err != nil {
 			return nil, err
@@ -578,8 +590,8 @@ func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, sel
 	switch {
 	case cursor && f.boolStop:
 		return append(body, jen.Return(call)), nil
-	case cursor && f.drain:
-		return append(body, call), nil
+	case cursor && len(f.results) == 0 && (f.drain || m.async):
+		return append(body, call), nil // stopped or not, the callback returns
 	case cursor:
 		return append(body, jen.If(jen.Op("!").Add(call)).Block(stop), e.continueCode(f, elem)), nil
 	case f.drain && built:
@@ -599,8 +611,12 @@ func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, sel
 // callbackArgs are the arguments the iterator or the cursor passes for the
 // method's callbacks: func literals, forwarders, or yield itself.
 func (e *emitter) callbackArgs(cursor bool) ([]jen.Code, error) {
+	yield := "yield"
+	if e.m.async {
+		yield, cursor = "send", true
+	}
 	if e.passYield(cursor) {
-		return []jen.Code{jen.Id("yield")}, nil
+		return []jen.Code{jen.Id(yield)}, nil
 	}
 	var args []jen.Code
 	fwd := 0
@@ -611,7 +627,7 @@ func (e *emitter) callbackArgs(cursor bool) ([]jen.Code, error) {
 			continue
 		}
 		f := cb.funcs[0]
-		body, err := e.callbackBody(f, cursor, !cursor && e.m.errRes, jen.Id("yield"), jen.Id("done"), nil)
+		body, err := e.callbackBody(f, cursor, !cursor && e.m.errRes, jen.Id(yield), jen.Id("done"), nil)
 		if err != nil {
 			return nil, err
 		}
@@ -634,8 +650,11 @@ func (e *emitter) forwarders(yield jen.Code) []jen.Code {
 	fwd := 0
 	for _, cb := range e.m.cbs {
 		if cb.iface != nil {
-			decls = append(decls, jen.Id(fwdVar(fwd)).Op(":=").Op("&").Add(e.named(e.forwarder(cb))).Values(
-				jen.Id("yield").Op(":").Add(yield), jen.Id("done").Op(":").Op("&").Id("done")))
+			vals := []jen.Code{jen.Id("yield").Op(":").Add(yield)}
+			if !e.m.async {
+				vals = append(vals, jen.Id("done").Op(":").Op("&").Id("done"))
+			}
+			decls = append(decls, jen.Id(fwdVar(fwd)).Op(":=").Op("&").Add(e.named(e.forwarder(cb))).Values(vals...))
 			fwd++
 		}
 	}
@@ -656,13 +675,14 @@ func (e *emitter) hasForwarders() bool {
 func (e *emitter) emitForwarder(cb *callbackModel) error {
 	name := e.forwarder(cb)
 	e.comment("%s implements %s for %s: each call is handed over as an event.", name, cb.iface.Name(), e.what())
-	e.declare(name).Struct(
-		jen.Id("yield").Func().Params(e.named(e.eventType())).Bool(),
-		jen.Id("done").Op("*").Bool(),
-	)
+	fields := []jen.Code{jen.Id("yield").Func().Params(e.named(e.eventType())).Bool()}
+	if !e.m.async {
+		fields = append(fields, jen.Id("done").Op("*").Bool())
+	}
+	e.declare(name).Struct(fields...)
 	recv := jen.Id("f").Op("*").Add(e.named(name))
 	for _, f := range cb.funcs {
-		body, err := e.callbackBody(f, false, false, jen.Id("f").Dot("yield"), jen.Op("*").Id("f").Dot("done"), jen.Id("f"))
+		body, err := e.callbackBody(f, e.m.async, false, jen.Id("f").Dot("yield"), jen.Op("*").Id("f").Dot("done"), jen.Id("f"))
 		if err != nil {
 			return err
 		}
@@ -673,6 +693,9 @@ func (e *emitter) emitForwarder(cb *callbackModel) error {
 }
 
 func (e *emitter) emitSeq() error {
+	if e.m.async {
+		return e.emitAsyncSeq()
+	}
 	m := e.m
 	args, err := e.callbackArgs(false)
 	if err != nil {
@@ -781,6 +804,9 @@ func (e *emitter) stopText() string {
 }
 
 func (e *emitter) emitPull() error {
+	if e.m.async {
+		return e.emitAsyncPull()
+	}
 	m := e.m
 	args, err := e.callbackArgs(true)
 	if err != nil {
@@ -855,8 +881,12 @@ func (e *emitter) emitCursor() {
 	cur := jen.Id("c").Dot("cursor")
 	e.comment("%s hands over the calls %s makes to its %s, one per Next. "+
 		"Make it with %s; use it from one goroutine at a time.", e.cursor(), e.what(), e.callbacks(), e.pullRef())
+	engine := "Cursor"
+	if m.async {
+		engine = "Async"
+	}
 	e.declare(e.cursor()).Struct(
-		jen.Id("cursor").Qual(runtimePath, "Cursor").Types(append(e.elemType(true), e.pullResult())...))
+		jen.Id("cursor").Qual(runtimePath, engine).Types(append(e.elemType(true), e.pullResult())...))
 
 	e.comment("Next runs %s until its next call of the %s and reports whether there is one. "+
 		"A panic in %s is raised again here, as a *runtime.PanicError with %s's stack.", m.name, e.callbacks(), m.name, m.name)

@@ -42,6 +42,17 @@ type methodModel struct {
 	variadic bool // its last parameter is variadic, and passed on as such
 	cbs      []*callbackModel
 	nopause  bool // the callbacks must not be paused: the cursor collects first
+
+	// async: the callbacks come from other goroutines; see runtime.Async.
+	async  bool
+	buffer int
+	// ctx is the index of a context.Context parameter, or -1: the generated
+	// forms take it, and their Close cancels what the method gets.
+	ctx int
+	// closer is the index of the result that ends the calls, or -1: a
+	// func(), or a value whose method closeMethod does.
+	closer      int
+	closeMethod string
 }
 
 // A param is a parameter or result, with the name generated code uses.
@@ -309,7 +320,8 @@ func (md *modeler) addMethod(u *unit, name string, pos token.Pos, sig *types.Sig
 	bad := func(format string, args ...any) error {
 		return posErrorf(md.fset, pos, "%s: %s", name, fmt.Sprintf(format, args...))
 	}
-	m := &methodModel{name: name, gen: name, pos: pos, nopause: d.nopause, variadic: sig.Variadic()}
+	m := &methodModel{name: name, gen: name, pos: pos, nopause: d.nopause, variadic: sig.Variadic(),
+		async: d.async, buffer: d.buffer, ctx: -1, closer: -1}
 	if d.name != "" {
 		m.gen = d.name
 	}
@@ -370,6 +382,9 @@ func (md *modeler) addMethod(u *unit, name string, pos token.Pos, sig *types.Sig
 			return err
 		}
 	}
+	if err := md.modelAsync(m, d, bad); err != nil {
+		return err
+	}
 	if d.nopause {
 		for _, f := range m.funcs() {
 			if f.reply {
@@ -384,6 +399,61 @@ func (md *modeler) addMethod(u *unit, name string, pos token.Pos, sig *types.Sig
 	}
 	u.methods = append(u.methods, m)
 	return nil
+}
+
+// modelAsync settles what an async method needs: its context parameter,
+// the result that ends its calls, and a buffer only for reply-free
+// callbacks.
+func (md *modeler) modelAsync(m *methodModel, d directives, bad func(string, ...any) error) error {
+	if !m.async {
+		switch {
+		case d.buffer > 0:
+			return bad("buffer= applies to async methods")
+		case d.close != "":
+			return bad("close= applies to async methods")
+		}
+		return nil
+	}
+	if m.nopause {
+		return bad("async and nopause do not go together: an async cursor never pauses a callback's goroutine")
+	}
+	for i, p := range m.params {
+		if isContext(p.typ) {
+			m.ctx = i
+			break
+		}
+	}
+	for i, r := range m.results {
+		if d.close != "" {
+			if obj, _, _ := types.LookupFieldOrMethod(r.typ, true, md.out.Types, d.close); obj != nil {
+				if sig, ok := obj.Type().(*types.Signature); ok && sig.Params().Len() == 0 {
+					m.closer, m.closeMethod = i, d.close
+					break
+				}
+			}
+			continue
+		}
+		if sig, ok := r.typ.Underlying().(*types.Signature); ok && sig.Params().Len() == 0 && sig.Results().Len() == 0 {
+			m.closer = i
+			break
+		}
+	}
+	if d.close != "" && m.closer < 0 {
+		return bad("close=%s: no result has a method %s without parameters", d.close, d.close)
+	}
+	if m.buffer > 0 {
+		for _, f := range m.funcs() {
+			if f.reply {
+				return bad("buffer=%d: a callback with a reply (%s) must wait for the consumer", m.buffer, f.event)
+			}
+		}
+	}
+	return nil
+}
+
+func isContext(t types.Type) bool {
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }
 
 func isFunc(t types.Type) bool {

@@ -1,0 +1,194 @@
+package generator
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// The forms of //corogen:async methods run the method on a goroutine of
+// its own and take the calls from runtime.Async, on channels.
+
+// asyncRun is the function runtime.Async.Start runs: it calls the method,
+// with send behind its callbacks, and returns its result and its closer.
+func (e *emitter) asyncRun() (jen.Code, error) {
+	m := e.m
+	args, err := e.callbackArgs(true)
+	if err != nil {
+		return nil, err
+	}
+	var body []jen.Code
+	body = append(body, e.forwarders(jen.Id("send"))...)
+	ctxParam := jen.Id("_")
+	if m.ctx >= 0 {
+		ctxParam = jen.Id(m.params[m.ctx].name) // shadows the parent: the method gets the cancellable one
+	}
+	hide := func(c jen.Code) jen.Code {
+		if e.hidesStop() {
+			return jen.Qual(runtimePath, "HideStop").Call(c)
+		}
+		return c
+	}
+	var result jen.Code
+	switch len(m.results) {
+	case 0:
+		body = append(body, e.invoke(args))
+		result = jen.Struct().Values()
+	case 1:
+		body = append(body, jen.Id("r").Op(":=").Add(e.invoke(args)))
+		result = jen.Id("r")
+		if m.errRes && e.hidesStop() {
+			result = hide(jen.Id("r"))
+		}
+	default:
+		var lhs []jen.Code
+		for i := range m.results {
+			lhs = append(lhs, jen.Id("r").Dot(e.resultField(i)))
+		}
+		body = append(body, jen.Var().Id("r").Add(e.named(e.resultsType())), jen.List(lhs...).Op("=").Add(e.invoke(args)))
+		if m.errRes && e.hidesStop() {
+			body = append(body, jen.Id("r").Dot("err").Op("=").Add(hide(jen.Id("r").Dot("err"))))
+		}
+		result = jen.Id("r")
+	}
+	closer := jen.Nil()
+	if m.closer >= 0 {
+		value := jen.Id("r")
+		if len(m.results) > 1 {
+			value = jen.Id("r").Dot(e.resultField(m.closer))
+		}
+		if m.closeMethod == "" {
+			closer = value
+		} else {
+			closer = jen.Func().Params().Block(jen.Add(value).Dot(m.closeMethod).Call())
+		}
+		if m.errRes {
+			errVal := jen.Id("r")
+			if len(m.results) > 1 {
+				errVal = jen.Id("r").Dot("err")
+			}
+			body = append(body, jen.If(jen.Add(errVal).Op("!=").Nil()).Block(jen.Return(result, jen.Nil())))
+		}
+	}
+	body = append(body, jen.Return(result, closer))
+	return jen.Func().Params(
+		jen.Add(ctxParam).Qual("context", "Context"),
+		jen.Id("send").Func().Params(e.elemType(true)...).Bool(),
+	).Params(e.pullResult(), jen.Func().Params()).Block(body...), nil
+}
+
+// asyncStart starts runtime.Async engine in the variable named v.
+func (e *emitter) asyncStart(v jen.Code) (jen.Code, error) {
+	run, err := e.asyncRun()
+	if err != nil {
+		return nil, err
+	}
+	parent := jen.Qual("context", "Background").Call()
+	if e.m.ctx >= 0 {
+		parent = jen.Id(e.m.params[e.m.ctx].name)
+	}
+	return jen.Add(v).Dot("Start").Call(parent, jen.Lit(e.m.buffer), run), nil
+}
+
+func (e *emitter) emitAsyncSeq() error {
+	m := e.m
+	start, err := e.asyncStart(jen.Id("a"))
+	if err != nil {
+		return err
+	}
+	value := jen.Id("a").Dot("Value").Call()
+	var yieldArgs []jen.Code
+	var pre []jen.Code
+	switch m.element() {
+	case elemPair:
+		f := m.funcs()[0]
+		pre = []jen.Code{jen.Id("call").Op(":=").Add(value)}
+		yieldArgs = []jen.Code{jen.Id("call").Dot(f.params[0].field), jen.Id("call").Dot(f.params[1].field)}
+	default:
+		yieldArgs = []jen.Code{value}
+	}
+	if m.errRes {
+		yieldArgs = append(yieldArgs, jen.Nil())
+	}
+	loop := append(pre, jen.If(jen.Op("!").Id("yield").Call(yieldArgs...)).Block(jen.Return()))
+	body := []jen.Code{
+		jen.Var().Id("a").Qual(runtimePath, "Async").Types(append(e.elemType(true), e.pullResult())...),
+		start,
+		jen.Defer().Id("a").Dot("Close").Call(),
+		jen.For(jen.Id("a").Dot("Next").Call()).Block(loop...),
+	}
+	if m.errRes {
+		res := jen.Id("a").Dot("Result").Call()
+		if e.hasResultsType() {
+			res = res.Dot("err")
+		}
+		zero := jen.Nil()
+		if m.element() == elemSingle || m.element() == elemPair {
+			zero = jen.Id("zero")
+			body = append(body, jen.Var().Id("zero").Add(e.elemType(false)[0]))
+		}
+		body = append(body, jen.If(jen.Id("err").Op(":=").Add(res), jen.Id("err").Op("!=").Nil()).Block(
+			jen.Id("yield").Call(zero, jen.Id("err"))))
+	}
+	seqType := jen.Qual("iter", "Seq")
+	if len(e.seqElems()) == 2 {
+		seqType = jen.Qual("iter", "Seq2")
+	}
+	e.comment("%s returns an iterator over the calls %s makes to its %s, from whatever goroutines "+
+		"it makes them on, one at a time in the order they come (//corogen:async). %s "+
+		"The sequence ends when %s.%s",
+		e.seqName(), e.what(), e.callbacks(), e.asyncWaitText(), e.asyncEndText(), e.asyncErrText())
+	e.funcDecl(e.seqName()).Params(e.methodParams()...).Add(seqType.Types(e.seqElems()...)).Block(
+		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(e.seqElems()...).Bool()).Block(body...)),
+	)
+	return nil
+}
+
+func (e *emitter) emitAsyncPull() error {
+	start, err := e.asyncStart(jen.Id("c").Dot("cursor"))
+	if err != nil {
+		return err
+	}
+	e.comment("%s runs %s on a goroutine of its own and returns a cursor over the calls it makes to its %s, "+
+		"one per Next, in the order they come (//corogen:async). %s Close the cursor when done with it; "+
+		"a cursor dropped without Close is closed once it is garbage.",
+		e.pullName(), e.what(), e.callbacks(), e.asyncWaitText())
+	e.funcDecl(e.pullName()).Params(e.methodParams()...).Op("*").Add(e.named(e.cursor())).Block(
+		jen.Id("c").Op(":=").New(e.named(e.cursor())),
+		start,
+		jen.Return(jen.Id("c")),
+	)
+	return nil
+}
+
+func (e *emitter) asyncWaitText() string {
+	if e.m.buffer > 0 {
+		return fmt.Sprintf("Up to %d calls wait in a buffer, their callbacks returning at once; more block until there is room.", e.m.buffer)
+	}
+	return "Each callback waits until the consumer is done with its call."
+}
+
+func (e *emitter) asyncEndText() string {
+	m := e.m
+	var ends []string
+	if m.closer >= 0 {
+		ends = append(ends, "the consumer stops, which ends the calls")
+	} else {
+		ends = append(ends, m.name+" has returned and every call it started has been handed over")
+	}
+	if m.ctx >= 0 {
+		ends = append(ends, "when the context is done")
+	}
+	text := ends[0]
+	if len(ends) > 1 {
+		text += ", or " + ends[1]
+	}
+	return text
+}
+
+func (e *emitter) asyncErrText() string {
+	if e.m.errRes {
+		return fmt.Sprintf(" If %s fails, its error comes last, with a zero element.", e.m.name)
+	}
+	return ""
+}

@@ -1,0 +1,245 @@
+package runtime_test
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	coro "github.com/corogen/corogen/runtime"
+)
+
+// publish is a callback API that calls fn from workers goroutines at once,
+// n times each, and returns when all have.
+func publish(workers, n int, fn func(worker, i int) bool) int {
+	var wg sync.WaitGroup
+	var stopped atomic.Int64
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range n {
+				if !fn(w, i) {
+					stopped.Add(1)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return int(stopped.Load())
+}
+
+type msg struct{ worker, i int }
+
+func startPublish(a *coro.Async[msg, int], buffer, workers, n int) {
+	a.Start(context.Background(), buffer, func(ctx context.Context, send func(msg) bool) (int, func()) {
+		return publish(workers, n, func(w, i int) bool { return send(msg{w, i}) }), nil
+	})
+}
+
+func TestAsyncDeliversEveryCallOnceInOrder(t *testing.T) {
+	for _, buffer := range []int{0, 64} {
+		t.Run(fmt.Sprint("buffer=", buffer), func(t *testing.T) {
+			const workers, n = 8, 1000
+			var a coro.Async[msg, int]
+			startPublish(&a, buffer, workers, n)
+			defer a.Close()
+			next := make([]int, workers) // each worker's calls come in its order
+			count := 0
+			for a.Next() {
+				m := a.Value()
+				if m.i != next[m.worker] {
+					t.Fatalf("worker %d: got call %d, want %d", m.worker, m.i, next[m.worker])
+				}
+				next[m.worker]++
+				count++
+			}
+			if count != workers*n || a.Result() != 0 {
+				t.Errorf("delivered %d calls, %d workers stopped; want %d, 0", count, a.Result(), workers*n)
+			}
+		})
+	}
+}
+
+// Without a buffer a callback returns only once the consumer is done with
+// its call; with one, it runs ahead.
+func TestAsyncBackpressure(t *testing.T) {
+	for _, tt := range []struct {
+		buffer, ahead int
+	}{{0, 0}, {4, 5}} { // with a buffer: the held call and four more
+		var returned atomic.Int64
+		var a coro.Async[int, struct{}]
+		a.Start(context.Background(), tt.buffer, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+			for i := range 10 {
+				send(i)
+				returned.Add(1)
+			}
+			return struct{}{}, nil
+		})
+		a.Next()
+		time.Sleep(20 * time.Millisecond) // let the callbacks run ahead, if they can
+		if got := returned.Load(); got != int64(tt.ahead) {
+			t.Errorf("buffer %d: %d callbacks returned while the consumer held the first call; want %d", tt.buffer, got, tt.ahead)
+		}
+		for a.Next() {
+		}
+		a.Close()
+	}
+}
+
+func TestAsyncStopAtACall(t *testing.T) {
+	var got []bool
+	var mu sync.Mutex
+	var a coro.Async[int, struct{}]
+	a.Start(context.Background(), 0, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+		for i := range 5 {
+			ok := send(i)
+			mu.Lock()
+			got = append(got, ok)
+			mu.Unlock()
+		}
+		return struct{}{}, nil
+	})
+	a.Next()
+	a.Next() // the first call's callback gets true
+	a.Close()
+	// The pending call, and every later one, get false at once.
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		mu.Lock()
+		n := len(got)
+		mu.Unlock()
+		if n == 5 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if want := []bool{true, false, false, false, false}; !slices.Equal(got, want) {
+		t.Errorf("send returned %v, want %v", got, want)
+	}
+}
+
+// A closer keeps the sequence open after run returns; Close calls it once.
+func TestAsyncCloser(t *testing.T) {
+	var closed atomic.Int64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	var a coro.Async[int, struct{}]
+	a.Start(context.Background(), 0, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+		go func() { // a subscription: calls back after run returns
+			defer close(done)
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				if !send(i) {
+					return
+				}
+			}
+		}()
+		return struct{}{}, func() { closed.Add(1); close(stop) }
+	})
+	for i := range 100 {
+		if !a.Next() || a.Value() != i {
+			t.Fatalf("call %d: Next false or value %d", i, a.Value())
+		}
+	}
+	a.Close()
+	a.Close()
+	<-done
+	if closed.Load() != 1 {
+		t.Errorf("closer called %d times, want 1", closed.Load())
+	}
+}
+
+func TestAsyncContextEndsTheSequence(t *testing.T) {
+	parent, cancel := context.WithCancel(context.Background())
+	var a coro.Async[int, struct{}]
+	a.Start(parent, 0, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+		go func() {
+			for i := 0; send(i); i++ {
+			}
+		}()
+		return struct{}{}, func() {}
+	})
+	a.Next()
+	cancel()
+	for a.Next() { // at most a call that was already on its way
+	}
+	a.Close()
+}
+
+func TestAsyncPanicComesAfterItsCalls(t *testing.T) {
+	var a coro.Async[int, struct{}]
+	a.Start(context.Background(), 0, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+		send(1)
+		failInAPI()
+		return struct{}{}, nil
+	})
+	defer a.Close()
+	if !a.Next() || a.Value() != 1 {
+		t.Fatal("the call before the panic is missing")
+	}
+	defer func() {
+		pe, ok := recover().(*coro.PanicError)
+		if !ok || pe.Value != "api failed" || !strings.Contains(string(pe.Stack), "failInAPI") {
+			t.Errorf("recovered %v, want the panic with its stack", pe)
+		}
+	}()
+	a.Next()
+	t.Error("Next returned after the panic")
+}
+
+// A callback on a goroutine locked to its OS thread is fine: no coroutine
+// switch is involved.
+func TestAsyncLockedThread(t *testing.T) {
+	var a coro.Async[int, struct{}]
+	a.Start(context.Background(), 0, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			runtime.LockOSThread()
+			defer runtime.UnlockOSThread()
+			for i := range 3 {
+				send(i)
+			}
+		}()
+		<-done
+		return struct{}{}, nil
+	})
+	defer a.Close()
+	var got []int
+	for a.Next() {
+		got = append(got, a.Value())
+	}
+	if !slices.Equal(got, []int{0, 1, 2}) {
+		t.Errorf("got %v", got)
+	}
+}
+
+func TestAsyncDroppedIsClosed(t *testing.T) {
+	var closed atomic.Bool
+	func() {
+		var a coro.Async[int, struct{}]
+		a.Start(context.Background(), 0, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+			return struct{}{}, func() { closed.Store(true) }
+		})
+	}()
+	for deadline := time.Now().Add(10 * time.Second); !closed.Load(); {
+		if time.Now().After(deadline) {
+			t.Fatal("the dropped Async was never closed")
+		}
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+	}
+}
