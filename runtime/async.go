@@ -34,21 +34,33 @@ type Async[E, R any] struct {
 	cur E
 }
 
+// An asyncMsg is a call, or the end of the sequence.
+type asyncMsg[E any] struct {
+	e   E
+	end bool
+}
+
 type asyncState[E, R any] struct {
-	calls    chan E
+	calls    chan asyncMsg[E]
 	ack      chan bool // unbuffered mode: the consumer is done with a call
 	buffered bool
 	pending  bool // unbuffered mode: a callback waits for its ack
+	ended    bool // the consumer has seen the end
 
-	ctx    context.Context
-	cancel context.CancelFunc
-	closed chan struct{} // closed by Close
-	once   sync.Once
+	ctx      context.Context
+	cancel   context.CancelFunc
+	closed   chan struct{} // closed by Close
+	isClosed atomic.Bool
+	once     sync.Once
 
-	inflight atomic.Int64 // callbacks inside send
-	returned atomic.Bool  // run has returned
-	finished chan struct{}
-	finish   sync.Once
+	// inflight counts the callbacks inside send. It is written by every
+	// callback, so it has a cache line of its own: the consumer's writes to
+	// the fields above must not slow the callbacks down.
+	_        [64]byte
+	inflight atomic.Int64
+	_        [56]byte
+	returned atomic.Bool // run has returned
+	endOnce  sync.Once
 
 	mu       sync.Mutex // guards closer, keepOpen, result and perr
 	closer   func()     // nil once called
@@ -72,13 +84,13 @@ type asyncState[E, R any] struct {
 // before it, as a *PanicError with run's stack.
 func (a *Async[E, R]) Start(parent context.Context, buffer int, run func(ctx context.Context, send func(E) bool) (R, func())) {
 	st := &asyncState[E, R]{
-		calls:    make(chan E, buffer),
+		calls:    make(chan asyncMsg[E], buffer),
 		ack:      make(chan bool),
 		buffered: buffer > 0,
 		closed:   make(chan struct{}),
-		finished: make(chan struct{}),
 	}
 	st.ctx, st.cancel = context.WithCancel(parent)
+	context.AfterFunc(st.ctx, st.sendEnd)
 	a.st = st
 	st.cleanup = rt.AddCleanup(a, (*asyncState[E, R]).close, st)
 	go st.run(run)
@@ -97,10 +109,8 @@ func (st *asyncState[E, R]) run(run func(context.Context, func(E) bool) (R, func
 		st.closer = closer
 		st.keepOpen = closer != nil && st.perr == nil
 		st.mu.Unlock()
-		select {
-		case <-st.closed:
+		if st.isClosed.Load() {
 			st.callCloser() // Close came first
-		default:
 		}
 		st.returned.Store(true)
 		if st.inflight.Load() == 0 {
@@ -110,44 +120,54 @@ func (st *asyncState[E, R]) run(run func(context.Context, func(E) bool) (R, func
 	result, closer = run(st.ctx, st.send)
 }
 
-// end marks the sequence finished once run has returned and no callback is
-// in send, unless a closer keeps it open.
+// end ends the sequence once run has returned and no callback is in send,
+// unless a closer keeps it open.
 func (st *asyncState[E, R]) end() {
 	st.mu.Lock()
 	keepOpen := st.keepOpen
 	st.mu.Unlock()
 	if !keepOpen {
-		st.finish.Do(func() { close(st.finished) })
+		st.sendEnd()
 	}
 }
 
-// send hands e to the consumer; see Start.
+// sendEnd queues the end of the sequence, after the calls already queued.
+func (st *asyncState[E, R]) sendEnd() {
+	st.endOnce.Do(func() {
+		select {
+		case st.calls <- asyncMsg[E]{end: true}:
+		case <-st.closed:
+		}
+	})
+}
+
+// send hands e to the consumer; see Start. The first attempts are
+// non-blocking sends, the cheap kind of select: the full one only runs
+// when the consumer is not waiting or the buffer is full.
 func (st *asyncState[E, R]) send(e E) bool {
+	if st.isClosed.Load() {
+		return false
+	}
 	st.inflight.Add(1)
 	defer func() {
 		if st.inflight.Add(-1) == 0 && st.returned.Load() {
 			st.end()
 		}
 	}()
+	m := asyncMsg[E]{e: e}
 	select {
-	case <-st.closed:
-		return false
+	case st.calls <- m:
 	default:
-	}
-	select {
-	case st.calls <- e:
-	case <-st.closed:
-		return false
+		select {
+		case st.calls <- m:
+		case <-st.closed:
+			return false
+		}
 	}
 	if st.buffered {
 		return true
 	}
-	select {
-	case ok := <-st.ack:
-		return ok
-	case <-st.closed:
-		return false
-	}
+	return <-st.ack // Close acks false
 }
 
 // Next waits for the next call, and reports whether there is one; false
@@ -156,30 +176,23 @@ func (st *asyncState[E, R]) send(e E) bool {
 func (a *Async[E, R]) Next() bool {
 	st := a.st
 	var zero E
+	if st.ended || st.isClosed.Load() {
+		a.cur = zero
+		return false
+	}
 	if st.pending {
 		st.pending = false
 		st.ack <- true
 	}
-	select {
-	case e := <-st.calls:
-		a.cur, st.pending = e, !st.buffered
+	m := <-st.calls
+	if !m.end {
+		a.cur = m.e
+		if !st.buffered {
+			st.pending = true
+		}
 		return true
-	case <-st.finished:
-	case <-st.ctx.Done():
-		a.cur = zero
-		return false
-	case <-st.closed:
-		a.cur = zero
-		return false
 	}
-	// Finished: calls still buffered come first, then a panic of run.
-	select {
-	case e := <-st.calls:
-		a.cur = e
-		return true
-	default:
-	}
-	a.cur = zero
+	a.cur, st.ended = zero, true
 	st.mu.Lock()
 	p := st.perr
 	st.perr = nil
@@ -208,17 +221,22 @@ func (a *Async[E, R]) Result() R {
 // something else happens (http.Serve until its listener closes) ends then.
 // Close may be called any number of times; it returns nil.
 func (a *Async[E, R]) Close() error {
-	a.st.cleanup.Stop()
+	st := a.st
+	st.cleanup.Stop()
 	var zero E
 	a.cur = zero
-	a.st.pending = false
-	a.st.close()
+	st.close()
 	return nil
 }
 
 func (st *asyncState[E, R]) close() {
 	st.once.Do(func() {
+		st.isClosed.Store(true)
 		close(st.closed)
+		if st.pending {
+			st.pending = false
+			st.ack <- false
+		}
 		st.cancel()
 		st.callCloser()
 	})

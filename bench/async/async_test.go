@@ -1,0 +1,146 @@
+package async
+
+import (
+	"testing"
+
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+const messages = 10000
+
+func TestEveryMessageOnce(t *testing.T) {
+	for name, c := range map[string]*PublisherPublishCursor{
+		"Publish": PublisherSeq{goroutinePublisher{}}.PublishPull(messages),
+	} {
+		want := 0
+		for c.Next() {
+			if c.Value() != want {
+				t.Fatalf("%s: got %d, want %d", name, c.Value(), want)
+			}
+			want++
+		}
+		c.Close()
+		if want != messages {
+			t.Errorf("%s: %d messages, want %d", name, want, messages)
+		}
+	}
+	got := 0
+	for i := range (PublisherSeq{goroutinePublisher{}}).PublishAheadSeq(messages) {
+		if i != got {
+			t.Fatalf("PublishAhead: got %d, want %d", i, got)
+		}
+		got++
+	}
+	if got != messages {
+		t.Errorf("PublishAhead: %d messages, want %d", got, messages)
+	}
+}
+
+// BenchmarkAsync sends 10,000 messages from a publisher goroutine to the
+// consumer, each way; ns/msg is the cost of one message. The README's
+// table comes from
+//
+//	(cd bench && go test -run '^$' -bench Async -count 10 ./async) | go run ./internal/benchtable -base ChannelAck,Channel64
+func BenchmarkAsync(b *testing.B) {
+	run := func(name string, consume func() int) {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if consume() != messages*(messages-1)/2 {
+					b.Fatal("wrong sum")
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*messages), "ns/msg")
+		})
+	}
+	p := goroutinePublisher{}
+	// The generated cursor: each callback waits until the consumer is
+	// done with its message.
+	run("Pull", func() (sum int) {
+		c := PublisherSeq{p}.PublishPull(messages)
+		for c.Next() {
+			sum += c.Value()
+		}
+		c.Close()
+		return sum
+	})
+	// The same by hand: the callback sends, then waits for the consumer's
+	// word that it is done; done lets the consumer stop early without
+	// leaving the publisher blocked, as the cursor's Close does.
+	run("ChannelAck", func() (sum int) {
+		msgs, ack, done := make(chan int), make(chan struct{}), make(chan struct{})
+		go func() {
+			p.Publish(messages, func(i int) {
+				select {
+				case msgs <- i:
+				case <-done:
+					return
+				}
+				select {
+				case <-ack:
+				case <-done:
+				}
+			})
+			close(msgs)
+		}()
+		for i := range msgs {
+			sum += i
+			ack <- struct{}{} // done with it: the callback may return
+		}
+		close(done)
+		return sum
+	})
+	// The least a hand adapter can do: no ack, no way to stop early (an
+	// early stop leaves the publisher blocked for ever).
+	run("ChannelBare", func() (sum int) {
+		msgs := make(chan int)
+		go func() {
+			p.Publish(messages, func(i int) { msgs <- i })
+			close(msgs)
+		}()
+		for i := range msgs {
+			sum += i
+		}
+		return sum
+	})
+	// The generated cursor with buffer=64: callbacks run ahead.
+	run("Pull64", func() (sum int) {
+		c := PublisherSeq{p}.PublishAheadPull(messages)
+		for c.Next() {
+			sum += c.Value()
+		}
+		c.Close()
+		return sum
+	})
+	// The same by hand: a channel with a buffer of 64 (Kotlin's
+	// callbackFlow's default), and done to stop early.
+	run("Channel64", func() (sum int) {
+		msgs, done := make(chan int, 64), make(chan struct{})
+		go func() {
+			p.Publish(messages, func(i int) {
+				select {
+				case msgs <- i:
+				case <-done:
+				}
+			})
+			close(msgs)
+		}()
+		for i := range msgs {
+			sum += i
+		}
+		close(done)
+		return sum
+	})
+	run("Channel64Bare", func() (sum int) {
+		msgs := make(chan int, 64)
+		go func() {
+			p.Publish(messages, func(i int) { msgs <- i })
+			close(msgs)
+		}()
+		for i := range msgs {
+			sum += i
+		}
+		return sum
+	})
+}
