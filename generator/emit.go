@@ -781,6 +781,27 @@ func (e *emitter) seqDoc() {
 	e.comment("%s", text)
 }
 
+// asyncStopText says what an async callback returns once the consumer has
+// stopped.
+func (e *emitter) asyncStopText() string {
+	fs := e.m.funcs()
+	if len(fs) > 1 {
+		return "its stop value"
+	}
+	f := fs[0]
+	switch {
+	case f.boolStop:
+		return "false"
+	case f.errStop:
+		return "runtime.ErrStop"
+	case f.stop != nil:
+		return exprList(f.stop)
+	case len(f.results) == 0:
+		return ""
+	}
+	return "its default reply"
+}
+
 // stopText says what the pending callback does when the consumer stops.
 func (e *emitter) stopText() string {
 	fs := e.m.funcs()
@@ -888,8 +909,15 @@ func (e *emitter) emitCursor() {
 	e.declare(e.cursor()).Struct(
 		jen.Id("cursor").Qual(runtimePath, engine).Types(append(e.elemType(true), e.pullResult())...))
 
-	e.comment("Next runs %s until its next call of the %s and reports whether there is one. "+
-		"A panic in %s is raised again here, as a *runtime.PanicError with %s's stack.", m.name, e.callbacks(), m.name, m.name)
+	if m.async {
+		e.comment("Next waits for the next call of the %s and reports whether there is one; "+
+			"it first lets the previous call's callback return. "+
+			"A panic in %s is raised here, after the calls before it, as a *runtime.PanicError with %s's stack.",
+			e.callbacks(), m.name, m.name)
+	} else {
+		e.comment("Next runs %s until its next call of the %s and reports whether there is one. "+
+			"A panic in %s is raised again here, as a *runtime.PanicError with %s's stack.", m.name, e.callbacks(), m.name, m.name)
+	}
 	e.f.Func().Params(recv.Clone()).Id("Next").Params().Bool().Block(jen.Return(cur.Clone().Dot("Next").Call()))
 
 	switch m.element() {
@@ -955,9 +983,27 @@ func (e *emitter) emitCursor() {
 		e.f.Func().Params(recv.Clone()).Id("Result").Params().Params(rtypes...).Block(body...)
 	}
 
-	e.comment("Close stops %s: %s. Close waits for %s to return, "+
-		"and returns a *runtime.PanicError if it panics meanwhile. Close may be called more than once.",
-		m.name, e.stopText(), m.name)
+	switch {
+	case m.async:
+		with := ""
+		if t := e.asyncStopText(); t != "" {
+			with = ", with " + t
+		}
+		ends := "; " + m.name + " itself goes on until it returns by itself"
+		switch {
+		case m.closer >= 0:
+			ends = ", and the calls are ended"
+		case m.ctx >= 0:
+			ends = ", and the context " + m.name + " got is cancelled"
+		}
+		e.comment("Close stops handing over calls: the pending callback and every later one return at once%s%s. "+
+			"Close does not wait for %s to return; it returns nil, and may be called more than once.",
+			with, ends, m.name)
+	default:
+		e.comment("Close stops %s: %s. Close waits for %s to return, "+
+			"and returns a *runtime.PanicError if it panics meanwhile. Close may be called more than once.",
+			m.name, e.stopText(), m.name)
+	}
 	e.f.Func().Params(recv.Clone()).Id("Close").Params().Error().Block(jen.Return(cur.Clone().Dot("Close").Call()))
 }
 
