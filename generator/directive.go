@@ -23,6 +23,7 @@ const directivePrefix = "//corogen:"
 //	async             the callbacks come from other goroutines, maybe after the method returns
 //	buffer=N          async: let N reply-free calls wait without blocking their callbacks
 //	close=NAME        async: the method's result has a method NAME that ends the calls
+//	batch=N           the cursor lets the method run N calls ahead between two switches
 //	callback=NAME     the interface parameter NAME is a callback: each method an event
 //	cb=NAME           the items after it on the line apply to callback NAME only
 //	stop=drain        on stop, the callback returns at once until the method ends
@@ -42,6 +43,7 @@ type directives struct {
 	async   bool
 	buffer  int
 	close   string
+	batch   int
 	// callbacks are the interface parameters that are callbacks.
 	callbacks map[string]bool
 	all       cbDirectives            // for every callback
@@ -147,6 +149,12 @@ func (d *directives) set(cb *cbDirectives, item string) error {
 			return fmt.Errorf("%q is not a count", value)
 		}
 		d.buffer = n
+	case key == "batch" && hasValue:
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 1 {
+			return fmt.Errorf("%q is not a count", value)
+		}
+		d.batch = n
 	case key == "close" && hasValue:
 		if !token.IsIdentifier(value) {
 			return fmt.Errorf("%q is not an identifier", value)
@@ -174,7 +182,7 @@ func (d *directives) set(cb *cbDirectives, item string) error {
 	case key == "default" && hasValue:
 		cb.deflt, err = parseExprList(value)
 	default:
-		return fmt.Errorf("unknown; want skip, name=X, nopause, async, buffer=N, close=NAME, callback=NAME, cb=NAME, stop=drain, stop=EXPR, reply, default=EXPR")
+		return fmt.Errorf("unknown; want skip, name=X, nopause, async, buffer=N, close=NAME, batch=N, callback=NAME, cb=NAME, stop=drain, stop=EXPR, reply, default=EXPR")
 	}
 	return err
 }

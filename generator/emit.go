@@ -865,21 +865,31 @@ func (e *emitter) emitPull() error {
 		run = append(run, jen.Return(jen.Id("r")))
 	}
 
-	start := "Start"
-	if m.nopause {
-		start = "Collect"
+	start := jen.Id("c").Dot("cursor").Dot("Start")
+	var startArgs []jen.Code
+	switch {
+	case m.batch > 0:
+		startArgs = append(startArgs, jen.Lit(m.batch))
+		e.comment("%s runs %s on a coroutine and returns a cursor over the calls it makes "+
+			"to its %s, one per Next. The coroutine runs up to %d calls ahead between two switches "+
+			"(//corogen:batch), so the calls' arguments must stay valid after they return. "+
+			"Close the cursor when done with it; a cursor dropped without Close is closed once it is garbage.",
+			e.pullName(), e.what(), e.callbacks(), m.batch)
+	case m.nopause:
+		start = jen.Id("c").Dot("cursor").Dot("Collect")
 		e.comment("%s runs %s to its end at once, collecting the calls it makes to its callback "+
 			"(which must not be paused: //corogen:nopause), and returns a cursor over them, one per Next.",
 			e.pullName(), e.what())
-	} else {
+	default:
 		e.comment("%s runs %s on a coroutine and returns a cursor over the calls it makes "+
 			"to its %s, one per Next. Close the cursor when done with it; "+
 			"a cursor dropped without Close is closed once it is garbage.", e.pullName(), e.what(), e.callbacks())
 	}
+	startArgs = append(startArgs,
+		jen.Func().Params(jen.Id("yield").Func().Params(e.elemType(true)...).Bool()).Add(e.pullResult()).Block(run...))
 	e.funcDecl(e.pullName()).Params(e.methodParams()...).Op("*").Add(e.named(e.cursor())).Block(
 		jen.Id("c").Op(":=").New(e.named(e.cursor())),
-		jen.Id("c").Dot("cursor").Dot(start).Call(
-			jen.Func().Params(jen.Id("yield").Func().Params(e.elemType(true)...).Bool()).Add(e.pullResult()).Block(run...)),
+		jen.Add(start).Call(startArgs...),
 		jen.Return(jen.Id("c")),
 	)
 	return nil
@@ -903,8 +913,11 @@ func (e *emitter) emitCursor() {
 	e.comment("%s hands over the calls %s makes to its %s, one per Next. "+
 		"Make it with %s; use it from one goroutine at a time.", e.cursor(), e.what(), e.callbacks(), e.pullRef())
 	engine := "Cursor"
-	if m.async {
+	switch {
+	case m.async:
 		engine = "Async"
+	case m.batch > 0:
+		engine = "BatchCursor"
 	}
 	e.declare(e.cursor()).Struct(
 		jen.Id("cursor").Qual(runtimePath, engine).Types(append(e.elemType(true), e.pullResult())...))

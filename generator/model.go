@@ -53,6 +53,9 @@ type methodModel struct {
 	// func(), or a value whose method closeMethod does.
 	closer      int
 	closeMethod string
+
+	// batch: the cursor lets the method run this many calls ahead; 0: one.
+	batch int
 }
 
 // A param is a parameter or result, with the name generated code uses.
@@ -91,6 +94,14 @@ type cbFunc struct {
 	errStop  bool       // stop returns zero values and runtime.ErrStop
 	drain    bool       // stop returns at once, until the method ends
 	info     *types.Info
+}
+
+// what names f in messages: the callback, and its method for an interface.
+func (f *cbFunc) what() string {
+	if f.method != "" {
+		return f.cb.name + "." + f.method
+	}
+	return f.cb.name
 }
 
 // unwinds reports whether f stops the method with runtime.Unwind.
@@ -321,7 +332,7 @@ func (md *modeler) addMethod(u *unit, name string, pos token.Pos, sig *types.Sig
 		return posErrorf(md.fset, pos, "%s: %s", name, fmt.Sprintf(format, args...))
 	}
 	m := &methodModel{name: name, gen: name, pos: pos, nopause: d.nopause, variadic: sig.Variadic(),
-		async: d.async, buffer: d.buffer, ctx: -1, closer: -1}
+		async: d.async, buffer: d.buffer, ctx: -1, closer: -1, batch: d.batch}
 	if d.name != "" {
 		m.gen = d.name
 	}
@@ -385,10 +396,20 @@ func (md *modeler) addMethod(u *unit, name string, pos token.Pos, sig *types.Sig
 	if err := md.modelAsync(m, d, bad); err != nil {
 		return err
 	}
+	if m.batch > 0 {
+		if m.async || m.nopause {
+			return bad("batch= applies to cursors that switch coroutines: not with async or nopause")
+		}
+		for _, f := range m.funcs() {
+			if f.reply {
+				return bad("batch=%d: callback %q has a reply, which must come from the consumer at each call", m.batch, f.what())
+			}
+		}
+	}
 	if d.nopause {
 		for _, f := range m.funcs() {
 			if f.reply {
-				return bad("nopause: the cursor collects the calls first, so a callback with a reply (%s) cannot get it from the consumer", f.event)
+				return bad("nopause: the cursor collects the calls first, so callback %q cannot get its reply from the consumer", f.what())
 			}
 		}
 	}
@@ -444,7 +465,7 @@ func (md *modeler) modelAsync(m *methodModel, d directives, bad func(string, ...
 	if m.buffer > 0 {
 		for _, f := range m.funcs() {
 			if f.reply {
-				return bad("buffer=%d: a callback with a reply (%s) must wait for the consumer", m.buffer, f.event)
+				return bad("buffer=%d: callback %q has a reply, which must come from the consumer at each call", m.buffer, f.what())
 			}
 		}
 	}

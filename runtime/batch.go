@@ -1,0 +1,113 @@
+package runtime
+
+import (
+	"iter"
+	rt "runtime"
+	"runtime/debug"
+)
+
+// A BatchCursor is a Cursor that lets the function run ahead: it buffers up
+// to n elements between two switches, and Next hands them over from the
+// buffer, so a switch costs once per n elements. It suits callbacks that
+// return no reply and whose arguments stay valid after they return; see
+// //corogen:batch=N. It gives the same elements in the same order as a
+// Cursor; Close stops the function within n elements; a panic in the
+// function, and its result, come after the elements yielded before them.
+type BatchCursor[E, R any] struct {
+	st  *batchState[E, R]
+	cur E
+}
+
+type batchState[E, R any] struct {
+	next    func() (struct{}, bool)
+	stop    func()
+	buf     []E
+	i       int // the next element of buf to hand over
+	result  R
+	perr    *PanicError
+	cleanup rt.Cleanup
+}
+
+// Start prepares run for the first call of Next, which runs it until it has
+// yielded n elements or returned. run's yield returns false once the cursor
+// is being closed: run must then make the API stop.
+func (c *BatchCursor[E, R]) Start(n int, run func(yield func(E) bool) R) {
+	if n < 1 {
+		panic("runtime: BatchCursor.Start with a batch of less than 1")
+	}
+	st := &batchState[E, R]{buf: make([]E, 0, n)}
+	st.next, st.stop = iter.Pull(func(yield func(struct{}) bool) {
+		defer func() {
+			// A nil r is a runtime.Goexit, which iter.Pull passes on; a
+			// panic waits for the elements before it.
+			if r := recover(); r != nil && r != unwinding {
+				st.perr = &PanicError{Value: r, Stack: debug.Stack()}
+			}
+		}()
+		st.result = run(func(e E) bool {
+			st.buf = append(st.buf, e)
+			return len(st.buf) < n || yield(struct{}{})
+		})
+	})
+	c.st = st
+	st.cleanup = rt.AddCleanup(c, (*batchState[E, R]).abandon, st)
+}
+
+// Next hands over the next element, from the buffer, or after running the
+// function for the next batch; it reports whether there was one.
+func (c *BatchCursor[E, R]) Next() bool {
+	st := c.st
+	if st.i < len(st.buf) {
+		c.cur = st.buf[st.i]
+		st.i++
+		return true
+	}
+	return c.refill()
+}
+
+func (c *BatchCursor[E, R]) refill() bool {
+	st := c.st
+	clear(st.buf) // let the handed-over elements go
+	st.buf, st.i = st.buf[:0], 0
+	st.next() // false when run has returned, maybe with a last partial batch
+	if len(st.buf) > 0 {
+		c.cur, st.i = st.buf[0], 1
+		return true
+	}
+	var zero E
+	c.cur = zero
+	if p := st.perr; p != nil {
+		st.perr = nil
+		panic(p)
+	}
+	return false
+}
+
+// Value returns the element the last Next handed over.
+func (c *BatchCursor[E, R]) Value() E { return c.cur }
+
+// Result returns what the function returned, once Next has returned false.
+func (c *BatchCursor[E, R]) Result() R { return c.st.result }
+
+// Close stops the function, dropping the buffered elements: the pending
+// yield returns false and Close waits for the function to return. Close
+// returns a *PanicError if it panics meanwhile, and nil otherwise.
+func (c *BatchCursor[E, R]) Close() error {
+	st := c.st
+	st.cleanup.Stop()
+	var zero E
+	c.cur = zero
+	clear(st.buf)
+	st.buf, st.i = st.buf[:0], 0
+	st.stop()
+	if p := st.perr; p != nil {
+		st.perr = nil
+		return p
+	}
+	return nil
+}
+
+func (st *batchState[E, R]) abandon() {
+	defer func() { recover() }()
+	st.stop()
+}
