@@ -4,6 +4,7 @@ go 1.24.0
 
 require (
 	github.com/corogen/corogen v0.0.0
+	github.com/google/btree v1.1.3
 	go.uber.org/goleak v1.3.0
 )
 

@@ -107,13 +107,16 @@ func Generate(cfg Config) ([]File, error) {
 	if len(targets) == 0 {
 		return nil, errors.New("no types or functions given")
 	}
-	var paths []string
+	var paths, local []string
 	for _, t := range targets {
-		if t.path != "" && !slices.Contains(paths, t.path) {
+		switch {
+		case t.path == "":
+			local = append(local, t.name)
+		case !slices.Contains(paths, t.path):
 			paths = append(paths, t.path)
 		}
 	}
-	l, err := load(cfg.Dir, cfg.Tags, paths)
+	l, err := load(cfg.Dir, cfg.Tags, local, paths)
 	if err != nil {
 		return nil, err
 	}

@@ -1,8 +1,10 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -10,8 +12,7 @@ import (
 
 // loadMode is what the model needs: syntax and types of the packages named;
 // their dependencies come from export data (no NeedDeps), which is fast.
-const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
-	packages.NeedTypes | packages.NeedTypesInfo
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes
 
 // loaded is the result of the one packages.Load of a run.
 type loaded struct {
@@ -19,15 +20,16 @@ type loaded struct {
 	remote map[string]*packages.Package // the other packages named, by import path
 }
 
-// load loads the package in dir, with its test files, and the packages of
-// the import paths remote, in one packages.Load.
-func load(dir, tags string, remote []string) (*loaded, error) {
+// load loads the package in dir, with its test files when local names a
+// type declared there, and the packages of the import paths remote, in one
+// packages.Load.
+func load(dir, tags string, local, remote []string) (*loaded, error) {
 	if fi, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("load %s: %w", dir, err)
 	} else if !fi.IsDir() {
 		return nil, fmt.Errorf("load %s: not a directory", dir)
 	}
-	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: true}
+	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: declaredInTests(dir, local)}
 	if tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + tags}
 	}
@@ -72,4 +74,23 @@ func load(dir, tags string, remote []string) (*loaded, error) {
 		}
 	}
 	return l, nil
+}
+
+// declaredInTests reports whether a test file of dir seems to declare one of
+// names: only then are test files worth loading, which doubles what the go
+// command does. A false positive costs time, not correctness.
+func declaredInTests(dir string, names []string) bool {
+	files, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return true
+		}
+		for _, name := range names {
+			if bytes.Contains(src, []byte(name)) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1,0 +1,167 @@
+package bench
+
+import (
+	"fmt"
+	"iter"
+	"runtime"
+	"testing"
+
+	"github.com/corogen/corogen/internal/switchbench"
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// ways are the ways of taking every item of a Walker, each returning the
+// sum so that the compiler cannot drop the work.
+var ways = []struct {
+	name string
+	sum  func(w Walker) int
+}{
+	{"Direct", func(w Walker) (sum int) {
+		w.Walk(func(i int) bool { sum += i; return true })
+		return sum
+	}},
+	{"Seq", func(w Walker) (sum int) {
+		for i := range (WalkerSeq{w}).WalkSeq() {
+			sum += i
+		}
+		return sum
+	}},
+	{"Pull", func(w Walker) (sum int) {
+		c := WalkerSeq{w}.WalkPull()
+		for c.Next() {
+			sum += c.Value()
+		}
+		c.Close()
+		return sum
+	}},
+	{"PullBatch64", func(w Walker) (sum int) {
+		c := WalkerSeq{w}.WalkAheadPull()
+		for c.Next() {
+			sum += c.Value()
+		}
+		c.Close()
+		return sum
+	}},
+	{"IterPull", func(w Walker) (sum int) {
+		next, stop := iter.Pull(func(yield func(int) bool) { w.Walk(yield) })
+		for i, ok := next(); ok; i, ok = next() {
+			sum += i
+		}
+		stop()
+		return sum
+	}},
+	{"Channel", func(w Walker) (sum int) {
+		items, done := make(chan int), make(chan struct{})
+		go func() {
+			defer close(items)
+			w.Walk(func(i int) bool {
+				select {
+				case items <- i:
+					return true
+				case <-done:
+					return false
+				}
+			})
+		}()
+		for i := range items {
+			sum += i
+		}
+		close(done)
+		return sum
+	}},
+	{"Channel64", func(w Walker) (sum int) { // Kotlin callbackFlow's default buffer
+		items, done := make(chan int, 64), make(chan struct{})
+		go func() {
+			defer close(items)
+			w.Walk(func(i int) bool {
+				select {
+				case items <- i:
+					return true
+				case <-done:
+					return false
+				}
+			})
+		}()
+		for i := range items {
+			sum += i
+		}
+		close(done)
+		return sum
+	}},
+}
+
+// perItem runs sum b.N times over w of n items and reports ns/item and
+// allocs/item.
+func perItem(b *testing.B, w Walker, n int, sum func(Walker) int) {
+	want := n * (n - 1) / 2
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for b.Loop() {
+		if sum(w) != want {
+			b.Fatal("wrong sum")
+		}
+	}
+	runtime.ReadMemStats(&after)
+	items := float64(b.N * n)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/items, "ns/item")
+	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/items, "allocs/item")
+}
+
+func BenchmarkWalk(b *testing.B) {
+	for _, api := range []struct {
+		name string
+		make func(int) Walker
+	}{
+		{"Slice", func(n int) Walker { return newSlice(n) }},
+		{"BTree", func(n int) Walker { return newTree(n) }},
+	} {
+		for _, n := range []int{10, 10000} {
+			w := api.make(n)
+			for _, way := range ways {
+				b.Run(fmt.Sprintf("%s/%d/%s", api.name, n, way.name), func(b *testing.B) {
+					perItem(b, w, n, way.sum)
+				})
+			}
+		}
+	}
+}
+
+// BenchmarkOpen opens a cursor over one item, takes it, and closes it.
+func BenchmarkOpen(b *testing.B) {
+	one := newSlice(1)
+	b.Run("Cursor", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			c := WalkerSeq{one}.WalkPull()
+			c.Next()
+			c.Close()
+		}
+	})
+	b.Run("IterPull", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			next, stop := iter.Pull(func(yield func(int) bool) { one.Walk(yield) })
+			next()
+			stop()
+		}
+	})
+}
+
+// BenchmarkSwitch is the runtime's own switch benchmarks, in this process.
+func BenchmarkSwitch(b *testing.B) { switchbench.All(b) }
+
+// The sequential forms must give every item: a check that the benchmarks
+// measure the whole walk.
+func TestEveryWayGivesEveryItem(t *testing.T) {
+	for _, n := range []int{0, 1, 10, 100} {
+		for _, w := range []Walker{newSlice(n), newTree(n)} {
+			for _, way := range ways {
+				if got, want := way.sum(w), n*(n-1)/2; got != want {
+					t.Errorf("%s over %T of %d: sum %d, want %d", way.name, w, n, got, want)
+				}
+			}
+		}
+	}
+}

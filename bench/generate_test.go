@@ -1,0 +1,98 @@
+package bench
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// bigPackage writes a module with an interface of n callback methods, of
+// the shapes corogen handles, and returns its directory. The module uses
+// this checkout of corogen, so that the output can be compiled.
+func bigPackage(tb testing.TB, n int) string {
+	root, err := filepath.Abs("..")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	dir := tb.TempDir()
+	var src strings.Builder
+	src.WriteString("package big\n\nimport \"io/fs\"\n\n// Big has many callback methods.\ntype Big interface {\n")
+	for i := range n {
+		switch i % 4 {
+		case 0:
+			fmt.Fprintf(&src, "\tWalk%d(fn func(item int) bool)\n", i)
+		case 1:
+			fmt.Fprintf(&src, "\tVisit%d(root string, visit func(path string, d fs.DirEntry, err error) error) error\n", i)
+		case 2:
+			fmt.Fprintf(&src, "\tPairs%d(f func(key string, value []byte))\n", i)
+		case 3:
+			fmt.Fprintf(&src, "\tMap%d(mapping func(r rune) rune, s string) (string, error)\n", i)
+		}
+	}
+	src.WriteString("}\n")
+	files := map[string]string{
+		"go.mod": "module example.com/big\n\ngo 1.24.0\n\nrequire github.com/corogen/corogen v0.0.0\n\nreplace github.com/corogen/corogen => " + root + "\n",
+		"big.go": src.String(),
+	}
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	files["go.sum"] = string(sum)
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// BenchmarkGenerate runs corogen on a package of 200 callback methods and,
+// beside it, go list -export on the same package, which corogen's one
+// packages.Load runs too; both as the processes a go:generate line starts.
+func BenchmarkGenerate(b *testing.B) {
+	bin := filepath.Join(b.TempDir(), "corogen")
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/corogen/corogen/cmd/corogen").CombinedOutput(); err != nil {
+		b.Fatalf("build corogen: %v\n%s", err, out)
+	}
+	dir := bigPackage(b, 200)
+	run := func(name string, cmd ...string) {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				c := exec.Command(cmd[0], cmd[1:]...)
+				c.Dir = dir
+				if out, err := c.CombinedOutput(); err != nil {
+					b.Fatalf("%s: %v\n%s", strings.Join(cmd, " "), err, out)
+				}
+			}
+		})
+	}
+	run("GoListExport", "go", "list", "-export", ".")
+	run("Corogen", bin, "-type=Big", "-output=big_coro.go")
+}
+
+// The package of the benchmark is one corogen accepts, and the output
+// compiles.
+func TestBigPackage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds corogen and a package")
+	}
+	dir := bigPackage(t, 20)
+	bin := filepath.Join(t.TempDir(), "corogen")
+	for _, cmd := range [][]string{
+		{"go", "build", "-o", bin, "github.com/corogen/corogen/cmd/corogen"},
+		{bin, "-type=Big", dir},
+	} {
+		if out, err := exec.Command(cmd[0], cmd[1:]...).CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", strings.Join(cmd, " "), err, out)
+		}
+	}
+	vet := exec.Command("go", "vet", ".")
+	vet.Dir = dir
+	if out, err := vet.CombinedOutput(); err != nil {
+		t.Fatalf("go vet on the output: %v\n%s", err, out)
+	}
+}
