@@ -62,9 +62,10 @@ type PublisherPublishCursor struct {
 	cursor runtime.Async[int, struct{}]
 }
 
-// Next runs Publish until its next call of the callback and reports whether
-// there is one. A panic in Publish is raised again here, as a
-// *runtime.PanicError with Publish's stack.
+// Next waits for the next call of the callback and reports whether there is
+// one; it first lets the previous call's callback return. A panic in Publish
+// is raised here, after the calls before it, as a *runtime.PanicError with
+// Publish's stack.
 func (c *PublisherPublishCursor) Next() bool {
 	return c.cursor.Next()
 }
@@ -74,10 +75,10 @@ func (c *PublisherPublishCursor) Value() int {
 	return c.cursor.Value()
 }
 
-// Close stops Publish: the pending callback panics to unwind Publish, and the
-// panic is recovered. Close waits for Publish to return, and returns a
-// *runtime.PanicError if it panics meanwhile. Close may be called more than
-// once.
+// Close stops handing over calls: the pending callback and every later one
+// return at once; Publish itself goes on until it returns by itself. Close
+// does not wait for Publish to return; it returns nil, and may be called more
+// than once.
 func (c *PublisherPublishCursor) Close() error {
 	return c.cursor.Close()
 }
@@ -130,8 +131,9 @@ type PublisherPublishAheadCursor struct {
 	cursor runtime.Async[int, struct{}]
 }
 
-// Next runs PublishBuffered until its next call of the callback and reports
-// whether there is one. A panic in PublishBuffered is raised again here, as a
+// Next waits for the next call of the callback and reports whether there is
+// one; it first lets the previous call's callback return. A panic in
+// PublishBuffered is raised here, after the calls before it, as a
 // *runtime.PanicError with PublishBuffered's stack.
 func (c *PublisherPublishAheadCursor) Next() bool {
 	return c.cursor.Next()
@@ -142,10 +144,10 @@ func (c *PublisherPublishAheadCursor) Value() int {
 	return c.cursor.Value()
 }
 
-// Close stops PublishBuffered: the pending callback panics to unwind
-// PublishBuffered, and the panic is recovered. Close waits for PublishBuffered
-// to return, and returns a *runtime.PanicError if it panics meanwhile. Close
-// may be called more than once.
+// Close stops handing over calls: the pending callback and every later one
+// return at once; PublishBuffered itself goes on until it returns by itself.
+// Close does not wait for PublishBuffered to return; it returns nil, and may
+// be called more than once.
 func (c *PublisherPublishAheadCursor) Close() error {
 	return c.cursor.Close()
 }
