@@ -52,44 +52,30 @@ var ways = []struct {
 		stop()
 		return sum
 	}},
-	{"Channel", func(w Walker) (sum int) {
-		items, done := make(chan int), make(chan struct{})
-		go func() {
-			defer close(items)
-			w.Walk(func(i int) bool {
-				select {
-				case items <- i:
-					return true
-				case <-done:
-					return false
-				}
-			})
-		}()
-		for i := range items {
-			sum += i
-		}
-		close(done)
-		return sum
-	}},
-	{"Channel64", func(w Walker) (sum int) { // Kotlin callbackFlow's default buffer
-		items, done := make(chan int, 64), make(chan struct{})
-		go func() {
-			defer close(items)
-			w.Walk(func(i int) bool {
-				select {
-				case items <- i:
-					return true
-				case <-done:
-					return false
-				}
-			})
-		}()
-		for i := range items {
-			sum += i
-		}
-		close(done)
-		return sum
-	}},
+	{"Channel", func(w Walker) int { return channelSum(w, 0) }},
+	{"Channel64", func(w Walker) int { return channelSum(w, 64) }}, // Kotlin callbackFlow's default buffer
+}
+
+// channelSum is the goroutine+channel adapter people write by hand, with a
+// buffer of buffer items, that stops when the consumer does.
+func channelSum(w Walker, buffer int) (sum int) {
+	items, done := make(chan int, buffer), make(chan struct{})
+	go func() {
+		defer close(items)
+		w.Walk(func(i int) bool {
+			select {
+			case items <- i:
+				return true
+			case <-done:
+				return false
+			}
+		})
+	}()
+	for i := range items {
+		sum += i
+	}
+	close(done)
+	return sum
 }
 
 // perItem runs sum b.N times over w of n items and reports ns/item and
