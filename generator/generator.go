@@ -116,7 +116,7 @@ func Generate(cfg Config) ([]File, error) {
 			paths = append(paths, t.path)
 		}
 	}
-	l, err := load(cfg.Dir, cfg.Tags, local, paths)
+	l, err := load(cfg.Dir, cfg.Tags, local, paths, candidateOutputs(cfg, targets))
 	if err != nil {
 		return nil, err
 	}
@@ -252,6 +252,24 @@ func outputPath(cfg Config, p *packages.Package, t target) string {
 		return absPath(filepath.Join(cfg.Dir, strings.ToLower(t.name)+suffix))
 	}
 	return absPath(filepath.Join(cfg.Dir, strings.ToLower(cfg.Prefix+t.name)+suffix))
+}
+
+// candidateOutputs are the files a run may replace, known before loading:
+// for a type of the package, whether it is declared in a test file or not.
+func candidateOutputs(cfg Config, targets []target) []string {
+	if cfg.Output != "" {
+		return []string{absPath(cfg.Output)}
+	}
+	var files []string
+	for _, t := range targets {
+		name := strings.ToLower(cfg.Prefix + t.name)
+		if t.path == "" {
+			name = strings.ToLower(t.name)
+			files = append(files, absPath(filepath.Join(cfg.Dir, name+"_coro_test.go")))
+		}
+		files = append(files, absPath(filepath.Join(cfg.Dir, name+"_coro.go")))
+	}
+	return files
 }
 
 func absPath(path string) string {

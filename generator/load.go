@@ -3,8 +3,12 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -23,13 +27,25 @@ type loaded struct {
 // load loads the package in dir, with its test files when local names a
 // type declared there, and the packages of the import paths remote, in one
 // packages.Load.
-func load(dir, tags string, local, remote []string) (*loaded, error) {
+//
+// Files of outputs that corogen generated are parsed down to their package
+// clause: they are about to be replaced, and a large one would cost more to
+// type-check than the rest of the package. What other files take from them
+// shows as errors that Generate does not count.
+func load(dir, tags string, local, remote, outputs []string) (*loaded, error) {
 	if fi, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("load %s: %w", dir, err)
 	} else if !fi.IsDir() {
 		return nil, fmt.Errorf("load %s: not a directory", dir)
 	}
-	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: declaredInTests(dir, local)}
+	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: declaredInTests(dir, local),
+		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
+			mode := parser.AllErrors | parser.ParseComments
+			if slices.Contains(outputs, filename) && isGenerated(src) {
+				mode = parser.PackageClauseOnly
+			}
+			return parser.ParseFile(fset, filename, src, mode)
+		}}
 	if tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + tags}
 	}
