@@ -184,6 +184,12 @@ func (a *Async[E, R]) Next() bool {
 		st.pending = false
 		st.ack <- true
 	}
+	// The context's end also comes as a message, but from a goroutine of
+	// context.AfterFunc's that callbacks may keep overtaking.
+	if st.ctx.Err() != nil {
+		a.cur, st.ended = zero, true
+		return false
+	}
 	m := <-st.calls
 	if !m.end {
 		a.cur = m.e

@@ -157,6 +157,11 @@ func TestAsyncCloser(t *testing.T) {
 	a.Close()
 	a.Close()
 	<-done
+	// The closer is called by Close, or by run's end if that comes later.
+	for deadline := time.Now().Add(5 * time.Second); closed.Load() == 0 && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(10 * time.Millisecond)
 	if closed.Load() != 1 {
 		t.Errorf("closer called %d times, want 1", closed.Load())
 	}
@@ -164,19 +169,31 @@ func TestAsyncCloser(t *testing.T) {
 
 func TestAsyncContextEndsTheSequence(t *testing.T) {
 	parent, cancel := context.WithCancel(context.Background())
+	got := make(chan context.Context, 1)
 	var a coro.Async[int, struct{}]
 	a.Start(parent, 0, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+		got <- ctx
 		go func() {
 			for i := 0; send(i); i++ {
 			}
 		}()
-		return struct{}{}, func() {}
+		return struct{}{}, func() {} // a closer: only the context or Close ends it
 	})
-	a.Next()
-	cancel()
-	for a.Next() { // at most a call that was already on its way
+	defer a.Close()
+	if !a.Next() {
+		t.Fatal("no first call")
 	}
-	a.Close()
+	cancel()
+	// At most the call already on its way comes before the end.
+	more := 0
+	for a.Next() {
+		if more++; more > 1 {
+			t.Fatal("the sequence goes on after the context is done")
+		}
+	}
+	if ctx := <-got; ctx.Err() == nil {
+		t.Error("the context the function got is not done")
+	}
 }
 
 func TestAsyncPanicComesAfterItsCalls(t *testing.T) {
