@@ -23,34 +23,8 @@ func (e *emitter) asyncRun() (jen.Code, error) {
 	if m.ctx >= 0 {
 		ctxParam = jen.Id(m.params[m.ctx].name) // shadows the parent: the method gets the cancellable one
 	}
-	hide := func(c jen.Code) jen.Code {
-		if e.hidesStop() {
-			return jen.Qual(runtimePath, "HideStop").Call(c)
-		}
-		return c
-	}
-	var result jen.Code
-	switch len(m.results) {
-	case 0:
-		body = append(body, e.invoke(args))
-		result = jen.Struct().Values()
-	case 1:
-		body = append(body, jen.Id("r").Op(":=").Add(e.invoke(args)))
-		result = jen.Id("r")
-		if m.errRes && e.hidesStop() {
-			result = hide(jen.Id("r"))
-		}
-	default:
-		var lhs []jen.Code
-		for i := range m.results {
-			lhs = append(lhs, jen.Id("r").Dot(e.resultField(i)))
-		}
-		body = append(body, jen.Var().Id("r").Add(e.named(e.resultsType())), jen.List(lhs...).Op("=").Add(e.invoke(args)))
-		if m.errRes && e.hidesStop() {
-			body = append(body, jen.Id("r").Dot("err").Op("=").Add(hide(jen.Id("r").Dot("err"))))
-		}
-		result = jen.Id("r")
-	}
+	call, result := e.callMethod(args, m.closer >= 0)
+	body = append(body, call...)
 	closer := jen.Nil()
 	if m.closer >= 0 {
 		value := jen.Id("r")

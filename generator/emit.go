@@ -838,32 +838,8 @@ func (e *emitter) emitPull() error {
 		run = append(run, jen.Id("done").Op(":=").False())
 		run = append(run, e.forwarders(jen.Id("yield"))...)
 	}
-	hide := func(c jen.Code) jen.Code {
-		if e.hidesStop() {
-			return jen.Qual(runtimePath, "HideStop").Call(c)
-		}
-		return c
-	}
-	switch len(m.results) {
-	case 0:
-		run = append(run, e.invoke(args), jen.Return(jen.Struct().Values()))
-	case 1:
-		if m.errRes {
-			run = append(run, jen.Return(hide(e.invoke(args))))
-		} else {
-			run = append(run, jen.Return(e.invoke(args)))
-		}
-	default:
-		var lhs []jen.Code
-		for i := range m.results {
-			lhs = append(lhs, jen.Id("r").Dot(e.resultField(i)))
-		}
-		run = append(run, jen.Var().Id("r").Add(e.named(e.resultsType())), jen.List(lhs...).Op("=").Add(e.invoke(args)))
-		if m.errRes && e.hidesStop() {
-			run = append(run, jen.Id("r").Dot("err").Op("=").Add(hide(jen.Id("r").Dot("err"))))
-		}
-		run = append(run, jen.Return(jen.Id("r")))
-	}
+	call, result := e.callMethod(args, false)
+	run = append(append(run, call...), jen.Return(result))
 
 	start := jen.Id("c").Dot("cursor").Dot("Start")
 	var startArgs []jen.Code
@@ -893,6 +869,38 @@ func (e *emitter) emitPull() error {
 		jen.Return(jen.Id("c")),
 	)
 	return nil
+}
+
+// callMethod calls the method, with args for its callbacks, from the
+// function a cursor runs. It returns the statements that do, and the
+// expression of what the cursor keeps as its result: struct{}{}, the one
+// result, or a results struct r, with runtime.ErrStop hidden from the
+// method's error. With bind, a lone result is kept in r too.
+func (e *emitter) callMethod(args []jen.Code, bind bool) ([]jen.Code, jen.Code) {
+	m := e.m
+	hide := func(c jen.Code) jen.Code {
+		if m.errRes && e.hidesStop() {
+			return jen.Qual(runtimePath, "HideStop").Call(c)
+		}
+		return c
+	}
+	switch {
+	case len(m.results) == 0:
+		return []jen.Code{e.invoke(args)}, jen.Struct().Values()
+	case len(m.results) == 1 && !bind:
+		return nil, hide(e.invoke(args))
+	case len(m.results) == 1:
+		return []jen.Code{jen.Id("r").Op(":=").Add(e.invoke(args))}, hide(jen.Id("r"))
+	}
+	var lhs []jen.Code
+	for i := range m.results {
+		lhs = append(lhs, jen.Id("r").Dot(e.resultField(i)))
+	}
+	call := []jen.Code{jen.Var().Id("r").Add(e.named(e.resultsType())), jen.List(lhs...).Op("=").Add(e.invoke(args))}
+	if m.errRes && e.hidesStop() {
+		call = append(call, jen.Id("r").Dot("err").Op("=").Add(hide(jen.Id("r").Dot("err"))))
+	}
+	return call, jen.Id("r")
 }
 
 // hidesStop reports whether a callback of the method stops it with

@@ -52,7 +52,7 @@ func parseTarget(spec string, fn bool) (target, error) {
 		if !strings.HasSuffix(rest, "]") {
 			return t, fmt.Errorf("%s: malformed type arguments", spec)
 		}
-		t.targs = splitTopLevel(rest[i+1 : len(rest)-1])
+		t.targs = SplitList(rest[i+1 : len(rest)-1])
 		rest = rest[:i]
 	}
 	if i := strings.LastIndexByte(rest, '.'); i > strings.LastIndexByte(rest, '/') {
@@ -68,11 +68,13 @@ func parseTarget(spec string, fn bool) (target, error) {
 	return t, nil
 }
 
-// splitTopLevel splits s at the commas outside brackets.
-func splitTopLevel(s string) []string {
+// SplitList splits a comma-separated list, as given to -type and -func,
+// at the commas outside brackets, so that type arguments stay whole
+// (sync.Map,path.Map[string,int]); it drops empty items.
+func SplitList(s string) []string {
 	var parts []string
 	depth, start := 0, 0
-	for i, r := range s {
+	for i, r := range s + "," {
 		switch r {
 		case '[', '(':
 			depth++
@@ -80,12 +82,14 @@ func splitTopLevel(s string) []string {
 			depth--
 		case ',':
 			if depth == 0 {
-				parts = append(parts, strings.TrimSpace(s[start:i]))
+				if item := strings.TrimSpace(s[start:i]); item != "" {
+					parts = append(parts, item)
+				}
 				start = i + 1
 			}
 		}
 	}
-	return append(parts, strings.TrimSpace(s[start:]))
+	return parts
 }
 
 // Generate loads the packages once and returns the generated files, without

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -36,9 +37,9 @@ func caseConfig(t *testing.T, dir string) Config {
 			name, value, _ := strings.Cut(strings.TrimPrefix(arg, "-"), "=")
 			switch name {
 			case "type":
-				cfg.Types = splitTopLevel(value)
+				cfg.Types = SplitList(value)
 			case "func":
-				cfg.Funcs = splitTopLevel(value)
+				cfg.Funcs = SplitList(value)
 			case "prefix":
 				cfg.Prefix = value
 			case "output":
@@ -256,4 +257,17 @@ func mustAbs(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return abs
+}
+
+func TestSplitList(t *testing.T) {
+	for in, want := range map[string][]string{
+		"":                nil,
+		"Tree":            {"Tree"},
+		" Tree , Walker,": {"Tree", "Walker"},
+		"sync.Map,x.M[string,int],a.F[[]int,int]": {"sync.Map", "x.M[string,int]", "a.F[[]int,int]"},
+	} {
+		if got := SplitList(in); !slices.Equal(got, want) {
+			t.Errorf("SplitList(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

@@ -328,6 +328,9 @@ func (md *modeler) methodDocs() map[token.Pos]methodDoc {
 // addMethod models a method or function with signature sig and adds it to
 // u if it takes a callback.
 func (md *modeler) addMethod(u *unit, name string, pos token.Pos, sig *types.Signature, d directives) error {
+	if d.skip {
+		return nil
+	}
 	bad := func(format string, args ...any) error {
 		return posErrorf(md.fset, pos, "%s: %s", name, fmt.Sprintf(format, args...))
 	}
@@ -335,9 +338,6 @@ func (md *modeler) addMethod(u *unit, name string, pos token.Pos, sig *types.Sig
 		async: d.async, buffer: d.buffer, ctx: -1, closer: -1, batch: d.batch}
 	if d.name != "" {
 		m.gen = d.name
-	}
-	if d.skip {
-		return nil
 	}
 	pkgs := pkgNames(sig, md.out.Types)
 	locals := methodLocals

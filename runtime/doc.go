@@ -85,9 +85,10 @@ library's own iter.Pull that calls our yield.
 The methods of a Group, and SafeWrap's yield, may be called from goroutines
 other than the running coroutine's own, as long as that coroutine waits for
 them: the call is taken to come from the running thread. Two such calls at
-once, or a call while the coroutine is suspended, panic with a message that
-begins "runtime:" instead of corrupting the group, and the race detector
-reports them too. resume, stop, Close and the calls made from main must not
+once, or a yield from one while the coroutine is suspended, panic with a
+message that begins "runtime:" instead of corrupting the group; the checks
+cannot tell goroutines apart, so they catch what overlaps in time, and the
+race detector reports the rest. resume, stop, Close and the calls made from main must not
 be made by two goroutines at once; the race detector reports that.
 
 Every misuse panics with a message that begins "runtime:": Yield outside a

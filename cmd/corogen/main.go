@@ -171,7 +171,7 @@ func corogen(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() == 1 {
 		dir = fs.Arg(0)
 	}
-	cfg := generator.Config{Dir: dir, Types: list(*typeList), Funcs: list(*funcList),
+	cfg := generator.Config{Dir: dir, Types: generator.SplitList(*typeList), Funcs: generator.SplitList(*funcList),
 		Output: *output, Tags: *tags, Prefix: *prefix}
 	if *output == "-" {
 		cfg.Output = ""
@@ -192,29 +192,6 @@ func corogen(args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	return generator.Write(files)
-}
-
-// list splits a comma-separated flag value, keeping commas inside type
-// arguments (path.Map[string,int]).
-func list(s string) []string {
-	var out []string
-	depth, start := 0, 0
-	for i, r := range s + "," {
-		switch r {
-		case '[':
-			depth++
-		case ']':
-			depth--
-		case ',':
-			if depth == 0 {
-				if item := strings.TrimSpace(s[start:i]); item != "" {
-					out = append(out, item)
-				}
-				start = i + 1
-			}
-		}
-	}
-	return out
 }
 
 func moduleVersion() string {
