@@ -19,8 +19,10 @@ import (
 // unreachable (see runtime.AddCleanup), so even a careless caller leaks no
 // goroutine; Close is still the way to stop the API at a known point.
 type Cursor[E, R any] struct {
-	st  *cursorState[E, R]
-	cur E
+	st     *cursorState[E, R]
+	cur    E
+	result R    // a pooled cursor's, once closed
+	pooled bool // started with StartPooled
 }
 
 // cursorState is everything the coroutine can reach. It must not point back
@@ -30,6 +32,7 @@ type cursorState[E, R any] struct {
 	stop    func()
 	result  R
 	cleanup rt.Cleanup
+	w       *worker[E, R] // the worker whose state this is, for StartPooled
 }
 
 // Start prepares run for the first call of Next. run receives yield, which
@@ -68,6 +71,22 @@ func (c *Cursor[E, R]) Start(run func(yield func(E) bool) R) {
 	st.cleanup = rt.AddCleanup(c, (*cursorState[E, R]).abandon, st)
 }
 
+// StartPooled is Start for cursors that are opened often and hand over few
+// elements: run goes to a coroutine that a closed cursor gave back, when one
+// is parked, so opening and closing the cursor starts no goroutine and
+// allocates nothing. In exchange each element costs a little more than
+// with Start (a function frame on each side of a switch), and the
+// coroutine goes back to the pool only when Close is called or, for a
+// dropped cursor, once the garbage collector finds it; a coroutine left
+// parked for some tens of milliseconds ends. Everything else is as for Start.
+func (c *Cursor[E, R]) StartPooled(run func(yield func(E) bool) R) {
+	if c.st != nil {
+		panic("runtime: Cursor started twice")
+	}
+	c.pooled = true
+	c.st = &poolFor[E, R]().get(c, run).st
+}
+
 // Next runs the function until it hands over its next element, and reports
 // whether it did; false means it has returned or the cursor is closed.
 func (c *Cursor[E, R]) Next() bool {
@@ -85,7 +104,12 @@ func (c *Cursor[E, R]) Value() E { return c.cur }
 
 // Result returns what the function returned, once Next has returned false;
 // before that, or if the cursor was closed first, it may be the zero R.
-func (c *Cursor[E, R]) Result() R { return c.st.result }
+func (c *Cursor[E, R]) Result() R {
+	if c.pooled && c.st.w == nil { // closed
+		return c.result
+	}
+	return c.st.result
+}
 
 // Close stops the function: before the first Next it never runs; while it
 // waits in yield, that yield returns false and Close waits for the function
@@ -93,6 +117,23 @@ func (c *Cursor[E, R]) Result() R { return c.st.result }
 // and nil otherwise. Close may be called any number of times.
 func (c *Cursor[E, R]) Close() (err error) {
 	st := c.st
+	if c.pooled {
+		w := st.w
+		if w == nil {
+			return nil // closed already
+		}
+		c.st = &w.pool.closed
+		var zero E
+		c.cur = zero
+		perr := w.finish(&c.result)
+		// c stays reachable until finish has stopped its cleanup, which
+		// could otherwise run later on the worker's next job.
+		rt.KeepAlive(c)
+		if perr != nil {
+			return perr
+		}
+		return nil
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			pe, ok := r.(*PanicError)
