@@ -851,6 +851,11 @@ func (e *emitter) emitPull() error {
 			"(//corogen:batch), so the calls' arguments must stay valid after they return. "+
 			"Close the cursor when done with it; a cursor dropped without Close is closed once it is garbage.",
 			e.pullName(), e.what(), e.callbacks(), m.batch)
+	case m.pool:
+		start = jen.Id("c").Dot("cursor").Dot("StartPooled")
+		e.comment("%s runs %s on a coroutine from a pool (//corogen:pool) and returns a cursor over the calls it makes "+
+			"to its %s, one per Next. Close the cursor when done with it, which gives the coroutine back; "+
+			"a cursor dropped without Close is closed once it is garbage.", e.pullName(), e.what(), e.callbacks())
 	case m.nopause:
 		start = jen.Id("c").Dot("cursor").Dot("Collect")
 		e.comment("%s runs %s to its end at once, collecting the calls it makes to its callback "+

@@ -56,6 +56,7 @@ type methodModel struct {
 
 	// batch: the cursor lets the method run this many calls ahead; 0: one.
 	batch int
+	pool  bool // the cursor runs on a pooled coroutine
 }
 
 // A param is a parameter or result, with the name generated code uses.
@@ -335,7 +336,7 @@ func (md *modeler) addMethod(u *unit, name string, pos token.Pos, sig *types.Sig
 		return posErrorf(md.fset, pos, "%s: %s", name, fmt.Sprintf(format, args...))
 	}
 	m := &methodModel{name: name, gen: name, pos: pos, nopause: d.nopause, variadic: sig.Variadic(),
-		async: d.async, buffer: d.buffer, ctx: -1, closer: -1, batch: d.batch}
+		async: d.async, buffer: d.buffer, ctx: -1, closer: -1, batch: d.batch, pool: d.pool}
 	if d.name != "" {
 		m.gen = d.name
 	}
@@ -405,6 +406,9 @@ func (md *modeler) addMethod(u *unit, name string, pos token.Pos, sig *types.Sig
 				return bad("batch=%d: callback %q has a reply, which must come from the consumer at each call", m.batch, f.what())
 			}
 		}
+	}
+	if m.pool && (m.async || m.nopause || m.batch > 0) {
+		return bad("pool applies to cursors that switch coroutines one call at a time: not with async, nopause or batch=")
 	}
 	if d.nopause {
 		for _, f := range m.funcs() {
