@@ -44,6 +44,14 @@ var ways = []struct {
 		c.Close()
 		return sum
 	}},
+	{"PullPooled", func(w Walker) (sum int) {
+		c := WalkerSeq{w}.WalkPooledPull()
+		for c.Next() {
+			sum += c.Value()
+		}
+		c.Close()
+		return sum
+	}},
 	{"IterPull", func(w Walker) (sum int) {
 		next, stop := iter.Pull(func(yield func(int) bool) { w.Walk(yield) })
 		for i, ok := next(); ok; i, ok = next() {
@@ -117,10 +125,19 @@ func BenchmarkWalk(b *testing.B) {
 // BenchmarkOpen opens a cursor over one item, takes it, and closes it.
 func BenchmarkOpen(b *testing.B) {
 	one := newSlice(1)
+	s := WalkerSeq{one} // outside the loop: converting to Walker allocates
 	b.Run("Cursor", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			c := WalkerSeq{one}.WalkPull()
+			c := s.WalkPull()
+			c.Next()
+			c.Close()
+		}
+	})
+	b.Run("CursorPooled", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			c := s.WalkPooledPull()
 			c.Next()
 			c.Close()
 		}

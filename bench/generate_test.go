@@ -52,11 +52,18 @@ func bigPackage(tb testing.TB, n int) string {
 
 // BenchmarkGenerate runs corogen on a package of 200 callback methods and,
 // beside it, go list -export on the same package, which corogen's one
-// packages.Load runs too; both as the processes a go:generate line starts.
+// packages.Load runs too, and that packages.Load alone (internal/loadonly);
+// all as the processes a go:generate line starts.
 func BenchmarkGenerate(b *testing.B) {
-	bin := filepath.Join(b.TempDir(), "corogen")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/corogen/corogen/cmd/corogen").CombinedOutput(); err != nil {
-		b.Fatalf("build corogen: %v\n%s", err, out)
+	tmp := b.TempDir()
+	bin, loadonly := filepath.Join(tmp, "corogen"), filepath.Join(tmp, "loadonly")
+	for _, build := range [][]string{
+		{"go", "build", "-o", bin, "github.com/corogen/corogen/cmd/corogen"},
+		{"go", "build", "-o", loadonly, "./internal/loadonly"},
+	} {
+		if out, err := exec.Command(build[0], build[1:]...).CombinedOutput(); err != nil {
+			b.Fatalf("%s: %v\n%s", strings.Join(build, " "), err, out)
+		}
 	}
 	dir := bigPackage(b, 200)
 	run := func(name string, cmd ...string) {
@@ -71,6 +78,7 @@ func BenchmarkGenerate(b *testing.B) {
 		})
 	}
 	run("GoListExport", "go", "list", "-export", ".")
+	run("PackagesLoad", loadonly)
 	run("Corogen", bin, "-type=Big", "-output=big_coro.go")
 }
 

@@ -19,6 +19,11 @@ type Walker interface {
 	//
 	//corogen:batch=64
 	WalkAhead(fn func(item int) bool)
+
+	// WalkPooled is Walk whose cursor runs on a pooled coroutine.
+	//
+	//corogen:pool
+	WalkPooled(fn func(item int) bool)
 }
 
 // slice is the cheap Walker: a loop over a slice.
@@ -32,13 +37,15 @@ func (s slice) Walk(fn func(int) bool) {
 	}
 }
 
-func (s slice) WalkAhead(fn func(int) bool) { s.Walk(fn) }
+func (s slice) WalkAhead(fn func(int) bool)  { s.Walk(fn) }
+func (s slice) WalkPooled(fn func(int) bool) { s.Walk(fn) }
 
 // tree is the real one: google/btree's Ascend.
 type tree struct{ t *btree.BTreeG[int] }
 
-func (t tree) Walk(fn func(int) bool)      { t.t.Ascend(fn) }
-func (t tree) WalkAhead(fn func(int) bool) { t.t.Ascend(fn) }
+func (t tree) Walk(fn func(int) bool)       { t.t.Ascend(fn) }
+func (t tree) WalkAhead(fn func(int) bool)  { t.t.Ascend(fn) }
+func (t tree) WalkPooled(fn func(int) bool) { t.t.Ascend(fn) }
 
 func newSlice(n int) slice {
 	s := make(slice, n)

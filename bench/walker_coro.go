@@ -112,3 +112,52 @@ func (c *WalkerWalkAheadCursor) Value() int {
 func (c *WalkerWalkAheadCursor) Close() error {
 	return c.cursor.Close()
 }
+
+// WalkPooledSeq returns an iterator over the calls Walker.WalkPooled makes to
+// its callback; the loop body runs inside the callback. Each element is the
+// callback's argument. When the loop stops early, the pending callback returns
+// false.
+func (s WalkerSeq) WalkPooledSeq() iter.Seq[int] {
+	return func(yield func(int) bool) {
+		s.Walker.WalkPooled(yield)
+	}
+}
+
+// WalkPooledPull runs Walker.WalkPooled on a coroutine from a pool
+// (//corogen:pool) and returns a cursor over the calls it makes to its
+// callback, one per Next. Close the cursor when done with it, which gives the
+// coroutine back; a cursor dropped without Close is closed once it is garbage.
+func (s WalkerSeq) WalkPooledPull() *WalkerWalkPooledCursor {
+	c := new(WalkerWalkPooledCursor)
+	c.cursor.StartPooled(func(yield func(int) bool) struct{} {
+		s.Walker.WalkPooled(yield)
+		return struct{}{}
+	})
+	return c
+}
+
+// WalkerWalkPooledCursor hands over the calls Walker.WalkPooled makes to its
+// callback, one per Next. Make it with WalkerSeq.WalkPooledPull; use it from
+// one goroutine at a time.
+type WalkerWalkPooledCursor struct {
+	cursor runtime.Cursor[int, struct{}]
+}
+
+// Next runs WalkPooled until its next call of the callback and reports whether
+// there is one. A panic in WalkPooled is raised again here, as a
+// *runtime.PanicError with WalkPooled's stack.
+func (c *WalkerWalkPooledCursor) Next() bool {
+	return c.cursor.Next()
+}
+
+// Value returns the argument of the current call.
+func (c *WalkerWalkPooledCursor) Value() int {
+	return c.cursor.Value()
+}
+
+// Close stops WalkPooled: the pending callback returns false. Close waits for
+// WalkPooled to return, and returns a *runtime.PanicError if it panics
+// meanwhile. Close may be called more than once.
+func (c *WalkerWalkPooledCursor) Close() error {
+	return c.cursor.Close()
+}

@@ -8,9 +8,10 @@
 //
 // Benchmarks are named without their "Benchmark" prefix and "-N" suffix.
 // With -base, a ratio column for each listed baseline divides each time
-// (ns/op, or the first custom metric whose unit starts with "ns/") by the
-// time of the benchmark of that name that shares its parent: with
-// -base IterPull, Switch/SafeWrap is compared with Switch/IterPull.
+// (the first custom metric whose unit starts with "ns/", or ns/op for a
+// benchmark that does not report it) by the time of the benchmark of that
+// name that shares its parent: with -base IterPull, Switch/SafeWrap is
+// compared with Switch/IterPull.
 package main
 
 import (
@@ -67,6 +68,10 @@ func run(r io.Reader, w io.Writer, bases []string) error {
 	for _, res := range results {
 		row := []string{res.name}
 		for _, u := range units {
+			if len(res.samples[u]) == 0 {
+				row = append(row, "-") // not reported by this benchmark
+				continue
+			}
 			row = append(row, format(median(res.samples[u])))
 		}
 		for _, base := range bases {
@@ -119,6 +124,9 @@ func parse(r io.Reader) ([]*result, []string, error) {
 }
 
 func ratio(results []*result, res *result, base, unit string) string {
+	if len(res.samples[unit]) == 0 {
+		unit = "ns/op"
+	}
 	want := base
 	if i := strings.LastIndexByte(res.name, '/'); i >= 0 {
 		want = res.name[:i+1] + base

@@ -44,6 +44,21 @@ BenchmarkWalk/Pull-2     10   90000 ns/op  90.0 ns/item
 	}
 }
 
+// A benchmark without the custom time metric is compared on ns/op.
+func TestRunMixedTimeUnits(t *testing.T) {
+	in := `BenchmarkWalk/Direct-2   10   5000 ns/op   5.00 ns/item
+BenchmarkOpen/Cursor-2   10   300 ns/op
+BenchmarkOpen/Direct-2   10   400 ns/op
+`
+	var out strings.Builder
+	if err := run(strings.NewReader(in), &out, []string{"Direct"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "| Open/Cursor | 300 | - | 0.75 |") {
+		t.Errorf("ratio not taken on ns/op:\n%s", out.String())
+	}
+}
+
 func TestRunNoInput(t *testing.T) {
 	if err := run(strings.NewReader("PASS\n"), &strings.Builder{}, nil); err == nil {
 		t.Error("no error for an input without results")
