@@ -150,6 +150,54 @@ func BenchmarkOpen(b *testing.B) {
 			stop()
 		}
 	})
+	b.Run("Floor", func(b *testing.B) {
+		b.ReportAllocs()
+		w := newBareWorker()
+		defer w.stop()
+		for b.Loop() {
+			w.job = func(yield func(int) bool) { s.Walk(yield) }
+			w.stopping = false
+			w.next()
+			if w.running {
+				w.stopping = true
+				w.next()
+			}
+		}
+	})
+}
+
+// bareWorker is the least a reusable coroutine must do for Open: run a job
+// until its first call, then stop it through a yield of its own and park for
+// the next one. No pool, no cleanup, no panics: what is left of an
+// open+close once everything that can go has gone.
+type bareWorker struct {
+	next              func() (int, bool)
+	stop              func()
+	pyield, step      func(int) bool
+	job               func(func(int) bool)
+	running, stopping bool
+}
+
+func newBareWorker() *bareWorker {
+	w := &bareWorker{}
+	w.step = func(e int) bool {
+		if w.stopping || !w.pyield(e) {
+			return false
+		}
+		return !w.stopping
+	}
+	w.next, w.stop = iter.Pull(func(yield func(int) bool) {
+		w.pyield = yield
+		for {
+			w.running = true
+			w.job(w.step)
+			w.running = false
+			if !yield(0) {
+				return
+			}
+		}
+	})
+	return w
 }
 
 // BenchmarkSwitch is the runtime's own switch benchmarks, in this process.

@@ -3,7 +3,7 @@
 // (a slice walk) and a real one (google/btree), with few and many items,
 // in one process. The README's table comes from
 //
-//	(cd bench && go test -run '^$' -bench . -count 5 .) | go run ./internal/benchtable -base Direct,IterPull
+//	(cd bench && go test -run '^$' -bench . -count 5 .) | go run ./internal/benchtable -base Direct,IterPull,GoListExport
 package bench
 
 //go:generate go tool corogen -type=Walker

@@ -80,6 +80,20 @@ explicit function value, and the Go runtime's coroutine switch may be made
 by any goroutine, from any depth of nesting. The package's tests run a
 library's own iter.Pull that calls our yield.
 
+# Cursors
+
+The code corogen generates pulls from callback APIs through four engines.
+A Cursor runs the API on a coroutine of its own and switches once per call:
+Start gives the API iter.Pull's own yield, so a call costs what iter.Pull
+costs; StartPooled takes the coroutine from a pool that closed cursors give
+back, so opening and closing costs less than half of what it does with Start
+and allocates nothing of the runtime's, while each call costs one function
+frame more on each side of the switch; Collect runs the API to its end at
+once, for callbacks that must not be paused. A BatchCursor lets the API run
+up to n calls ahead between two switches. An Async takes calls from other
+goroutines over channels. All of them close a dropped cursor once it is
+garbage; Close is the way to stop the API at a known point.
+
 # Goroutines
 
 The methods of a Group, and SafeWrap's yield, may be called from goroutines
