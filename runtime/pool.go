@@ -20,8 +20,8 @@ import (
 // job must be stoppable without it: the job's yield is the worker's step,
 // which returns false once the cursor closes, and Close switches to the
 // worker once so that the job returns and the worker parks again. step, and
-// pull on the consumer's side, which tells an element from the end of a
-// job, are one function frame each at every switch.
+// the cursor's next on the consumer's side, which tells an element from the
+// end of a job, are one function frame each at every switch.
 //
 // A cursor dropped in the middle of its job must not keep its worker
 // forever. A cleanup (runtime.AddCleanup) on the cursor does that, but adding
@@ -40,8 +40,8 @@ const sweepEvery = 20 * time.Millisecond
 const maxIdle = 64
 
 // A pool holds the workers for cursors of one element and result type.
-// Opening and closing one cursor after another touch only hot; the mutex
-// guards the rest.
+// Opening and closing one cursor after another touch only hot and the
+// worker's owner, atomically; the mutex guards the rest.
 type pool[E, R any] struct {
 	hot      atomic.Pointer[worker[E, R]] // a parked worker, or nil
 	epoch    atomic.Uint64                // sweeps so far
@@ -91,7 +91,8 @@ type worker[E, R any] struct {
 	epoch    uint64 // the pool's epoch when the worker parked
 
 	// owner is the cursor, until the sweep gives it a cleanup, which the
-	// sweep stores before it clears owner: whoever clears owner decides.
+	// sweep stores before it clears owner: if the sweep clears owner, the
+	// cleanup stands, and put stops it; if put does, the sweep stops it.
 	owner   atomic.Pointer[Cursor[E, R]]
 	cleanup rt.Cleanup
 	index   int // in pool.all, under pool.mu
