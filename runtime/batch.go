@@ -3,7 +3,6 @@ package runtime
 import (
 	"iter"
 	rt "runtime"
-	"runtime/debug"
 )
 
 // A BatchCursor is a Cursor that lets the function run ahead: it buffers up
@@ -40,9 +39,7 @@ func (c *BatchCursor[E, R]) Start(n int, run func(yield func(E) bool) R) {
 		defer func() {
 			// A nil r is a runtime.Goexit, which iter.Pull passes on; a
 			// panic waits for the elements before it.
-			if r := recover(); r != nil && r != unwinding {
-				st.perr = &PanicError{Value: r, Stack: debug.Stack()}
-			}
+			st.perr = runPanic(recover())
 		}()
 		st.result = run(func(e E) bool {
 			st.buf = append(st.buf, e)
@@ -50,7 +47,7 @@ func (c *BatchCursor[E, R]) Start(n int, run func(yield func(E) bool) R) {
 		})
 	})
 	c.st = st
-	st.cleanup = rt.AddCleanup(c, (*batchState[E, R]).abandon, st)
+	st.cleanup = rt.AddCleanup(c, stopQuietly, st.stop)
 }
 
 // Next hands over the next element, from the buffer, or after running the
@@ -76,10 +73,7 @@ func (c *BatchCursor[E, R]) refill() bool {
 	}
 	var zero E
 	c.cur = zero
-	if p := st.perr; p != nil {
-		st.perr = nil
-		panic(p)
-	}
+	raise(&st.perr)
 	return false
 }
 
@@ -105,9 +99,4 @@ func (c *BatchCursor[E, R]) Close() error {
 		return p
 	}
 	return nil
-}
-
-func (st *batchState[E, R]) abandon() {
-	defer func() { recover() }()
-	st.stop()
 }

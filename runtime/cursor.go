@@ -60,15 +60,15 @@ func (c *Cursor[E, R]) Start(run func(yield func(E) bool) R) {
 			// A nil r is a runtime.Goexit, which iter.Pull passes on; any
 			// other panic goes to Next or Close through iter.Pull, with
 			// this stack.
-			if r := recover(); r != nil && r != unwinding {
-				panic(&PanicError{Value: r, Stack: debug.Stack()})
+			if pe := runPanic(recover()); pe != nil {
+				panic(pe)
 			}
 		}()
 		st.result = run(yield)
 		returned = true
 	})
 	c.st = st
-	st.cleanup = rt.AddCleanup(c, (*cursorState[E, R]).abandon, st)
+	st.cleanup = rt.AddCleanup(c, stopQuietly, st.stop)
 }
 
 // StartPooled is Start for cursors that are opened often and hand over few
@@ -151,12 +151,32 @@ func (c *Cursor[E, R]) Close() (err error) {
 	return nil
 }
 
-// abandon closes the cursor of st when the Cursor is unreachable. It runs on
-// the cleanup goroutine, which must not die: a panic while stopping is
-// dropped, as nobody is left to receive it.
-func (st *cursorState[E, R]) abandon() {
+// stopQuietly is the cleanup of a cursor that became unreachable before
+// Close: stop stops its function. It runs on a cleanup goroutine, which must
+// not die: a panic while stopping is dropped, as nobody is left to receive
+// it.
+func stopQuietly(stop func()) {
 	defer func() { recover() }()
-	st.stop()
+	stop()
+}
+
+// runPanic is the *PanicError for r, a value recovered from a cursor's
+// function, or nil when r is nil (no panic, or runtime.Goexit) or Unwind's.
+// Called in the deferred function, it records the panicking stack.
+func runPanic(r any) *PanicError {
+	if r == nil || r == unwinding {
+		return nil
+	}
+	return &PanicError{Value: r, Stack: debug.Stack()}
+}
+
+// raise panics with *p, if set, and clears it: a function's panic is raised
+// once, by the Next after its last element.
+func raise(p **PanicError) {
+	if pe := *p; pe != nil {
+		*p = nil
+		panic(pe)
+	}
 }
 
 // ErrStop is the error a callback returns to make an API stop early when
@@ -199,11 +219,7 @@ func (c *Cursor[E, R]) Collect(run func(yield func(E) bool) R) {
 	var items []E
 	var perr *PanicError
 	func() {
-		defer func() {
-			if r := recover(); r != nil && r != unwinding {
-				perr = &PanicError{Value: r, Stack: debug.Stack()}
-			}
-		}()
+		defer func() { perr = runPanic(recover()) }()
 		st.result = run(func(e E) bool {
 			items = append(items, e)
 			return true
@@ -212,10 +228,7 @@ func (c *Cursor[E, R]) Collect(run func(yield func(E) bool) R) {
 	st.next = func() (E, bool) {
 		var zero E
 		if len(items) == 0 {
-			if p := perr; p != nil {
-				perr = nil
-				panic(p)
-			}
+			raise(&perr)
 			return zero, false
 		}
 		e := items[0]

@@ -3,7 +3,6 @@ package runtime
 import (
 	"iter"
 	rt "runtime"
-	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -171,11 +170,8 @@ func (w *worker[E, R]) run() {
 			return
 		}
 		r := recover()
-		if r == nil {
-			w.dead = true // runtime.Goexit
-		} else if r != unwinding {
-			w.perr = &PanicError{Value: r, Stack: debug.Stack()}
-		}
+		w.dead = r == nil // runtime.Goexit
+		w.perr = runPanic(r)
 	}()
 	w.st.result = w.job(w.step)
 	returned = true
@@ -184,10 +180,7 @@ func (w *worker[E, R]) run() {
 // end is the cursor's next once the job has returned: false, or the job's
 // panic raised. The worker stays the cursor's until Close.
 func (w *worker[E, R]) end() (E, bool) {
-	if perr := w.perr; perr != nil {
-		w.perr = nil
-		panic(perr)
-	}
+	raise(&w.perr)
 	var zero E
 	return zero, false
 }
@@ -306,10 +299,7 @@ func (p *pool[E, R]) sweep() {
 
 // abandon closes the cursor that w works for once the Cursor is
 // unreachable. Close stops the cleanup before its Cursor can be unreachable,
-// so w still runs that cursor's job. abandon runs on a cleanup goroutine,
-// which must not die: a panic while stopping is dropped, as nobody is left
-// to receive it.
+// so w still runs that cursor's job.
 func abandon[E, R any](w *worker[E, R]) {
-	defer func() { recover() }()
-	w.finish(nil)
+	stopQuietly(func() { w.finish(nil) })
 }
