@@ -1,6 +1,7 @@
 package async
 
 import (
+	"slices"
 	"testing"
 
 	"go.uber.org/goleak"
@@ -10,31 +11,44 @@ func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
 const messages = 10000
 
+// Every generated form hands over each message once, in the order the
+// publisher's goroutine sends them.
 func TestEveryMessageOnce(t *testing.T) {
-	for name, c := range map[string]*PublisherPublishCursor{
-		"Publish": PublisherSeq{goroutinePublisher{}}.PublishPull(messages),
-	} {
-		want := 0
-		for c.Next() {
-			if c.Value() != want {
-				t.Fatalf("%s: got %d, want %d", name, c.Value(), want)
+	p := PublisherSeq{goroutinePublisher{}}
+	for _, form := range []struct {
+		name    string
+		collect func() ([]int, error)
+	}{
+		{"PublishSeq", func() ([]int, error) { return slices.Collect(p.PublishSeq(messages)), nil }},
+		{"PublishPull", func() (got []int, _ error) {
+			c := p.PublishPull(messages)
+			for c.Next() {
+				got = append(got, c.Value())
 			}
-			want++
+			return got, c.Close()
+		}},
+		{"PublishAheadSeq", func() ([]int, error) { return slices.Collect(p.PublishAheadSeq(messages)), nil }},
+		{"PublishAheadPull", func() (got []int, _ error) {
+			c := p.PublishAheadPull(messages)
+			for c.Next() {
+				got = append(got, c.Value())
+			}
+			return got, c.Close()
+		}},
+	} {
+		got, err := form.collect()
+		if err != nil {
+			t.Errorf("%s: Close = %v", form.name, err)
 		}
-		c.Close()
-		if want != messages {
-			t.Errorf("%s: %d messages, want %d", name, want, messages)
+		if len(got) != messages {
+			t.Errorf("%s: %d messages, want %d", form.name, len(got), messages)
 		}
-	}
-	got := 0
-	for i := range (PublisherSeq{goroutinePublisher{}}).PublishAheadSeq(messages) {
-		if i != got {
-			t.Fatalf("PublishAhead: got %d, want %d", i, got)
+		for i, v := range got {
+			if v != i {
+				t.Errorf("%s: message %d is %d, want %d", form.name, i, v, i)
+				break
+			}
 		}
-		got++
-	}
-	if got != messages {
-		t.Errorf("PublishAhead: %d messages, want %d", got, messages)
 	}
 }
 
@@ -42,7 +56,7 @@ func TestEveryMessageOnce(t *testing.T) {
 // consumer, each way; ns/msg is the cost of one message. The README's
 // table comes from
 //
-//	(cd bench && go test -run '^$' -bench Async -count 10 ./async) | go run ./internal/benchtable -base ChannelAck,Channel64
+//	(cd bench && go test -run '^$' -bench Async -count 6 ./async) | go run ./internal/benchtable -base ChannelAck,Channel64
 func BenchmarkAsync(b *testing.B) {
 	run := func(name string, consume func() int) {
 		b.Run(name, func(b *testing.B) {

@@ -69,8 +69,21 @@ func TestStop(t *testing.T) {
 	for range (ResultSeq{r}).ForEachSeq() {
 		break
 	}
+	c := ResultSeq{r}.ForEachPull()
+	if !c.Next() {
+		t.Fatal("ForEachPull: no first call")
+	}
+	if err := c.Close(); err != nil || c.Next() {
+		t.Errorf("Close = %v; want nil, and no call after it", err)
+	}
+}
+
+// Close stops ForEachLine too, which has a cursor type of its own.
+func TestStopLines(t *testing.T) {
 	c := ForEachLinePull(lines)
-	c.Next()
+	if !c.Next() {
+		t.Fatal("ForEachLinePull: no first call")
+	}
 	if err := c.Close(); err != nil || c.Next() {
 		t.Errorf("Close = %v; want nil, and no call after it", err)
 	}

@@ -9,4 +9,5 @@ import "github.com/yuin/goldmark/ast"
 
 //corogen:on=github.com/yuin/goldmark/ast.Walk stop=ast.WalkStop,nil default=ast.WalkContinue,nil
 
+// The import must stay: corogen type-checks the directive's stop= and default= in this file's scope.
 var _ = ast.WalkStop

@@ -12,4 +12,5 @@ import "github.com/tidwall/btree"
 
 //corogen:on=github.com/tidwall/btree.BTreeG.DeleteAscend stop=btree.Stop default=btree.Keep
 
+// The import must stay: corogen type-checks the directive's stop= and default= in this file's scope.
 var _ = btree.Keep
