@@ -97,7 +97,8 @@ func (e *emitter) emitAsyncSeq() error {
 			res = res.Dot("err")
 		}
 		zero := jen.Nil()
-		if m.element() == elemSingle || m.element() == elemPair {
+		// Not elemPair: a method with an error result never yields pairs.
+		if m.element() == elemSingle {
 			zero = jen.Id("zero")
 			body = append(body, jen.Var().Id("zero").Add(e.elemType(false)[0]))
 		}

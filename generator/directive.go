@@ -36,7 +36,6 @@ const directivePrefix = "//corogen:"
 // checked in the scope of the file that holds the directive.
 type directives struct {
 	pos     token.Pos // of the first line, for errors
-	file    *ast.File // that holds the lines
 	present bool
 	skip    bool
 	name    string
@@ -83,8 +82,8 @@ func (d *directives) forCallback(name string) cbDirectives {
 
 // parseDirectives reads the directive lines in doc. With target set, only
 // the lines "//corogen:on=target ..." count, without the on= item.
-func parseDirectives(fset *token.FileSet, file *ast.File, doc *ast.CommentGroup, target string) (directives, error) {
-	d := directives{file: file}
+func parseDirectives(fset *token.FileSet, doc *ast.CommentGroup, target string) (directives, error) {
+	var d directives
 	if doc == nil {
 		return d, nil
 	}

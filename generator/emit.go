@@ -946,23 +946,23 @@ func (e *emitter) emitCursor() {
 	}
 	e.f.Func().Params(recv.Clone()).Id("Next").Params().Bool().Block(jen.Return(cur.Clone().Dot("Next").Call()))
 
-	switch m.element() {
-	case elemSingle:
-		e.comment("Value returns the argument of the current call.")
-		e.f.Func().Params(recv.Clone()).Id("Value").Params().Add(e.elemType(true)[0]).
-			Block(jen.Return(cur.Clone().Dot("Value").Call()))
-	case elemPair:
+	if m.element() == elemPair {
 		e.comment("Value returns the arguments of the current call.")
 		a, b := m.funcs()[0].params[0], m.funcs()[0].params[1]
 		e.f.Func().Params(recv.Clone()).Id("Value").Params().Params(typeCode(a.typ), typeCode(b.typ)).Block(
 			jen.Id("call").Op(":=").Add(cur.Clone().Dot("Value").Call()),
 			jen.Return(jen.Id("call").Dot(a.field), jen.Id("call").Dot(b.field)))
-	case elemCall:
-		e.comment("Value returns the current call, or nil when there is none.")
-		e.f.Func().Params(recv.Clone()).Id("Value").Params().Add(e.elemType(true)[0]).
-			Block(jen.Return(cur.Clone().Dot("Value").Call()))
-	case elemEvent:
-		e.comment("Value returns the current event, or nil when there is none.")
+	} else {
+		// The other shapes return the cursor's element as it is; only what
+		// it is differs.
+		switch m.element() {
+		case elemSingle:
+			e.comment("Value returns the argument of the current call.")
+		case elemCall:
+			e.comment("Value returns the current call, or nil when there is none.")
+		case elemEvent:
+			e.comment("Value returns the current event, or nil when there is none.")
+		}
 		e.f.Func().Params(recv.Clone()).Id("Value").Params().Add(e.elemType(true)[0]).
 			Block(jen.Return(cur.Clone().Dot("Value").Call()))
 	}

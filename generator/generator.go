@@ -244,6 +244,7 @@ func lookup(pkgs []*packages.Package, name string) *packages.Package {
 	return nil
 }
 
+// outputPath is the file t's code goes to, once its package p is loaded.
 func outputPath(cfg Config, p *packages.Package, t target) string {
 	if cfg.Output != "" {
 		return absPath(cfg.Output)
@@ -253,9 +254,18 @@ func outputPath(cfg Config, p *packages.Package, t target) string {
 		if obj := p.Types.Scope().Lookup(t.name); strings.HasSuffix(p.Fset.Position(obj.Pos()).Filename, "_test.go") {
 			suffix = "_coro_test.go"
 		}
-		return absPath(filepath.Join(cfg.Dir, strings.ToLower(t.name)+suffix))
 	}
-	return absPath(filepath.Join(cfg.Dir, strings.ToLower(cfg.Prefix+t.name)+suffix))
+	return outputName(cfg, t, suffix)
+}
+
+// outputName is t's file in Dir without -output: its name in lower case,
+// after -prefix for a target of another package, then suffix.
+func outputName(cfg Config, t target, suffix string) string {
+	name := t.name
+	if t.path != "" {
+		name = cfg.Prefix + name
+	}
+	return absPath(filepath.Join(cfg.Dir, strings.ToLower(name)+suffix))
 }
 
 // candidateOutputs are the files a run may replace, known before loading:
@@ -266,12 +276,10 @@ func candidateOutputs(cfg Config, targets []target) []string {
 	}
 	var files []string
 	for _, t := range targets {
-		name := strings.ToLower(cfg.Prefix + t.name)
 		if t.path == "" {
-			name = strings.ToLower(t.name)
-			files = append(files, absPath(filepath.Join(cfg.Dir, name+"_coro_test.go")))
+			files = append(files, outputName(cfg, t, "_coro_test.go"))
 		}
-		files = append(files, absPath(filepath.Join(cfg.Dir, name+"_coro.go")))
+		files = append(files, outputName(cfg, t, "_coro.go"))
 	}
 	return files
 }
@@ -330,7 +338,8 @@ type generatedName struct {
 	name, what string
 }
 
-// declaredNames lists what e declares for its unit, at package level.
+// declaredNames lists what the generated file declares for u, at package
+// level.
 func declaredNames(u *unit) []generatedName {
 	e := &emitter{u: u}
 	var names []generatedName

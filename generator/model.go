@@ -142,6 +142,18 @@ func (m *methodModel) element() elementKind {
 	return elemCall
 }
 
+// replyFunc returns the first callback function of m whose reply comes from
+// the consumer, or nil. Cursors that run ahead of the consumer cannot have
+// one.
+func (m *methodModel) replyFunc() *cbFunc {
+	for _, f := range m.funcs() {
+		if f.reply {
+			return f
+		}
+	}
+	return nil
+}
+
 // otherResults are the method's results but the final error.
 func (m *methodModel) otherResults() []param {
 	if m.errRes {
@@ -184,7 +196,7 @@ func (md *modeler) interfaceUnit(target string, tn *types.TypeName) (*unit, erro
 	docs := md.methodDocs()
 	for i := range iface.NumMethods() { // sorted by name: stable output
 		fn := iface.Method(i)
-		d, err := parseDirectives(md.fset, docs[fn.Pos()].file, docs[fn.Pos()].doc, "")
+		d, err := parseDirectives(md.fset, docs[fn.Pos()], "")
 		if err != nil {
 			return nil, err
 		}
@@ -287,7 +299,7 @@ func (md *modeler) remoteDirectives(name string) (directives, error) {
 	var all directives
 	for _, f := range md.remote {
 		for _, cg := range f.Comments {
-			d, err := parseDirectives(md.fset, f, cg, name)
+			d, err := parseDirectives(md.fset, cg, name)
 			if err != nil {
 				return all, err
 			}
@@ -302,21 +314,16 @@ func (md *modeler) remoteDirectives(name string) (directives, error) {
 	return all, nil
 }
 
-type methodDoc struct {
-	file *ast.File
-	doc  *ast.CommentGroup
-}
-
 // methodDocs maps the position of each interface method declared in the
 // output package to its doc comment, where its directives live.
-func (md *modeler) methodDocs() map[token.Pos]methodDoc {
-	docs := map[token.Pos]methodDoc{}
+func (md *modeler) methodDocs() map[token.Pos]*ast.CommentGroup {
+	docs := map[token.Pos]*ast.CommentGroup{}
 	for _, f := range md.out.Syntax {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if it, ok := n.(*ast.InterfaceType); ok {
 				for _, field := range it.Methods.List {
 					for _, name := range field.Names {
-						docs[name.Pos()] = methodDoc{f, field.Doc}
+						docs[name.Pos()] = field.Doc
 					}
 				}
 			}
@@ -401,20 +408,16 @@ func (md *modeler) addMethod(u *unit, name string, pos token.Pos, sig *types.Sig
 		if m.async || m.nopause {
 			return bad("batch= applies to cursors that switch coroutines: not with async or nopause")
 		}
-		for _, f := range m.funcs() {
-			if f.reply {
-				return bad("batch=%d: callback %q has a reply, which must come from the consumer at each call", m.batch, f.what())
-			}
+		if f := m.replyFunc(); f != nil {
+			return bad("batch=%d: callback %q has a reply, which must come from the consumer at each call", m.batch, f.what())
 		}
 	}
 	if m.pool && (m.async || m.nopause || m.batch > 0) {
 		return bad("pool applies to cursors that switch coroutines one call at a time: not with async, nopause or batch=")
 	}
 	if d.nopause {
-		for _, f := range m.funcs() {
-			if f.reply {
-				return bad("nopause: the cursor collects the calls first, so callback %q cannot get its reply from the consumer", f.what())
-			}
+		if f := m.replyFunc(); f != nil {
+			return bad("nopause: the cursor collects the calls first, so callback %q cannot get its reply from the consumer", f.what())
 		}
 	}
 	for _, p := range append(m.params, m.results...) {
@@ -467,10 +470,8 @@ func (md *modeler) modelAsync(m *methodModel, d directives, bad func(string, ...
 		return bad("close=%s: no result has a method %s without parameters", d.close, d.close)
 	}
 	if m.buffer > 0 {
-		for _, f := range m.funcs() {
-			if f.reply {
-				return bad("buffer=%d: callback %q has a reply, which must come from the consumer at each call", m.buffer, f.what())
-			}
+		if f := m.replyFunc(); f != nil {
+			return bad("buffer=%d: callback %q has a reply, which must come from the consumer at each call", m.buffer, f.what())
 		}
 	}
 	return nil
@@ -503,7 +504,7 @@ func namedInterface(t types.Type) *types.TypeName {
 
 func (md *modeler) modelCallback(m *methodModel, cb *callbackModel, d directives, pkgs []string) error {
 	if cb.iface == nil {
-		f := &cbFunc{cb: cb, event: exportedName(cb.name)}
+		f := &cbFunc{cb: cb, event: upperFirst(cb.name)}
 		if err := md.modelFunc(m, f, cb.typ.Underlying().(*types.Signature), d.forCallback(cb.name), pkgs); err != nil {
 			return err
 		}
@@ -532,16 +533,13 @@ func (md *modeler) modelCallback(m *methodModel, cb *callbackModel, d directives
 // modelFunc models one function the method calls back, with signature sig,
 // and settles its reply and stop: DESIGN's defaults, then the directives.
 func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d cbDirectives, pkgs []string) error {
-	what := f.cb.name
-	if f.method != "" {
-		what += "." + f.method
+	// Errors point at the callback's directives, else at the method.
+	pos := d.pos
+	if pos == token.NoPos {
+		pos = m.pos
 	}
 	bad := func(format string, args ...any) error {
-		pos := d.pos
-		if pos == token.NoPos {
-			pos = m.pos
-		}
-		return posErrorf(md.fset, pos, "%s: callback %q: %s", m.name, what, fmt.Sprintf(format, args...))
+		return posErrorf(md.fset, pos, "%s: callback %q: %s", m.name, f.what(), fmt.Sprintf(format, args...))
 	}
 	switch {
 	case sig.Variadic():
@@ -597,10 +595,6 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 		f.errStop = true
 	}
 	f.info = &types.Info{Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
-	pos := d.pos
-	if pos == token.NoPos {
-		pos = m.pos
-	}
 	for _, list := range [][]ast.Expr{f.deflt, f.stop} {
 		if list == nil {
 			continue
@@ -738,21 +732,4 @@ func pkgNames(sig *types.Signature, local *types.Package) []string {
 		}
 	})
 	return names
-}
-
-// lowerFirst returns s with its first letter in lower case, for the names
-// of unexported helpers.
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
-}
-
-// exportedName returns s with its first letter in upper case.
-func exportedName(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

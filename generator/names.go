@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A namer hands out identifiers that clash neither with each other nor with
@@ -36,9 +37,7 @@ func (n *namer) param(name string, i int) string {
 func (n *namer) field(name string, i int) string {
 	f := fmt.Sprintf("Arg%d", i)
 	if name != "" && name != "_" {
-		r := []rune(name)
-		r[0] = unicode.ToUpper(r[0])
-		if c := string(r); token.IsExported(c) && !n.used[c] {
+		if c := upperFirst(name); token.IsExported(c) && !n.used[c] {
 			f = c
 		}
 	}
@@ -47,6 +46,26 @@ func (n *namer) field(name string, i int) string {
 	}
 	n.used[f] = true
 	return f
+}
+
+// upperFirst returns s with its first letter in upper case. It works on the
+// first rune, not the first byte, so a non-ASCII letter stays valid UTF-8.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// lowerFirst returns s with its first letter in lower case, for the names
+// of unexported helpers; like upperFirst, it works on the first rune.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // Identifiers that generated function bodies use besides the parameters.

@@ -6,8 +6,8 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// typeCode renders t for a file of package local: types of other packages
-// are qualified with jen.Qual, so jennifer writes the imports.
+// typeCode renders t. Named types are qualified with jen.Qual, so jennifer
+// writes the imports and leaves the output package's own types unqualified.
 func typeCode(t types.Type) jen.Code {
 	switch t := t.(type) {
 	case *types.Basic:

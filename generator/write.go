@@ -12,16 +12,28 @@ import (
 // Write writes each file whole: to a temporary file beside it, renamed over
 // it. Before writing anything it checks every target, and refuses one that
 // exists without corogen's generated-code header, so a hand-written file is
-// never overwritten and either all files are written or none is.
+// never overwritten. It renames only once every temporary file is written,
+// so either all files are written or none is, unless a rename itself fails
+// midway.
 func Write(files []File) error {
 	for _, f := range files {
 		if err := checkOverwrite(f.Path); err != nil {
 			return err
 		}
 	}
+	var tmps []string
 	for _, f := range files {
-		if err := writeFile(f); err != nil {
+		tmp, err := writeTemp(f)
+		if err != nil {
+			removeTemps(tmps)
 			return err
+		}
+		tmps = append(tmps, tmp)
+	}
+	for i, f := range files {
+		if err := os.Rename(tmps[i], f.Path); err != nil {
+			removeTemps(tmps[i:])
+			return fmt.Errorf("write %s: %w", relPath(f.Path), err)
 		}
 	}
 	return nil
@@ -58,10 +70,13 @@ func isGenerated(src []byte) bool {
 	return false
 }
 
-func writeFile(f File) error {
+// writeTemp writes f's content to a new temporary file in f's directory,
+// where the rename into place cannot cross file systems, and returns its
+// name.
+func writeTemp(f File) (string, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(f.Path), ".corogen-*.go")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", relPath(f.Path), err)
+		return "", fmt.Errorf("write %s: %w", relPath(f.Path), err)
 	}
 	_, err = tmp.Write(f.Content)
 	if cerr := tmp.Close(); err == nil {
@@ -70,14 +85,18 @@ func writeFile(f File) error {
 	if err == nil {
 		err = os.Chmod(tmp.Name(), 0o644)
 	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), f.Path)
-	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("write %s: %w", relPath(f.Path), err)
+		return "", fmt.Errorf("write %s: %w", relPath(f.Path), err)
 	}
-	return nil
+	return tmp.Name(), nil
+}
+
+// removeTemps removes the temporary files of a Write that failed.
+func removeTemps(paths []string) {
+	for _, p := range paths {
+		os.Remove(p)
+	}
 }
 
 // A StaleError is what Check returns when files on disk differ from what
@@ -89,7 +108,7 @@ type StaleError struct {
 func (e *StaleError) Error() string { return "generated files are stale; run go generate" }
 
 // Check compares files with what is on disk. It returns nil when all match,
-// and otherwise a *StaleError.
+// a *StaleError when some differ, and the error of a file it cannot read.
 func Check(files []File) error {
 	var diffs bytes.Buffer
 	for _, f := range files {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -81,7 +82,7 @@ func TestExitCodes(t *testing.T) {
 			if tt.dir != "" {
 				after := listDir(t, tt.dir)
 				if len(after) != len(before) {
-					t.Errorf("files changed: %v -> %v", keys(before), keys(after))
+					t.Errorf("files changed: %v -> %v", slices.Sorted(maps.Keys(before)), slices.Sorted(maps.Keys(after)))
 				}
 				for name, data := range before {
 					if after[name] != data {
@@ -91,15 +92,6 @@ func TestExitCodes(t *testing.T) {
 			}
 		})
 	}
-}
-
-func keys(m map[string]string) []string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 func TestPrintToStdout(t *testing.T) {
