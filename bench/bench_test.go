@@ -12,53 +12,73 @@ import (
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
+// total is what the ways add the items up in: a package variable, so that
+// their callbacks and loop bodies capture nothing and the harness allocates
+// nothing of its own; what allocates is the way measured.
+var total int
+
 // ways are the ways of taking every item of a Walker, each returning the
-// sum so that the compiler cannot drop the work.
+// sum so that the compiler cannot drop the work. The three cursor loops are
+// written out: a generic one would call Next through a dictionary, a frame
+// the generated cursor does not cost.
 var ways = []struct {
 	name string
 	sum  func(w Walker) int
 }{
-	{"Direct", func(w Walker) (sum int) {
-		w.Walk(func(i int) bool { sum += i; return true })
-		return sum
+	{"Direct", func(w Walker) int {
+		total = 0
+		w.Walk(func(i int) bool { total += i; return true })
+		return total
 	}},
-	{"Seq", func(w Walker) (sum int) {
+	{"Seq", func(w Walker) int {
+		total = 0
 		for i := range (WalkerSeq{w}).WalkSeq() {
-			sum += i
+			total += i
 		}
-		return sum
+		return total
 	}},
-	{"Pull", func(w Walker) (sum int) {
+	{"IterSeq", func(w Walker) int { // the same iterator, written by hand
+		total = 0
+		for i := range func(yield func(int) bool) { w.Walk(yield) } {
+			total += i
+		}
+		return total
+	}},
+	{"Pull", func(w Walker) int {
+		total = 0
 		c := WalkerSeq{w}.WalkPull()
 		for c.Next() {
-			sum += c.Value()
+			total += c.Value()
 		}
 		c.Close()
-		return sum
+		return total
 	}},
-	{"PullBatch64", func(w Walker) (sum int) {
+	{"PullBatch64", func(w Walker) int {
+		total = 0
 		c := WalkerSeq{w}.WalkAheadPull()
 		for c.Next() {
-			sum += c.Value()
+			total += c.Value()
 		}
 		c.Close()
-		return sum
+		return total
 	}},
-	{"PullPooled", func(w Walker) (sum int) {
+	{"PullPooled", func(w Walker) int {
+		total = 0
 		c := WalkerSeq{w}.WalkPooledPull()
 		for c.Next() {
-			sum += c.Value()
+			total += c.Value()
 		}
 		c.Close()
-		return sum
+		return total
 	}},
-	{"IterPull", func(w Walker) (sum int) {
+	{"IterPull", func(w Walker) int {
+		total = 0
 		next, stop := iter.Pull(func(yield func(int) bool) { w.Walk(yield) })
 		for i, ok := next(); ok; i, ok = next() {
-			sum += i
+			total += i
 		}
 		stop()
-		return sum
+		return total
 	}},
 	{"Channel", func(w Walker) int { return channelSum(w, 0) }},
 	{"Channel64", func(w Walker) int { return channelSum(w, 64) }}, // Kotlin callbackFlow's default buffer

@@ -2,7 +2,6 @@ package btree
 
 import (
 	"fmt"
-	"iter"
 	"slices"
 	"testing"
 
@@ -74,77 +73,4 @@ func ExampleIntTreeSeq_AscendPull() {
 	// Output:
 	// [0+1 2+3 4+5 6+7 8+9]
 	// [0+1 2+3 4+5 6+7 8+9]
-}
-
-const benchItems = 10000
-
-// BenchmarkAscend walks a google/btree of 10,000 ints in each way; ns/item
-// is the cost of one item. The README's table comes from
-//
-//	(cd examples && go test -run '^$' -bench Ascend -count 10 ./btree) | go run ./internal/benchtable -base Direct,IterPull
-func BenchmarkAscend(b *testing.B) {
-	tree := newTree(benchItems)
-	run := func(name string, walk func() int) {
-		b.Run(name, func(b *testing.B) {
-			for b.Loop() {
-				if walk() != benchItems*(benchItems-1)/2 {
-					b.Fatal("wrong sum")
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchItems), "ns/item")
-		})
-	}
-	run("Direct", func() (sum int) {
-		tree.Ascend(func(i int) bool { sum += i; return true })
-		return sum
-	})
-	run("Seq", func() (sum int) {
-		for i := range (IntTreeSeq{tree}).AscendSeq() {
-			sum += i
-		}
-		return sum
-	})
-	run("IterSeq", func() (sum int) { // the same iterator, written by hand
-		for i := range func(yield func(int) bool) { tree.Ascend(yield) } {
-			sum += i
-		}
-		return sum
-	})
-	run("Pull", func() (sum int) {
-		c := IntTreeSeq{tree}.AscendPull()
-		for c.Next() {
-			sum += c.Value()
-		}
-		c.Close()
-		return sum
-	})
-	run("IterPull", func() (sum int) {
-		next, stop := iter.Pull(func(yield func(int) bool) {
-			tree.Ascend(yield)
-		})
-		for i, ok := next(); ok; i, ok = next() {
-			sum += i
-		}
-		stop()
-		return sum
-	})
-	run("Channel", func() (sum int) {
-		items, done := make(chan int), make(chan struct{})
-		go func() {
-			defer close(items)
-			tree.Ascend(func(i int) bool {
-				select {
-				case items <- i:
-					return true
-				case <-done:
-					return false
-				}
-			})
-		}()
-		for i := range items {
-			sum += i
-		}
-		close(done)
-		return sum
-	})
 }

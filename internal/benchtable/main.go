@@ -7,6 +7,8 @@
 //	go test -run '^$' -bench . -benchmem -count 10 ./pkg | go run ./internal/benchtable -base Name
 //
 // Benchmarks are named without their "Benchmark" prefix and "-N" suffix.
+// B/op is left out (allocs/op tells the story here); every other metric
+// gets a column.
 // With -base, a ratio column for each listed baseline divides each time
 // (the first custom metric whose unit starts with "ns/", or ns/op for a
 // benchmark that does not report it) by the time of the benchmark of that

@@ -11,6 +11,7 @@ import (
 )
 
 func main() {
+	// The mode of loadMode in generator/load.go; keep the two alike.
 	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes}
 	pkgs, err := packages.Load(cfg, ".")
 	if err != nil {
