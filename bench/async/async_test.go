@@ -11,6 +11,18 @@ func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
 const messages = 10000
 
+// drain takes every message of a cursor, then closes it.
+func drain(c interface {
+	Next() bool
+	Value() int
+	Close() error
+}) (got []int, _ error) {
+	for c.Next() {
+		got = append(got, c.Value())
+	}
+	return got, c.Close()
+}
+
 // Every generated form hands over each message once, in the order the
 // publisher's goroutine sends them.
 func TestEveryMessageOnce(t *testing.T) {
@@ -20,21 +32,9 @@ func TestEveryMessageOnce(t *testing.T) {
 		collect func() ([]int, error)
 	}{
 		{"PublishSeq", func() ([]int, error) { return slices.Collect(p.PublishSeq(messages)), nil }},
-		{"PublishPull", func() (got []int, _ error) {
-			c := p.PublishPull(messages)
-			for c.Next() {
-				got = append(got, c.Value())
-			}
-			return got, c.Close()
-		}},
+		{"PublishPull", func() ([]int, error) { return drain(p.PublishPull(messages)) }},
 		{"PublishAheadSeq", func() ([]int, error) { return slices.Collect(p.PublishAheadSeq(messages)), nil }},
-		{"PublishAheadPull", func() (got []int, _ error) {
-			c := p.PublishAheadPull(messages)
-			for c.Next() {
-				got = append(got, c.Value())
-			}
-			return got, c.Close()
-		}},
+		{"PublishAheadPull", func() ([]int, error) { return drain(p.PublishAheadPull(messages)) }},
 	} {
 		got, err := form.collect()
 		if err != nil {
