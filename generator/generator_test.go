@@ -210,10 +210,11 @@ func TestErrorsWithoutFolder(t *testing.T) {
 	}
 }
 
-// TestRegenerateOverStaleOutput: the package's own code already uses what
-// the new output adds, and the old output lacks it. The errors that causes
-// do not stop corogen, which writes what fixes them.
-func TestRegenerateOverStaleOutput(t *testing.T) {
+// staleModule writes a module whose Tree gained Descend, whose own code
+// already uses DescendSeq, and whose file staleName holds corogen's output
+// from before Descend existed; it returns the module's directory.
+func staleModule(t *testing.T, staleName string) string {
+	t.Helper()
 	dir := t.TempDir()
 	old, err := Generate(Config{Dir: "../testdata/boolstop", Types: []string{"Tree"}})
 	if err != nil {
@@ -223,21 +224,42 @@ func TestRegenerateOverStaleOutput(t *testing.T) {
 		"go.mod": "module example.com/m\n\ngo 1.24.0\n\nrequire github.com/corogen/corogen v0.0.0\n\nreplace github.com/corogen/corogen => " + mustAbs(t, "..") + "\n",
 		"tree.go": strings.Replace(mustRead(t, "../testdata/boolstop/tree.go"), "	Len() int",
 			"	Len() int\n	// Descend calls fn in reverse order until fn returns false.\n	Descend(fn func(item Item) bool)", 1),
-		"use.go":       "package boolstop\n\nfunc descend(t Tree) int { return len(collect((TreeSeq{t}).DescendSeq())) }\n\nfunc collect[T any](seq func(func(T) bool)) []T { return nil }\n",
-		"tree_coro.go": string(old[0].Content), // generated before Descend existed
-		"go.sum":       mustRead(t, "../go.sum"),
+		"use.go":  "package boolstop\n\nfunc descend(t Tree) int { return len(collect((TreeSeq{t}).DescendSeq())) }\n\nfunc collect[T any](seq func(func(T) bool)) []T { return nil }\n",
+		staleName: string(old[0].Content),
+		"go.sum":  mustRead(t, "../go.sum"),
 	}
 	for name, src := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return dir
+}
+
+// TestRegenerateOverStaleOutput: the package's own code already uses what
+// the new output adds, and the old output lacks it. The errors that causes
+// do not stop corogen, which writes what fixes them.
+func TestRegenerateOverStaleOutput(t *testing.T) {
+	dir := staleModule(t, "tree_coro.go")
 	out, err := Generate(Config{Dir: dir, Types: []string{"Tree"}})
 	if err != nil {
 		t.Fatalf("Generate over a stale file: %v", err)
 	}
 	if !bytes.Contains(out[0].Content, []byte("func (s TreeSeq) DescendSeq()")) {
 		t.Error("the new output lacks DescendSeq")
+	}
+}
+
+// TestStaleOutputUnderAnotherName: an old output written with -output keeps
+// declaring TreeSeq beside the new tree_coro.go. The type checker's "has no
+// field or method DescendSeq" on the package's own code is not the news;
+// the clash is.
+func TestStaleOutputUnderAnotherName(t *testing.T) {
+	dir := staleModule(t, "all_coro.go")
+	_, err := Generate(Config{Dir: dir, Types: []string{"Tree"}})
+	if err == nil || !strings.Contains(err.Error(), "TreeSeq") || !strings.Contains(err.Error(), "already declared") ||
+		strings.Contains(err.Error(), "has no field or method") {
+		t.Errorf("error %v, want only that TreeSeq is already declared", err)
 	}
 }
 
