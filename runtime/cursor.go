@@ -192,12 +192,28 @@ func HideStop(err error) error {
 	return err
 }
 
-// unwinding is the panic value of Unwind.
-var unwinding = new(struct{ _ byte })
+// unwindPanic is the type of Unwind's panic value. Cursors and CatchUnwind
+// recover that value, so its message is only seen when nothing does: the
+// callback was called where no cursor or iterator waits for it.
+type unwindPanic struct{ _ byte }
+
+func (*unwindPanic) Error() string {
+	return "runtime: a callback was called after its sequence ended, or on a goroutine the wrapped method does not wait for; " +
+		"corogen's synchronous forms cannot take such calls: mark the method //corogen:async"
+}
+
+// unwinding is the panic value of Unwind, recognised by identity. A pointer
+// in an interface is not allocated, so Unwind costs what panic does.
+var unwinding = new(unwindPanic)
 
 // Unwind stops an API whose callback has no way to say stop: it panics with
 // a value that Cursor recovers, and that CatchUnwind recovers in an
 // iterator. The API's deferred calls run as the panic passes through it.
+//
+// A callback that calls Unwind after its cursor or iterator has ended, or
+// on a goroutine that the wrapped method does not wait for, has nobody to
+// recover the panic: the program ends with a message that says so. Such
+// methods belong to corogen's async mode (//corogen:async).
 func Unwind() { panic(unwinding) }
 
 // CatchUnwind, deferred by an iterator, recovers the panic of Unwind and
