@@ -4,9 +4,15 @@ import (
 	"context"
 	rt "runtime"
 	"runtime/debug"
+	"strconv"
 	"sync"
 	"sync/atomic"
 )
+
+// MaxBuffer is the largest buffer of an Async: the most calls that wait for
+// the consumer without blocking their callbacks. corogen refuses a
+// buffer=N in a //corogen:async directive above it.
+const MaxBuffer = 1 << 16
 
 // An Async is the consumer side of a callback API that calls back from
 // other goroutines: concurrently, or after the method has returned (an HTTP
@@ -78,11 +84,15 @@ type asyncState[E, R any] struct {
 // return its stop value. run returns its result, kept for Result, and a
 // closer, or nil; a closer keeps the sequence open after run returns, until
 // Close calls it. buffer is the number of calls that may wait without their
-// callbacks blocking; it must be 0 for callbacks that reply.
+// callbacks blocking, from 0 to MaxBuffer; it must be 0 for callbacks that
+// reply. Start panics for a buffer out of that range.
 //
 // A panic in run reaches the consumer from Next, after the calls handed over
 // before it, as a *PanicError with run's stack.
 func (a *Async[E, R]) Start(parent context.Context, buffer int, run func(ctx context.Context, send func(E) bool) (R, func())) {
+	if buffer < 0 || buffer > MaxBuffer {
+		panic("runtime: Async.Start with a buffer of " + strconv.Itoa(buffer) + ": the buffer must be from 0 to MaxBuffer (" + strconv.Itoa(MaxBuffer) + ")")
+	}
 	st := &asyncState[E, R]{
 		calls:    make(chan asyncMsg[E], buffer),
 		ack:      make(chan bool),

@@ -3,7 +3,13 @@ package runtime
 import (
 	"iter"
 	rt "runtime"
+	"strconv"
 )
+
+// MaxBatch is the largest batch of a BatchCursor: the most elements its
+// function runs ahead between two switches. corogen refuses a
+// //corogen:batch=N directive above it.
+const MaxBatch = 1 << 16
 
 // A BatchCursor is a Cursor that lets the function run ahead: it buffers up
 // to n elements between two switches, and Next hands them over from the
@@ -30,9 +36,11 @@ type batchState[E, R any] struct {
 // Start prepares run for the first call of Next, which runs it until it has
 // yielded n elements or returned. run's yield returns false once the cursor
 // is being closed: run must then make the API stop.
+//
+// Start panics unless n is from 1 to MaxBatch.
 func (c *BatchCursor[E, R]) Start(n int, run func(yield func(E) bool) R) {
-	if n < 1 {
-		panic("runtime: BatchCursor.Start with a batch of less than 1")
+	if n < 1 || n > MaxBatch {
+		panic("runtime: BatchCursor.Start with a batch of " + strconv.Itoa(n) + ": the batch must be from 1 to MaxBatch (" + strconv.Itoa(MaxBatch) + ")")
 	}
 	st := &batchState[E, R]{buf: make([]E, 0, n)}
 	st.next, st.stop = iter.Pull(func(yield func(struct{}) bool) {

@@ -1,6 +1,7 @@
 package runtime_test
 
 import (
+	"context"
 	"runtime"
 	"strings"
 	"sync"
@@ -216,3 +217,65 @@ func TestYieldFromSecondGoroutineWhileSuspended(t *testing.T) {
 		}
 	})
 }
+
+// cursorMisuse is one misuse of a cursor and the panic it must raise.
+type cursorMisuse struct {
+	name string
+	do   func()
+	want string
+}
+
+// checkMisuse runs each misuse and checks its panic: the message, which
+// begins "runtime:" like every misuse's.
+func checkMisuse(t *testing.T, tests []cursorMisuse) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := panicMessage(tt.do)
+			if got != tt.want {
+				t.Errorf("panic %q, want %q", got, tt.want)
+			}
+			if !strings.HasPrefix(got, "runtime: ") {
+				t.Errorf("panic %q does not begin with runtime:", got)
+			}
+		})
+	}
+}
+
+// noop is a cursor function that yields nothing.
+func noop(yield func(int) bool) int { return 0 }
+
+func TestCursorSizeMisuse(t *testing.T) {
+	checkMisuse(t, []cursorMisuse{
+		{"batch of 0", func() {
+			new(coro.BatchCursor[int, int]).Start(0, noop)
+		}, "runtime: BatchCursor.Start with a batch of 0: the batch must be from 1 to MaxBatch (65536)"},
+		{"batch above MaxBatch", func() {
+			new(coro.BatchCursor[int, int]).Start(coro.MaxBatch+1, noop)
+		}, "runtime: BatchCursor.Start with a batch of 65537: the batch must be from 1 to MaxBatch (65536)"},
+		{"negative buffer", func() {
+			new(coro.Async[int, int]).Start(context.Background(), -1, asyncNoop)
+		}, "runtime: Async.Start with a buffer of -1: the buffer must be from 0 to MaxBuffer (65536)"},
+		{"buffer above MaxBuffer", func() {
+			new(coro.Async[int, int]).Start(context.Background(), coro.MaxBuffer+1, asyncNoop)
+		}, "runtime: Async.Start with a buffer of 65537: the buffer must be from 0 to MaxBuffer (65536)"},
+	})
+}
+
+// The largest sizes are accepted.
+func TestCursorLargestSizes(t *testing.T) {
+	var b coro.BatchCursor[int, int]
+	b.Start(coro.MaxBatch, func(yield func(int) bool) int { return count(3, yield) })
+	if !b.Next() || b.Value() != 0 {
+		t.Error("a cursor with a batch of MaxBatch does not run")
+	}
+	b.Close()
+	var a coro.Async[int, int]
+	a.Start(context.Background(), coro.MaxBuffer, asyncNoop)
+	if a.Next() {
+		t.Error("an Async with a buffer of MaxBuffer hands over a call it never had")
+	}
+	a.Close()
+}
+
+func asyncNoop(ctx context.Context, send func(int) bool) (int, func()) { return 0, nil }
