@@ -34,7 +34,10 @@ const MaxBuffer = 1 << 16
 // callback gets false from send at once and never blocks.
 //
 // An Async is used by one goroutine at a time. A cleanup closes one that is
-// dropped without Close.
+// dropped without Close. Its zero value is not ready: Start starts it, once;
+// a second Start panics, and so does Next before Start. Value, Result and
+// Close may be called on an Async that was never started: they return zero
+// values and nil.
 type Async[E, R any] struct {
 	st  *asyncState[E, R]
 	cur E
@@ -90,6 +93,9 @@ type asyncState[E, R any] struct {
 // A panic in run reaches the consumer from Next, after the calls handed over
 // before it, as a *PanicError with run's stack.
 func (a *Async[E, R]) Start(parent context.Context, buffer int, run func(ctx context.Context, send func(E) bool) (R, func())) {
+	if a.st != nil {
+		panic("runtime: Async.Start on an Async that was started already: an Async runs one function; use a new Async")
+	}
 	if buffer < 0 || buffer > MaxBuffer {
 		panic("runtime: Async.Start with a buffer of " + strconv.Itoa(buffer) + ": the buffer must be from 0 to MaxBuffer (" + strconv.Itoa(MaxBuffer) + ")")
 	}
@@ -182,9 +188,13 @@ func (st *asyncState[E, R]) send(e E) bool {
 
 // Next waits for the next call, and reports whether there is one; false
 // means the sequence has ended. It first releases the callback of the
-// previous call, which goes on as the consumer went on.
+// previous call, which goes on as the consumer went on. Next panics if the
+// Async has not been started.
 func (a *Async[E, R]) Next() bool {
 	st := a.st
+	if st == nil {
+		panic("runtime: Async.Next called before Start: call Start first")
+	}
 	var zero E
 	if st.ended || st.isClosed.Load() {
 		a.cur = zero
@@ -226,6 +236,10 @@ func (a *Async[E, R]) Value() E { return a.cur }
 // the sequence finished; otherwise it may be the zero R.
 func (a *Async[E, R]) Result() R {
 	st := a.st
+	if st == nil { // never started
+		var zero R
+		return zero
+	}
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	return st.result
@@ -235,9 +249,13 @@ func (a *Async[E, R]) Result() R {
 // false from send, the context is cancelled and the closer, if any, is
 // called. It does not wait for run to return: an API that blocks until
 // something else happens (http.Serve until its listener closes) ends then.
-// Close may be called any number of times; it returns nil.
+// Close may be called any number of times, and on an Async that was never
+// started, where it does nothing; it returns nil.
 func (a *Async[E, R]) Close() error {
 	st := a.st
+	if st == nil {
+		return nil // never started
+	}
 	st.cleanup.Stop()
 	var zero E
 	a.cur = zero

@@ -18,6 +18,11 @@ const MaxBatch = 1 << 16
 // //corogen:batch=N. It gives the same elements in the same order as a
 // Cursor; Close stops the function within n elements; a panic in the
 // function, and its result, come after the elements yielded before them.
+//
+// A BatchCursor is used by one goroutine at a time. Its zero value is not
+// ready: Start starts it, once; a second Start panics, and so does Next
+// before Start. Value, Result and Close may be called on a BatchCursor that
+// was never started: they return zero values and nil.
 type BatchCursor[E, R any] struct {
 	st  *batchState[E, R]
 	cur E
@@ -39,6 +44,9 @@ type batchState[E, R any] struct {
 //
 // Start panics unless n is from 1 to MaxBatch.
 func (c *BatchCursor[E, R]) Start(n int, run func(yield func(E) bool) R) {
+	if c.st != nil {
+		panic("runtime: BatchCursor.Start on a BatchCursor that was started already: a BatchCursor runs one function; use a new BatchCursor")
+	}
 	if n < 1 || n > MaxBatch {
 		panic("runtime: BatchCursor.Start with a batch of " + strconv.Itoa(n) + ": the batch must be from 1 to MaxBatch (" + strconv.Itoa(MaxBatch) + ")")
 	}
@@ -59,10 +67,11 @@ func (c *BatchCursor[E, R]) Start(n int, run func(yield func(E) bool) R) {
 }
 
 // Next hands over the next element, from the buffer, or after running the
-// function for the next batch; it reports whether there was one.
+// function for the next batch; it reports whether there was one. Next
+// panics if the BatchCursor has not been started.
 func (c *BatchCursor[E, R]) Next() bool {
 	st := c.st
-	if st.i < len(st.buf) {
+	if st != nil && st.i < len(st.buf) {
 		c.cur = st.buf[st.i]
 		st.i++
 		return true
@@ -72,6 +81,9 @@ func (c *BatchCursor[E, R]) Next() bool {
 
 func (c *BatchCursor[E, R]) refill() bool {
 	st := c.st
+	if st == nil {
+		panic("runtime: BatchCursor.Next called before Start: call Start first")
+	}
 	clear(st.buf) // let the handed-over elements go
 	st.buf, st.i = st.buf[:0], 0
 	st.next() // false when run has returned, maybe with a last partial batch
@@ -89,13 +101,24 @@ func (c *BatchCursor[E, R]) refill() bool {
 func (c *BatchCursor[E, R]) Value() E { return c.cur }
 
 // Result returns what the function returned, once Next has returned false.
-func (c *BatchCursor[E, R]) Result() R { return c.st.result }
+func (c *BatchCursor[E, R]) Result() R {
+	if c.st == nil { // never started
+		var zero R
+		return zero
+	}
+	return c.st.result
+}
 
 // Close stops the function, dropping the buffered elements: the pending
 // yield returns false and Close waits for the function to return. Close
-// returns a *PanicError if it panics meanwhile, and nil otherwise.
+// returns a *PanicError if it panics meanwhile, and nil otherwise. Close may
+// be called any number of times, and on a BatchCursor that was never
+// started, where it does nothing.
 func (c *BatchCursor[E, R]) Close() error {
 	st := c.st
+	if st == nil {
+		return nil // never started
+	}
 	st.cleanup.Stop()
 	var zero E
 	c.cur = zero

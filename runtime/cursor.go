@@ -12,13 +12,16 @@ import (
 // the next element, on a coroutine of its own. The cursors that corogen
 // generates each keep a Cursor in a field and forward to it.
 //
-// A Cursor is used by one goroutine at a time. Its zero value is not ready;
-// call Start first.
+// A Cursor is used by one goroutine at a time. Its zero value is not ready:
+// one of Start, StartPooled and Collect starts it, once; another start
+// panics, and so does Next before any. Value, Result and Close may be called
+// on a Cursor that was never started: they return zero values and nil.
 //
 // A Cursor that is dropped without Close is closed by a cleanup once it is
 // unreachable (see runtime.AddCleanup), so even a careless caller leaks no
 // goroutine; Close is still the way to stop the API at a known point.
 type Cursor[E, R any] struct {
+	next   func() (E, bool) // st.next; nil until the Cursor is started
 	st     *cursorState[E, R]
 	cur    E
 	result R    // a pooled cursor's, once closed
@@ -46,6 +49,7 @@ type cursorState[E, R any] struct {
 // *PanicError with run's own stack; Unwind ends run quietly; a
 // runtime.Goexit in run ends the goroutine that called Next or Close.
 func (c *Cursor[E, R]) Start(run func(yield func(E) bool) R) {
+	c.checkUnstarted("Start")
 	st := &cursorState[E, R]{}
 	// run gets iter.Pull's own yield, and Next is small enough to be
 	// inlined, so no frame of ours is on either stack at a switch (see the
@@ -67,8 +71,16 @@ func (c *Cursor[E, R]) Start(run func(yield func(E) bool) R) {
 		st.result = run(yield)
 		returned = true
 	})
-	c.st = st
+	c.st, c.next = st, st.next
 	st.cleanup = rt.AddCleanup(c, stopQuietly, st.stop)
+}
+
+// checkUnstarted panics if c has been started: by Start, StartPooled or
+// Collect, whichever method is the second one.
+func (c *Cursor[E, R]) checkUnstarted(method string) {
+	if c.next != nil {
+		panic("runtime: Cursor." + method + " on a Cursor that was started already: a Cursor runs one function; use a new Cursor")
+	}
 }
 
 // StartPooled is Start for cursors that are opened often and hand over few
@@ -80,22 +92,28 @@ func (c *Cursor[E, R]) Start(run func(yield func(E) bool) R) {
 // dropped cursor, once the garbage collector finds it; a coroutine left
 // parked for some tens of milliseconds ends. Everything else is as for Start.
 func (c *Cursor[E, R]) StartPooled(run func(yield func(E) bool) R) {
-	if c.st != nil {
-		panic("runtime: Cursor started twice")
-	}
+	c.checkUnstarted("StartPooled")
 	c.pooled = true
 	c.st = &poolFor[E, R]().get(c, run).st
+	c.next = c.st.next
 }
 
 // Next runs the function until it hands over its next element, and reports
-// whether it did; false means it has returned or the cursor is closed.
-func (c *Cursor[E, R]) Next() bool {
+// whether it did; false means it has returned or the cursor is closed. Next
+// panics if the Cursor has not been started.
+func (c *Cursor[E, R]) Next() (ok bool) {
+	// Next is small enough to be inlined, and so is a generated cursor's
+	// Next that forwards to it, as long as Next costs no more than it does
+	// now: one more check or store, and it is a call of its own, a frame
+	// at every switch (see the note after Group.handOver).
+	if c.next == nil {
+		panic("runtime: Cursor.Next called before Start: start the Cursor with Start, StartPooled or Collect first")
+	}
 	// The store through c after next returns keeps c reachable while Next
-	// switches, so the cleanup cannot close it meanwhile; and it keeps Next
-	// small enough to be inlined, unlike runtime.KeepAlive.
-	var ok bool
-	c.cur, ok = c.st.next()
-	return ok
+	// switches, so the cleanup cannot close it meanwhile, at no cost to
+	// inlining, unlike runtime.KeepAlive.
+	c.cur, ok = c.next()
+	return
 }
 
 // Value returns the element the last Next handed over, or the zero E when
@@ -105,6 +123,10 @@ func (c *Cursor[E, R]) Value() E { return c.cur }
 // Result returns what the function returned, once Next has returned false;
 // before that, or if the cursor was closed first, it may be the zero R.
 func (c *Cursor[E, R]) Result() R {
+	if c.st == nil { // never started
+		var zero R
+		return zero
+	}
 	if c.pooled && c.st.w == nil { // closed
 		return c.result
 	}
@@ -114,15 +136,19 @@ func (c *Cursor[E, R]) Result() R {
 // Close stops the function: before the first Next it never runs; while it
 // waits in yield, that yield returns false and Close waits for the function
 // to return. Close returns a *PanicError if the function panics meanwhile,
-// and nil otherwise. Close may be called any number of times.
+// and nil otherwise. Close may be called any number of times, and on a
+// Cursor that was never started, where it does nothing.
 func (c *Cursor[E, R]) Close() (err error) {
 	st := c.st
+	if st == nil {
+		return nil // never started
+	}
 	if c.pooled {
 		w := st.w
 		if w == nil {
 			return nil // closed already
 		}
-		c.st = &w.pool.closed
+		c.st, c.next = &w.pool.closed, w.pool.closed.next
 		var zero E
 		c.cur = zero
 		perr := w.finish(&c.result)
@@ -231,6 +257,7 @@ func CatchUnwind() {
 // involved. A panic in run is raised again by the Next that follows the
 // elements yielded before it, as a *PanicError with run's stack.
 func (c *Cursor[E, R]) Collect(run func(yield func(E) bool) R) {
+	c.checkUnstarted("Collect")
 	st := &cursorState[E, R]{}
 	var items []E
 	var perr *PanicError
@@ -253,5 +280,5 @@ func (c *Cursor[E, R]) Collect(run func(yield func(E) bool) R) {
 		return e, true
 	}
 	st.stop = func() { items, perr = nil, nil }
-	c.st = st
+	c.st, c.next = st, st.next
 }

@@ -279,3 +279,82 @@ func TestCursorLargestSizes(t *testing.T) {
 }
 
 func asyncNoop(ctx context.Context, send func(int) bool) (int, func()) { return 0, nil }
+
+func TestCursorZeroValueMisuse(t *testing.T) {
+	checkMisuse(t, []cursorMisuse{
+		{"Cursor.Next", func() { new(coro.Cursor[int, int]).Next() },
+			"runtime: Cursor.Next called before Start: start the Cursor with Start, StartPooled or Collect first"},
+		{"BatchCursor.Next", func() { new(coro.BatchCursor[int, int]).Next() },
+			"runtime: BatchCursor.Next called before Start: call Start first"},
+		{"Async.Next", func() { new(coro.Async[int, int]).Next() },
+			"runtime: Async.Next called before Start: call Start first"},
+	})
+}
+
+// Close of a cursor that was never started does nothing; Value and Result
+// are zero.
+func TestCursorZeroValueClose(t *testing.T) {
+	var c coro.Cursor[int, int]
+	var b coro.BatchCursor[int, int]
+	var a coro.Async[int, int]
+	for name, close := range map[string]func() error{"Cursor": c.Close, "BatchCursor": b.Close, "Async": a.Close} {
+		if msg := panicMessage(func() {
+			if err := close(); err != nil {
+				t.Errorf("%s.Close = %v, want nil", name, err)
+			}
+		}); msg != "" {
+			t.Errorf("%s.Close panicked: %s", name, msg)
+		}
+	}
+	if msg := panicMessage(func() {
+		if c.Value() != 0 || c.Result() != 0 || b.Value() != 0 || b.Result() != 0 || a.Value() != 0 || a.Result() != 0 {
+			t.Error("Value or Result of a cursor never started is not zero")
+		}
+	}); msg != "" {
+		t.Errorf("Value or Result panicked: %s", msg)
+	}
+	// Close did not use the cursors up.
+	c.Start(noop)
+	c.Close()
+}
+
+func TestCursorStartedTwiceMisuse(t *testing.T) {
+	const again = " on a Cursor that was started already: a Cursor runs one function; use a new Cursor"
+	starts := map[string]func(c *coro.Cursor[int, int]){
+		"Start":       func(c *coro.Cursor[int, int]) { c.Start(noop) },
+		"StartPooled": func(c *coro.Cursor[int, int]) { c.StartPooled(noop) },
+		"Collect":     func(c *coro.Cursor[int, int]) { c.Collect(noop) },
+	}
+	var tests []cursorMisuse
+	for _, first := range []string{"Start", "StartPooled", "Collect"} {
+		for _, second := range []string{"Start", "StartPooled", "Collect"} {
+			tests = append(tests, cursorMisuse{first + " then " + second, func() {
+				c := new(coro.Cursor[int, int])
+				starts[first](c)
+				defer c.Close()
+				starts[second](c)
+			}, "runtime: Cursor." + second + again})
+		}
+	}
+	tests = append(tests,
+		cursorMisuse{"closed, then Start", func() {
+			c := new(coro.Cursor[int, int])
+			c.StartPooled(noop)
+			c.Close()
+			c.Start(noop)
+		}, "runtime: Cursor.Start" + again},
+		cursorMisuse{"BatchCursor.Start twice", func() {
+			c := new(coro.BatchCursor[int, int])
+			c.Start(8, noop)
+			defer c.Close()
+			c.Start(8, noop)
+		}, "runtime: BatchCursor.Start on a BatchCursor that was started already: a BatchCursor runs one function; use a new BatchCursor"},
+		cursorMisuse{"Async.Start twice", func() {
+			a := new(coro.Async[int, int])
+			a.Start(context.Background(), 0, asyncNoop)
+			defer a.Close()
+			a.Start(context.Background(), 0, asyncNoop)
+		}, "runtime: Async.Start on an Async that was started already: an Async runs one function; use a new Async"},
+	)
+	checkMisuse(t, tests)
+}
