@@ -12,13 +12,14 @@ import (
 // asyncRun is the function runtime.Async.Start runs: it calls the method,
 // with send behind its callbacks, and returns its result and its closer.
 func (e *emitter) asyncRun() (jen.Code, error) {
+	v := e.m.v
 	m := e.m
 	args, err := e.callbackArgs(true)
 	if err != nil {
 		return nil, err
 	}
 	var body []jen.Code
-	body = append(body, e.forwarders(jen.Id("send"))...)
+	body = append(body, e.forwarders(jen.Id(v.send))...)
 	ctxParam := jen.Id("_")
 	if m.ctx >= 0 {
 		ctxParam = jen.Id(m.params[m.ctx].name) // shadows the parent: the method gets the cancellable one
@@ -27,9 +28,9 @@ func (e *emitter) asyncRun() (jen.Code, error) {
 	body = append(body, call...)
 	closer := jen.Nil()
 	if m.closer >= 0 {
-		value := jen.Id("r")
+		value := jen.Id(v.r)
 		if len(m.results) > 1 {
-			value = jen.Id("r").Dot(e.resultField(m.closer))
+			value = jen.Id(v.r).Dot(e.resultField(m.closer))
 		}
 		if m.closeMethod == "" {
 			closer = value
@@ -37,9 +38,9 @@ func (e *emitter) asyncRun() (jen.Code, error) {
 			closer = jen.Func().Params().Block(jen.Add(value).Dot(m.closeMethod).Call())
 		}
 		if m.errRes {
-			errVal := jen.Id("r")
+			errVal := jen.Id(v.r)
 			if len(m.results) > 1 {
-				errVal = jen.Id("r").Dot("err")
+				errVal = jen.Id(v.r).Dot("err")
 			}
 			body = append(body, jen.If(jen.Add(errVal).Op("!=").Nil()).Block(jen.Return(result, jen.Nil())))
 		}
@@ -47,12 +48,12 @@ func (e *emitter) asyncRun() (jen.Code, error) {
 	body = append(body, jen.Return(result, closer))
 	return jen.Func().Params(
 		jen.Add(ctxParam).Qual("context", "Context"),
-		jen.Id("send").Func().Params(e.elemType(true)...).Bool(),
+		jen.Id(v.send).Func().Params(e.elemType(true)...).Bool(),
 	).Params(e.pullResult(), jen.Func().Params()).Block(body...), nil
 }
 
-// asyncStart starts runtime.Async engine in the variable named v.
-func (e *emitter) asyncStart(v jen.Code) (jen.Code, error) {
+// asyncStart starts the runtime.Async engine in the variable engine.
+func (e *emitter) asyncStart(engine jen.Code) (jen.Code, error) {
 	run, err := e.asyncRun()
 	if err != nil {
 		return nil, err
@@ -61,23 +62,24 @@ func (e *emitter) asyncStart(v jen.Code) (jen.Code, error) {
 	if e.m.ctx >= 0 {
 		parent = jen.Id(e.m.params[e.m.ctx].name)
 	}
-	return jen.Add(v).Dot("Start").Call(parent, jen.Lit(e.m.buffer), run), nil
+	return jen.Add(engine).Dot("Start").Call(parent, jen.Lit(e.m.buffer), run), nil
 }
 
 func (e *emitter) emitAsyncSeq() error {
+	v := e.m.v
 	m := e.m
-	start, err := e.asyncStart(jen.Id("a"))
+	start, err := e.asyncStart(jen.Id(v.a))
 	if err != nil {
 		return err
 	}
-	value := jen.Id("a").Dot("Value").Call()
+	value := jen.Id(v.a).Dot("Value").Call()
 	var yieldArgs []jen.Code
 	var pre []jen.Code
 	switch m.element() {
 	case elemPair:
 		f := m.funcs()[0]
-		pre = []jen.Code{jen.Id("call").Op(":=").Add(value)}
-		yieldArgs = []jen.Code{jen.Id("call").Dot(f.params[0].field), jen.Id("call").Dot(f.params[1].field)}
+		pre = []jen.Code{jen.Id(v.elem).Op(":=").Add(value)}
+		yieldArgs = []jen.Code{jen.Id(v.elem).Dot(f.params[0].field), jen.Id(v.elem).Dot(f.params[1].field)}
 	default:
 		yieldArgs = []jen.Code{value}
 	}
@@ -89,21 +91,21 @@ func (e *emitter) emitAsyncSeq() error {
 		jen.Var().Id("a").Qual(runtimePath, "Async").Types(append(e.elemType(true), e.pullResult())...),
 		start,
 		jen.Defer().Id("a").Dot("Close").Call(),
-		jen.For(jen.Id("a").Dot("Next").Call()).Block(loop...),
+		jen.For(jen.Id(v.a).Dot("Next").Call()).Block(loop...),
 	}
 	if m.errRes {
-		res := jen.Id("a").Dot("Result").Call()
+		res := jen.Id(v.a).Dot("Result").Call()
 		if e.hasResultsType() {
 			res = res.Dot("err")
 		}
 		zero := jen.Nil()
 		// Not elemPair: a method with an error result never yields pairs.
 		if m.element() == elemSingle {
-			zero = jen.Id("zero")
+			zero = jen.Id(v.zero)
 			body = append(body, jen.Var().Id("zero").Add(e.elemType(false)[0]))
 		}
-		body = append(body, jen.If(jen.Id("err").Op(":=").Add(res), jen.Id("err").Op("!=").Nil()).Block(
-			jen.Id("yield").Call(zero, jen.Id("err"))))
+		body = append(body, jen.If(jen.Id(v.err).Op(":=").Add(res), jen.Id(v.err).Op("!=").Nil()).Block(
+			jen.Id(v.yield).Call(zero, jen.Id(v.err))))
 	}
 	seqType := jen.Qual("iter", "Seq")
 	if len(e.seqElems()) == 2 {
@@ -114,13 +116,14 @@ func (e *emitter) emitAsyncSeq() error {
 		"The sequence ends when %s.%s",
 		e.seqName(), e.what(), e.callbacks(), e.asyncWaitText(), e.asyncEndText(), e.asyncErrText())
 	e.funcDecl(e.seqName()).Params(e.methodParams()...).Add(seqType.Types(e.seqElems()...)).Block(
-		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(e.seqElems()...).Bool()).Block(body...)),
+		jen.Return(jen.Func().Params(jen.Id(v.yield).Func().Params(e.seqElems()...).Bool()).Block(body...)),
 	)
 	return nil
 }
 
 func (e *emitter) emitAsyncPull() error {
-	start, err := e.asyncStart(jen.Id("c").Dot("cursor"))
+	v := e.m.v
+	start, err := e.asyncStart(jen.Id(v.c).Dot("cursor"))
 	if err != nil {
 		return err
 	}
@@ -129,9 +132,9 @@ func (e *emitter) emitAsyncPull() error {
 		"a cursor dropped without Close is closed once it is garbage.",
 		e.pullName(), e.what(), e.callbacks(), e.asyncWaitText())
 	e.funcDecl(e.pullName()).Params(e.methodParams()...).Op("*").Add(e.named(e.cursor())).Block(
-		jen.Id("c").Op(":=").New(e.named(e.cursor())),
+		jen.Id(v.c).Op(":=").New(e.named(e.cursor())),
 		start,
-		jen.Return(jen.Id("c")),
+		jen.Return(jen.Id(v.c)),
 	)
 	return nil
 }

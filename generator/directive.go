@@ -1,10 +1,13 @@
 package generator
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -33,7 +36,8 @@ const directivePrefix = "//corogen:"
 //	default=EXPR[,…]  the reply when the consumer gives none
 //
 // Items may share a line or have one each; an EXPR has no spaces and is
-// checked in the scope of the file that holds the directive.
+// checked in the scope of the file that holds the directive. An item may be
+// given once per method (once per callback after cb=).
 type directives struct {
 	pos     token.Pos // of the first line, for errors
 	present bool
@@ -49,6 +53,8 @@ type directives struct {
 	callbacks map[string]bool
 	all       cbDirectives            // for every callback
 	byCb      map[string]cbDirectives // for the callback of that name
+	seen      map[string]bool         // the method's own items given so far
+	items     int                     // how many items there are
 }
 
 // cbDirectives are the directives for one callback.
@@ -58,6 +64,7 @@ type cbDirectives struct {
 	drain bool
 	stop  []ast.Expr
 	deflt []ast.Expr
+	seen  map[string]bool // the items given so far
 }
 
 // forCallback returns the directives for the callback of that name: those
@@ -80,62 +87,227 @@ func (d *directives) forCallback(name string) cbDirectives {
 	return c
 }
 
-// parseDirectives reads the directive lines in doc. With target set, only
-// the lines "//corogen:on=target ..." count, without the on= item.
-func parseDirectives(fset *token.FileSet, doc *ast.CommentGroup, target string) (directives, error) {
-	var d directives
-	if doc == nil {
-		return d, nil
+// A directiveLine is one //corogen: line of the package.
+type directiveLine struct {
+	pos   token.Pos
+	items []string // without on=TARGET
+	on    string   // the TARGET of an on= line; "" for a line in a method's doc
+	iface string   // for a line in a method's doc: the interface
+	used  bool     // a unit of this run took it
+}
+
+// A directiveSet holds every //corogen: line of the packages a run writes
+// into, and their //go:generate lines, so that a line that nothing uses is
+// an error rather than silence.
+type directiveSet struct {
+	fset     *token.FileSet
+	lines    map[string]*directiveLine      // by file:offset: a file may be in two packages
+	byMethod map[token.Pos][]*directiveLine // by the position of the method's name
+	generate []*ast.Comment                 // //go:generate lines that run corogen
+	seen     map[*ast.File]bool
+}
+
+func newDirectiveSet(fset *token.FileSet) *directiveSet {
+	return &directiveSet{fset: fset, lines: map[string]*directiveLine{}, byMethod: map[token.Pos][]*directiveLine{}, seen: map[*ast.File]bool{}}
+}
+
+// add reads the directive lines of files, and returns the errors of those
+// that cannot be right anywhere: unknown items, malformed values, lines that
+// direct nothing.
+func (ds *directiveSet) add(files []*ast.File) error {
+	var errs []error
+	for _, f := range files {
+		if ds.seen[f] {
+			continue
+		}
+		ds.seen[f] = true
+		docs := interfaceMethodDocs(f)
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if strings.HasPrefix(c.Text, "//go:generate ") && strings.Contains(c.Text, "corogen") {
+					ds.generate = append(ds.generate, c)
+				}
+				text, ok := strings.CutPrefix(c.Text, directivePrefix)
+				if !ok {
+					continue
+				}
+				p := ds.fset.Position(c.Pos())
+				key := fmt.Sprintf("%s:%d", p.Filename, p.Offset)
+				doc, inDoc := docs[cg]
+				line, dup := ds.lines[key]
+				if !dup {
+					line = &directiveLine{pos: c.Pos(), items: strings.Fields(text)}
+					ds.lines[key] = line
+					if err := line.parse(doc, inDoc); err != nil {
+						line.used = true // reported here, once
+						errs = append(errs, posErrorf(ds.fset, c.Pos(), "%v", err))
+						continue
+					}
+				}
+				if inDoc {
+					ds.byMethod[doc.name] = append(ds.byMethod[doc.name], line)
+				}
+			}
+		}
 	}
-	for _, c := range doc.List {
-		text, ok := strings.CutPrefix(c.Text, directivePrefix)
-		if !ok {
+	return errors.Join(errs...)
+}
+
+// parse settles what line is for, and checks its items.
+func (line *directiveLine) parse(doc methodDoc, inDoc bool) error {
+	if len(line.items) == 0 {
+		return errors.New("empty //corogen: directive")
+	}
+	if target, ok := strings.CutPrefix(line.items[0], "on="); ok {
+		if inDoc {
+			return fmt.Errorf("on=%s in the doc comment of %s.%s: an on= line directs a function or type of another package; give it a comment of its own", target, doc.iface, doc.method)
+		}
+		if target == "" {
+			return errors.New("on= names no target")
+		}
+		line.on, line.items = target, line.items[1:]
+		if len(line.items) == 0 {
+			return fmt.Errorf("on=%s gives no directive", target)
+		}
+	} else if !inDoc {
+		return errors.New("this directive directs nothing: put it in the doc comment of an interface method, or start the line with on=TARGET for a function or type of another package")
+	} else {
+		line.iface = doc.iface
+	}
+	var scratch directives
+	return scratch.addLine(line)
+}
+
+// A methodDoc says where a comment group is the doc of an interface method.
+type methodDoc struct {
+	iface, method string
+	name          token.Pos // of the method's name
+}
+
+// interfaceMethodDocs maps the doc comments (and line comments) of the
+// methods of f's package-level interface types to their methods.
+func interfaceMethodDocs(f *ast.File) map[*ast.CommentGroup]methodDoc {
+	docs := map[*ast.CommentGroup]methodDoc{}
+	for _, decl := range f.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.TYPE {
 			continue
 		}
-		items := strings.Fields(text)
-		if target != "" {
-			if len(items) == 0 || items[0] != "on="+target {
+		for _, spec := range gd.Specs {
+			ts := spec.(*ast.TypeSpec)
+			it, ok := ts.Type.(*ast.InterfaceType)
+			if !ok {
 				continue
 			}
-			items = items[1:]
-		} else if len(items) > 0 && strings.HasPrefix(items[0], "on=") {
-			continue
+			for _, field := range it.Methods.List {
+				if len(field.Names) != 1 {
+					continue // an embedded interface, or a term
+				}
+				md := methodDoc{iface: ts.Name.Name, method: field.Names[0].Name, name: field.Names[0].Pos()}
+				for _, cg := range []*ast.CommentGroup{field.Doc, field.Comment} {
+					if cg != nil {
+						docs[cg] = md
+					}
+				}
+			}
 		}
+	}
+	return docs
+}
+
+// forMethod returns the directives of the interface method whose name is
+// at pos, marking their lines used.
+func (ds *directiveSet) forMethod(pos token.Pos) (directives, error) {
+	return ds.merge(ds.byMethod[pos])
+}
+
+// forTarget returns the directives of the on=target lines, marking them
+// used.
+func (ds *directiveSet) forTarget(target string) (directives, error) {
+	var lines []*directiveLine
+	for _, key := range slices.Sorted(maps.Keys(ds.lines)) {
+		if l := ds.lines[key]; l.on == target {
+			lines = append(lines, l)
+		}
+	}
+	slices.SortFunc(lines, func(a, b *directiveLine) int { return ds.compare(a.pos, b.pos) })
+	return ds.merge(lines)
+}
+
+// compare orders positions by file, then offset.
+func (ds *directiveSet) compare(a, b token.Pos) int {
+	pa, pb := ds.fset.Position(a), ds.fset.Position(b)
+	if c := strings.Compare(pa.Filename, pb.Filename); c != 0 {
+		return c
+	}
+	return pa.Offset - pb.Offset
+}
+
+func (ds *directiveSet) merge(lines []*directiveLine) (directives, error) {
+	var d directives
+	for _, line := range lines {
+		line.used = true
 		if !d.present {
-			d.pos, d.present = c.Pos(), true
+			d.pos, d.present = line.pos, true
 		}
-		if len(items) == 0 {
-			return d, posErrorf(fset, c.Pos(), "empty //corogen: directive")
-		}
-		cb, name := &d.all, "" // what the items apply to
-		for _, item := range items {
-			if n, ok := strings.CutPrefix(item, "cb="); ok {
-				if !token.IsIdentifier(n) {
-					return d, posErrorf(fset, c.Pos(), "directive %q: %q is not an identifier", item, n)
-				}
-				if d.byCb == nil {
-					d.byCb = map[string]cbDirectives{}
-				}
-				own := d.byCb[n]
-				cb, name = &own, n
-				continue
-			}
-			if err := d.set(cb, item); err != nil {
-				return d, posErrorf(fset, c.Pos(), "directive %q: %v", item, err)
-			}
-			if cb.pos == token.NoPos {
-				cb.pos = c.Pos()
-			}
-			if name != "" {
-				d.byCb[name] = *cb
-			}
+		if err := d.addLine(line); err != nil {
+			return d, posErrorf(ds.fset, line.pos, "%v", err)
 		}
 	}
 	return d, nil
 }
 
+// addLine adds the items of line to d.
+func (d *directives) addLine(line *directiveLine) error {
+	cb, name := &d.all, "" // what the items apply to
+	for i, item := range line.items {
+		d.items++
+		if n, ok := strings.CutPrefix(item, "cb="); ok {
+			if !token.IsIdentifier(n) {
+				return fmt.Errorf("directive %q: %q is not an identifier", item, n)
+			}
+			if i == len(line.items)-1 {
+				return fmt.Errorf("directive %q: nothing follows it on the line", item)
+			}
+			if d.byCb == nil {
+				d.byCb = map[string]cbDirectives{}
+			}
+			own := d.byCb[n]
+			cb, name = &own, n
+			continue
+		}
+		if err := d.set(cb, item); err != nil {
+			return fmt.Errorf("directive %q: %v", item, err)
+		}
+		if cb.pos == token.NoPos {
+			cb.pos = line.pos
+		}
+		if name != "" {
+			d.byCb[name] = *cb
+		}
+	}
+	return nil
+}
+
+// maxCount bounds buffer= and batch=, as the runtime does.
+var maxCount = map[string]int{"buffer": 1 << 16, "batch": 1 << 16} // TODO(runtime.MaxBuffer)
+
 func (d *directives) set(cb *cbDirectives, item string) error {
 	key, value, hasValue := strings.Cut(item, "=")
+	if key == "stop" && value == "drain" {
+		key = "stop=drain"
+	}
+	seen := &d.seen
+	if slices.Contains([]string{"reply", "stop", "stop=drain", "default"}, key) {
+		seen = &cb.seen
+	}
+	if (*seen)[key] || key == "stop" && (*seen)["stop=drain"] || key == "stop=drain" && (*seen)["stop"] {
+		return errors.New("given twice")
+	}
+	if *seen == nil {
+		*seen = map[string]bool{}
+	}
+	(*seen)[key] = true
 	var err error
 	switch {
 	case key == "skip" && !hasValue:
@@ -146,18 +318,20 @@ func (d *directives) set(cb *cbDirectives, item string) error {
 		d.async = true
 	case key == "pool" && !hasValue:
 		d.pool = true
-	case key == "buffer" && hasValue:
+	case (key == "buffer" || key == "batch") && hasValue:
 		n, err := strconv.Atoi(value)
-		if err != nil || n < 0 {
-			return fmt.Errorf("%q is not a count", value)
+		min := 0
+		if key == "batch" {
+			min = 1
 		}
-		d.buffer = n
-	case key == "batch" && hasValue:
-		n, err := strconv.Atoi(value)
-		if err != nil || n < 1 {
-			return fmt.Errorf("%q is not a count", value)
+		if err != nil || n < min || n > maxCount[key] {
+			return fmt.Errorf("%q is not a count from %d to %d", value, min, maxCount[key])
 		}
-		d.batch = n
+		if key == "buffer" {
+			d.buffer = n
+		} else {
+			d.batch = n
+		}
 	case key == "close" && hasValue:
 		if !token.IsIdentifier(value) {
 			return fmt.Errorf("%q is not an identifier", value)
@@ -178,17 +352,22 @@ func (d *directives) set(cb *cbDirectives, item string) error {
 			return fmt.Errorf("%q is not an identifier", value)
 		}
 		d.name = value
-	case key == "stop" && value == "drain":
+	case key == "stop=drain":
 		cb.drain = true
 	case key == "stop" && hasValue:
 		cb.stop, err = parseExprList(value)
 	case key == "default" && hasValue:
 		cb.deflt, err = parseExprList(value)
 	default:
-		return fmt.Errorf("unknown; want skip, name=X, nopause, async, buffer=N, close=NAME, batch=N, pool, callback=NAME, cb=NAME, stop=drain, stop=EXPR, reply, default=EXPR")
+		return fmt.Errorf("unknown; want %s", strings.Join(directiveItems, ", "))
 	}
 	return err
 }
+
+// directiveItems are the items a directive line may hold, as the manual
+// lists them.
+var directiveItems = []string{"skip", "name=X", "nopause", "async", "buffer=N", "close=NAME", "batch=N", "pool",
+	"callback=NAME", "cb=NAME", "stop=drain", "stop=EXPR", "reply", "default=EXPR"}
 
 // parseExprList parses comma-separated Go expressions.
 func parseExprList(s string) ([]ast.Expr, error) {
@@ -202,4 +381,100 @@ func parseExprList(s string) ([]ast.Expr, error) {
 		return nil, fmt.Errorf("not a list of Go expressions: %s", s)
 	}
 	return call.Args, nil
+}
+
+// checkUnused reports the directive lines that no unit of the run took and
+// that no other run of corogen in the package could take: an on= line for a
+// target of this run that names nothing it has, or for a target no
+// //go:generate line names; a line in the doc of a method of an interface no
+// //go:generate line names with -type.
+func (ds *directiveSet) checkUnused(targets []target) error {
+	var errs []error
+	for _, key := range slices.Sorted(maps.Keys(ds.lines)) {
+		line := ds.lines[key]
+		if line.used {
+			continue
+		}
+		if line.on != "" {
+			if t, ok := ownTarget(targets, line.on); ok {
+				errs = append(errs, posErrorf(ds.fset, line.pos, "on=%s: %s has no exported method %s that takes a callback",
+					line.on, t, strings.TrimPrefix(line.on, t+".")))
+				continue
+			}
+			if !ds.generates(line.on) {
+				errs = append(errs, posErrorf(ds.fset, line.pos, "on=%s: no -type or -func of this run, nor of any //go:generate corogen line of the package, names it", line.on))
+			}
+			continue
+		}
+		if slices.ContainsFunc(targets, func(t target) bool { return t.path == "" && t.name == line.iface }) {
+			errs = append(errs, posErrorf(ds.fset, line.pos, "directive not used by %s", line.iface))
+			continue
+		}
+		if !ds.generates(line.iface) {
+			errs = append(errs, posErrorf(ds.fset, line.pos, "%s: no -type of this run, nor of any //go:generate corogen line of the package, names this interface", line.iface))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// ownTarget returns the remote target of this run that an on= line names,
+// by its name or one of its methods.
+func ownTarget(targets []target, on string) (string, bool) {
+	for _, t := range targets {
+		if t.path == "" {
+			continue
+		}
+		name := remoteName(t.spec)
+		if on == name || !t.fn && strings.HasPrefix(on, name+".") {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// generates reports whether a //go:generate line of the package names
+// target, or the type whose method target is.
+func (ds *directiveSet) generates(target string) bool {
+	names := []string{target}
+	if i := strings.LastIndexByte(target, '.'); i > strings.LastIndexByte(target, '/') {
+		names = append(names, target[:i])
+	}
+	for _, c := range ds.generate {
+		for _, name := range names {
+			if generateNames(c.Text, name) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// generateNames returns the offset in a //go:generate line of name as an
+// item of a -type or -func list, or -1.
+func generateNames(line, name string) int {
+	for i := 0; ; {
+		j := strings.Index(line[i:], name)
+		if j < 0 {
+			return -1
+		}
+		j += i
+		end := j + len(name)
+		before := j == 0 || strings.ContainsRune("=, \t", rune(line[j-1]))
+		after := end == len(line) || strings.ContainsRune(", \t[\"", rune(line[end]))
+		if before && after {
+			return j
+		}
+		i = j + 1
+	}
+}
+
+// generatePos returns the position of name in the //go:generate line that
+// names it, or NoPos.
+func (ds *directiveSet) generatePos(name string) token.Pos {
+	for _, c := range ds.generate {
+		if off := generateNames(c.Text, name); off >= 0 {
+			return c.Pos() + token.Pos(off)
+		}
+	}
+	return token.NoPos
 }

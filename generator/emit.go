@@ -21,8 +21,31 @@ func emit(units []*unit) ([]byte, error) {
 	p := units[0].out
 	f := jen.NewFilePathName(p.PkgPath, p.Name)
 	f.HeaderComment(strings.TrimPrefix(header, "// "))
-	f.ImportName(runtimePath, "runtime")
-	f.ImportName("iter", "iter")
+	imports := importNames(units)
+	own := map[string]string{"iter": "iter", "context": "context", runtimePath: "runtime"}
+	for _, u := range units {
+		for _, tp := range u.packages() {
+			own[tp.Path()] = tp.Name()
+		}
+	}
+	for path, name := range imports {
+		if name == own[path] {
+			f.ImportName(path, name)
+		} else {
+			f.ImportAlias(path, name)
+		}
+	}
+	var declared []string
+	for _, u := range units {
+		for _, n := range declaredNames(u) {
+			declared = append(declared, n.name)
+		}
+	}
+	for _, u := range units {
+		for _, m := range u.methods {
+			nameLocals(u, m, imports, declared)
+		}
+	}
 	for _, u := range units {
 		e := &emitter{f: f, u: u}
 		if err := e.emitUnit(); err != nil {
@@ -31,7 +54,10 @@ func emit(units []*unit) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if err := f.Render(&buf); err != nil {
-		return nil, fmt.Errorf("render %s: %w", p.PkgPath, err)
+		// jennifer's error carries the whole unformatted file: keep its
+		// first line.
+		msg, _, _ := strings.Cut(err.Error(), "\n")
+		return nil, fmt.Errorf("%s: corogen generated code that is not valid Go (%s). This is a bug in corogen: please report it", units[0].target, msg)
 	}
 	return buf.Bytes(), nil
 }
@@ -414,7 +440,7 @@ func (e *emitter) invoke(args []jen.Code) *jen.Statement {
 		}
 		return f.Call(all...)
 	}
-	return jen.Id("s").Dot(e.u.wrapper.field).Dot(e.m.name).Call(all...)
+	return jen.Id(e.m.v.s).Dot(e.u.wrapper.field).Dot(e.m.name).Call(all...)
 }
 
 func (e *emitter) fnParams(f *cbFunc) []jen.Code {
@@ -503,12 +529,7 @@ func (e *emitter) stopCode(f *cbFunc) (jen.Code, error) {
 }
 
 // elemVar is the name of the local holding a callback's Call or event.
-func (e *emitter) elemVar() string {
-	if e.m.element() == elemEvent {
-		return "ev"
-	}
-	return "call"
-}
+func (e *emitter) elemVar() string { return e.m.v.elem }
 
 // continueCode ends f when the consumer goes on; elem holds the reply.
 func (e *emitter) continueCode(f *cbFunc, elem jen.Code) jen.Code {
@@ -611,9 +632,9 @@ func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, sel
 // callbackArgs are the arguments the iterator or the cursor passes for the
 // method's callbacks: func literals, forwarders, or yield itself.
 func (e *emitter) callbackArgs(cursor bool) ([]jen.Code, error) {
-	yield := "yield"
+	yield := e.m.v.yield
 	if e.m.async {
-		yield, cursor = "send", true
+		yield, cursor = e.m.v.send, true
 	}
 	if e.passYield(cursor) {
 		return []jen.Code{jen.Id(yield)}, nil
@@ -622,25 +643,18 @@ func (e *emitter) callbackArgs(cursor bool) ([]jen.Code, error) {
 	fwd := 0
 	for _, cb := range e.m.cbs {
 		if cb.iface != nil {
-			args = append(args, jen.Id(fwdVar(fwd)))
+			args = append(args, jen.Id(e.m.v.fwd[fwd]))
 			fwd++
 			continue
 		}
 		f := cb.funcs[0]
-		body, err := e.callbackBody(f, cursor, !cursor && e.m.errRes, jen.Id(yield), jen.Id("done"), nil)
+		body, err := e.callbackBody(f, cursor, !cursor && e.m.errRes, jen.Id(yield), jen.Id(e.m.v.done), nil)
 		if err != nil {
 			return nil, err
 		}
 		args = append(args, jen.Func().Params(e.fnParams(f)...).Add(e.fnResults(f)).Block(body...))
 	}
 	return args, nil
-}
-
-func fwdVar(i int) string {
-	if i == 0 {
-		return "fwd"
-	}
-	return fmt.Sprintf("fwd%d", i)
 }
 
 // forwarders declares the forwarders of the interface callbacks; yield is
@@ -652,9 +666,9 @@ func (e *emitter) forwarders(yield jen.Code) []jen.Code {
 		if cb.iface != nil {
 			vals := []jen.Code{jen.Id("yield").Op(":").Add(yield)}
 			if !e.m.async {
-				vals = append(vals, jen.Id("done").Op(":").Op("&").Id("done"))
+				vals = append(vals, jen.Id("done").Op(":").Op("&").Id(e.m.v.done))
 			}
-			decls = append(decls, jen.Id(fwdVar(fwd)).Op(":=").Op("&").Add(e.named(e.forwarder(cb))).Values(vals...))
+			decls = append(decls, jen.Id(e.m.v.fwd[fwd]).Op(":=").Op("&").Add(e.named(e.forwarder(cb))).Values(vals...))
 			fwd++
 		}
 	}
@@ -680,9 +694,10 @@ func (e *emitter) emitForwarder(cb *callbackModel) error {
 		fields = append(fields, jen.Id("done").Op("*").Bool())
 	}
 	e.declare(name).Struct(fields...)
-	recv := jen.Id("f").Op("*").Add(e.named(name))
+	fv := e.m.v.f
+	recv := jen.Id(fv).Op("*").Add(e.named(name))
 	for _, f := range cb.funcs {
-		body, err := e.callbackBody(f, e.m.async, false, jen.Id("f").Dot("yield"), jen.Op("*").Id("f").Dot("done"), jen.Id("f"))
+		body, err := e.callbackBody(f, e.m.async, false, jen.Id(fv).Dot("yield"), jen.Op("*").Id(fv).Dot("done"), jen.Id(fv))
 		if err != nil {
 			return err
 		}
@@ -693,6 +708,7 @@ func (e *emitter) emitForwarder(cb *callbackModel) error {
 }
 
 func (e *emitter) emitSeq() error {
+	v := e.m.v
 	if e.m.async {
 		return e.emitAsyncSeq()
 	}
@@ -706,13 +722,13 @@ func (e *emitter) emitSeq() error {
 		body = append(body, jen.Defer().Qual(runtimePath, "CatchUnwind").Call())
 	}
 	if !e.passYield(false) {
-		body = append(body, jen.Id("done").Op(":=").False())
+		body = append(body, jen.Id(v.done).Op(":=").False())
 	}
 	if e.hasForwarders() {
-		yield := jen.Id("yield")
+		yield := jen.Id(v.yield)
 		if m.errRes {
-			yield = jen.Func().Params(jen.Id("ev").Add(e.named(e.eventType()))).Bool().Block(
-				jen.Return(jen.Id("yield").Call(jen.Id("ev"), jen.Nil())))
+			yield = jen.Func().Params(jen.Id(v.elem).Add(e.named(e.eventType()))).Bool().Block(
+				jen.Return(jen.Id(v.yield).Call(jen.Id(v.elem), jen.Nil())))
 		}
 		body = append(body, e.forwarders(yield)...)
 	}
@@ -721,16 +737,16 @@ func (e *emitter) emitSeq() error {
 		for range m.otherResults() {
 			lhs = append(lhs, jen.Id("_"))
 		}
-		body = append(body, jen.List(append(lhs, jen.Id("err"))...).Op(":=").Add(e.invoke(args)))
+		body = append(body, jen.List(append(lhs, jen.Id(v.err))...).Op(":=").Add(e.invoke(args)))
 		var last []jen.Code
 		switch m.element() {
 		case elemSingle:
 			last = []jen.Code{
 				jen.Var().Id("zero").Add(e.elemType(false)[0]),
-				jen.Id("yield").Call(jen.Id("zero"), jen.Id("err")),
+				jen.Id(v.yield).Call(jen.Id(v.zero), jen.Id(v.err)),
 			}
 		default:
-			last = []jen.Code{jen.Id("yield").Call(jen.Nil(), jen.Id("err"))}
+			last = []jen.Code{jen.Id(v.yield).Call(jen.Nil(), jen.Id(v.err))}
 		}
 		body = append(body, jen.If(jen.Op("!").Id("done").Op("&&").Id("err").Op("!=").Nil()).Block(last...))
 	} else {
@@ -743,7 +759,7 @@ func (e *emitter) emitSeq() error {
 	}
 	e.seqDoc()
 	e.funcDecl(e.seqName()).Params(e.methodParams()...).Add(seqType.Types(e.seqElems()...)).Block(
-		jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(e.seqElems()...).Bool()).Block(body...)),
+		jen.Return(jen.Func().Params(jen.Id(v.yield).Func().Params(e.seqElems()...).Bool()).Block(body...)),
 	)
 	return nil
 }
@@ -753,7 +769,7 @@ func (e *emitter) funcDecl(name string) *jen.Statement {
 	if e.u.wrapper == nil {
 		return e.f.Func().Id(name)
 	}
-	return e.f.Func().Params(jen.Id("s").Add(e.named(e.wrapperName()))).Id(name)
+	return e.f.Func().Params(jen.Id(e.m.v.s).Add(e.named(e.wrapperName()))).Id(name)
 }
 
 func (e *emitter) seqDoc() {
@@ -825,6 +841,7 @@ func (e *emitter) stopText() string {
 }
 
 func (e *emitter) emitPull() error {
+	v := e.m.v
 	if e.m.async {
 		return e.emitAsyncPull()
 	}
@@ -835,13 +852,13 @@ func (e *emitter) emitPull() error {
 	}
 	var run []jen.Code
 	if e.hasForwarders() {
-		run = append(run, jen.Id("done").Op(":=").False())
-		run = append(run, e.forwarders(jen.Id("yield"))...)
+		run = append(run, jen.Id(v.done).Op(":=").False())
+		run = append(run, e.forwarders(jen.Id(v.yield))...)
 	}
 	call, result := e.callMethod(args, false)
 	run = append(append(run, call...), jen.Return(result))
 
-	start := jen.Id("c").Dot("cursor").Dot("Start")
+	start := jen.Id(v.c).Dot("cursor").Dot("Start")
 	var startArgs []jen.Code
 	switch {
 	case m.batch > 0:
@@ -852,12 +869,12 @@ func (e *emitter) emitPull() error {
 			"Close the cursor when done with it; a cursor dropped without Close is closed once it is garbage.",
 			e.pullName(), e.what(), e.callbacks(), m.batch)
 	case m.pool:
-		start = jen.Id("c").Dot("cursor").Dot("StartPooled")
+		start = jen.Id(v.c).Dot("cursor").Dot("StartPooled")
 		e.comment("%s runs %s on a coroutine from a pool (//corogen:pool) and returns a cursor over the calls it makes "+
 			"to its %s, one per Next. Close the cursor when done with it, which gives the coroutine back; "+
 			"a cursor dropped without Close is closed once it is garbage.", e.pullName(), e.what(), e.callbacks())
 	case m.nopause:
-		start = jen.Id("c").Dot("cursor").Dot("Collect")
+		start = jen.Id(v.c).Dot("cursor").Dot("Collect")
 		e.comment("%s runs %s to its end at once, collecting the calls it makes to its callback "+
 			"(which must not be paused: //corogen:nopause), and returns a cursor over them, one per Next.",
 			e.pullName(), e.what())
@@ -867,11 +884,11 @@ func (e *emitter) emitPull() error {
 			"a cursor dropped without Close is closed once it is garbage.", e.pullName(), e.what(), e.callbacks())
 	}
 	startArgs = append(startArgs,
-		jen.Func().Params(jen.Id("yield").Func().Params(e.elemType(true)...).Bool()).Add(e.pullResult()).Block(run...))
+		jen.Func().Params(jen.Id(v.yield).Func().Params(e.elemType(true)...).Bool()).Add(e.pullResult()).Block(run...))
 	e.funcDecl(e.pullName()).Params(e.methodParams()...).Op("*").Add(e.named(e.cursor())).Block(
-		jen.Id("c").Op(":=").New(e.named(e.cursor())),
+		jen.Id(v.c).Op(":=").New(e.named(e.cursor())),
 		jen.Add(start).Call(startArgs...),
-		jen.Return(jen.Id("c")),
+		jen.Return(jen.Id(v.c)),
 	)
 	return nil
 }
@@ -882,6 +899,7 @@ func (e *emitter) emitPull() error {
 // result, or a results struct r, with runtime.ErrStop hidden from the
 // method's error. With bind, a lone result is kept in r too.
 func (e *emitter) callMethod(args []jen.Code, bind bool) ([]jen.Code, jen.Code) {
+	v := e.m.v
 	m := e.m
 	hide := func(c jen.Code) jen.Code {
 		if m.errRes && e.hidesStop() {
@@ -895,17 +913,17 @@ func (e *emitter) callMethod(args []jen.Code, bind bool) ([]jen.Code, jen.Code) 
 	case len(m.results) == 1 && !bind:
 		return nil, hide(e.invoke(args))
 	case len(m.results) == 1:
-		return []jen.Code{jen.Id("r").Op(":=").Add(e.invoke(args))}, hide(jen.Id("r"))
+		return []jen.Code{jen.Id(v.r).Op(":=").Add(e.invoke(args))}, hide(jen.Id(v.r))
 	}
 	var lhs []jen.Code
 	for i := range m.results {
-		lhs = append(lhs, jen.Id("r").Dot(e.resultField(i)))
+		lhs = append(lhs, jen.Id(v.r).Dot(e.resultField(i)))
 	}
 	call := []jen.Code{jen.Var().Id("r").Add(e.named(e.resultsType())), jen.List(lhs...).Op("=").Add(e.invoke(args))}
 	if m.errRes && e.hidesStop() {
-		call = append(call, jen.Id("r").Dot("err").Op("=").Add(hide(jen.Id("r").Dot("err"))))
+		call = append(call, jen.Id(v.r).Dot("err").Op("=").Add(hide(jen.Id(v.r).Dot("err"))))
 	}
-	return call, jen.Id("r")
+	return call, jen.Id(v.r)
 }
 
 // hidesStop reports whether a callback of the method stops it with

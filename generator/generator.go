@@ -1,10 +1,14 @@
 package generator
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"go/build"
 	"go/token"
 	"go/types"
+	"io"
 	"maps"
 	"path/filepath"
 	"regexp"
@@ -28,6 +32,9 @@ type Config struct {
 	// Prefix starts the names generated for the targets of other packages,
 	// to tell apart two with the same name.
 	Prefix string
+	// Warn receives what corogen leaves out and why (a method of another
+	// package's type that cannot be wrapped); nil drops it.
+	Warn func(error)
 }
 
 // A File is a generated file: its path and its whole content.
@@ -36,80 +43,23 @@ type File struct {
 	Content []byte
 }
 
-// A target is one -type or -func.
-type target struct {
-	spec  string // as given
-	path  string // import path; "" for a type of the package in Dir
-	name  string
-	targs []string // type arguments, as written
-	fn    bool
-}
-
-func parseTarget(spec string, fn bool) (target, error) {
-	t := target{spec: spec, fn: fn}
-	rest := spec
-	if i := strings.IndexByte(rest, '['); i >= 0 {
-		if !strings.HasSuffix(rest, "]") {
-			return t, fmt.Errorf("%s: malformed type arguments", spec)
-		}
-		t.targs = SplitList(rest[i+1 : len(rest)-1])
-		rest = rest[:i]
-	}
-	if i := strings.LastIndexByte(rest, '.'); i > strings.LastIndexByte(rest, '/') {
-		t.path, t.name = rest[:i], rest[i+1:]
-	} else if fn {
-		return t, fmt.Errorf("-func=%s: want import/path.Function", spec)
-	} else {
-		t.name = rest
-	}
-	if !token.IsIdentifier(t.name) {
-		return t, fmt.Errorf("%s: %q is not an identifier", spec, t.name)
-	}
-	return t, nil
-}
-
-// SplitList splits a comma-separated list, as given to -type and -func,
-// at the commas outside brackets, so that type arguments stay whole
-// (sync.Map,path.Map[string,int]); it drops empty items.
-func SplitList(s string) []string {
-	var parts []string
-	depth, start := 0, 0
-	for i, r := range s + "," {
-		switch r {
-		case '[', '(':
-			depth++
-		case ']', ')':
-			depth--
-		case ',':
-			if depth == 0 {
-				if item := strings.TrimSpace(s[start:i]); item != "" {
-					parts = append(parts, item)
-				}
-				start = i + 1
-			}
-		}
-	}
-	return parts
-}
-
 // Generate loads the packages once and returns the generated files, without
-// touching the disk.
+// touching the disk. The files compile and vet with the package they are
+// for: what corogen cannot turn into such code is an error.
 func Generate(cfg Config) ([]File, error) {
-	var targets []target
-	for _, list := range []struct {
-		specs []string
-		fn    bool
-	}{{cfg.Types, false}, {cfg.Funcs, true}} {
-		for _, spec := range list.specs {
-			t, err := parseTarget(spec, list.fn)
-			if err != nil {
-				return nil, err
-			}
-			targets = append(targets, t)
-		}
+	targets, err := parseTargets(cfg)
+	if err != nil {
+		return nil, err
 	}
-	if len(targets) == 0 {
-		return nil, errors.New("no types or functions given")
+	if cfg.Prefix != "" && !token.IsIdentifier(cfg.Prefix) {
+		return nil, usageErrorf("-prefix=%s: not the start of a Go identifier", cfg.Prefix)
+	}
+	if err := checkOutputFlag(cfg); err != nil {
+		return nil, err
+	}
+	warn := cfg.Warn
+	if warn == nil {
+		warn = func(error) {}
 	}
 	var paths, local []string
 	for _, t := range targets {
@@ -120,40 +70,59 @@ func Generate(cfg Config) ([]File, error) {
 			paths = append(paths, t.path)
 		}
 	}
-	l, err := load(cfg.Dir, cfg.Tags, local, paths, candidateOutputs(cfg, targets))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	abs := absPath(cfg.Dir)
+	exports := listExports(ctx, abs, cfg.Tags, paths)
+	outputs := candidateOutputs(cfg, targets)
+	l, err := load(cfg.Dir, cfg.Tags, local, paths, outputs)
 	if err != nil {
 		return nil, err
+	}
+	for _, t := range targets {
+		if p := l.remote[t.path]; t.path != "" && (p == nil || len(p.Errors) > 0) {
+			msg := "package not found"
+			if p != nil {
+				msg = p.Errors[0].Msg
+			}
+			return nil, remoteNotFound(t, msg)
+		}
 	}
 
 	// Where each target goes: the package that declares a local type (it
 	// may be a test variant), else the package in Dir.
 	outs := make([]*packages.Package, len(targets))
-	outputs := make([]string, len(targets))
+	outPaths := make([]string, len(targets))
 	for i, t := range targets {
 		p := l.local[0]
 		if t.path == "" {
 			p = lookup(l.local, t.name)
 			if p == nil {
-				if err := packageErrors(l.local[0], nil, nil); err != nil {
+				if err := packageErrors(l.local[0], outputs, nil); err != nil {
 					return nil, err
 				}
-				return nil, fmt.Errorf("type %s not found in package %s", t.name, l.local[0].PkgPath)
+				return nil, fmt.Errorf("-type=%s: no type %s in package %s", t.spec, t.name, l.local[0].PkgPath)
 			}
 		}
 		outs[i] = p
-		outputs[i] = outputPath(cfg, p, t)
+		outPaths[i] = outputPath(cfg, p, t)
+	}
+	dirs := newDirectiveSet(l.local[0].Fset)
+	var dirErrs []error
+	for _, p := range uniq(outs) {
+		dirErrs = append(dirErrs, dirs.add(p.Syntax))
 	}
 
 	byFile := map[string][]*unit{}
 	var order []string
 	var modelErr error
 	for i, t := range targets {
-		u, err := buildUnit(cfg, l, outs[i], t)
+		u, err := buildUnit(cfg, l, outs[i], t, dirs, warn)
 		if err != nil {
 			modelErr = err
 			break
 		}
-		out := outputs[i]
+		out := outPaths[i]
 		if others := byFile[out]; len(others) > 0 && others[0].out != u.out {
 			return nil, fmt.Errorf("%s: %s and %s belong to different packages (a test file and a non-test file?)", relPath(out), others[0].target, u.target)
 		}
@@ -172,10 +141,19 @@ func Generate(cfg Config) ([]File, error) {
 			return nil, err
 		}
 	}
+	if err := errors.Join(dirErrs...); err != nil {
+		return nil, err
+	}
 	if modelErr != nil {
 		return nil, modelErr
 	}
+	if err := dirs.checkUnused(targets); err != nil {
+		return nil, err
+	}
 	if err := checkNames(byFile, outputs); err != nil {
+		return nil, err
+	}
+	if err := checkPredeclared(byFile, outputs); err != nil {
 		return nil, err
 	}
 	var files []File
@@ -186,29 +164,44 @@ func Generate(cfg Config) ([]File, error) {
 		}
 		files = append(files, File{Path: out, Content: content})
 	}
+	if err := checkOutputNames(files, byFile, cfg.Tags); err != nil {
+		return nil, err
+	}
+	x, err := exports.wait()
+	if err != nil {
+		return nil, err
+	}
+	if err := checkCycles(byFile, x.deps); err != nil {
+		return nil, err
+	}
+	if err := verify(files, byFile, outputs, x.files); err != nil {
+		return nil, err
+	}
 	return files, nil
 }
 
-func buildUnit(cfg Config, l *loaded, out *packages.Package, t target) (*unit, error) {
-	md := &modeler{out: out, fset: out.Fset, remote: l.local[0].Syntax}
+func buildUnit(cfg Config, l *loaded, out *packages.Package, t target, dirs *directiveSet, warn func(error)) (*unit, error) {
+	md := &modeler{out: out, fset: out.Fset, dirs: dirs, t: t, warn: warn}
 	if t.path == "" {
 		obj := out.Types.Scope().Lookup(t.name)
 		tn, ok := obj.(*types.TypeName)
 		if !ok {
 			return nil, posErrorf(out.Fset, obj.Pos(), "%s is not a type", t.name)
 		}
-		return md.interfaceUnit(t.spec, tn)
+		md.pos = tn.Pos()
+		return md.interfaceUnit(tn)
 	}
+	md.pos = dirs.generatePos(remoteName(t.spec))
 	p := l.remote[t.path]
 	obj := p.Types.Scope().Lookup(t.name)
-	if obj == nil || !obj.Exported() {
-		return nil, fmt.Errorf("%s: no exported %s in package %s", t.spec, t.name, t.path)
+	if obj == nil || !obj.Exported() && p.Types != out.Types {
+		return nil, md.errorf(md.pos, "no exported %s in package %s", t.name, t.path)
 	}
 	var targs []types.Type
 	for _, a := range t.targs {
 		tv, err := types.Eval(out.Fset, out.Types, token.NoPos, a)
 		if err != nil || !tv.IsType() {
-			return nil, fmt.Errorf("%s: type argument %s: not a type of package %s or the universe", t.spec, a, out.Types.Path())
+			return nil, md.usage(md.errorf(md.pos, "type argument %s: not a type of package %s or the universe", a, out.Types.Path()))
 		}
 		targs = append(targs, tv.Type)
 	}
@@ -217,15 +210,15 @@ func buildUnit(cfg Config, l *loaded, out *packages.Package, t target) (*unit, e
 	if t.fn {
 		fn, ok := obj.(*types.Func)
 		if !ok {
-			return nil, fmt.Errorf("-func=%s: %s is not a function", t.spec, t.name)
+			return nil, md.usage(md.errorf(md.pos, "%s is not a function", t.name))
 		}
-		u, err = md.funcUnit(t.spec, fn, targs)
+		u, err = md.funcUnit(fn, targs)
 	} else {
 		tn, ok := obj.(*types.TypeName)
 		if !ok {
-			return nil, fmt.Errorf("-type=%s: %s is not a type", t.spec, t.name)
+			return nil, md.usage(md.errorf(md.pos, "%s is not a type", t.name))
 		}
-		u, err = md.typeUnit(t.spec, tn, targs)
+		u, err = md.typeUnit(tn, targs)
 	}
 	if err != nil {
 		return nil, err
@@ -242,6 +235,54 @@ func lookup(pkgs []*packages.Package, name string) *packages.Package {
 		}
 	}
 	return nil
+}
+
+// checkOutputFlag refuses an -output that would put the code of the
+// package in Dir somewhere else, or in something the go command does not
+// read as Go.
+func checkOutputFlag(cfg Config) error {
+	if cfg.Output == "" {
+		return nil
+	}
+	if filepath.Dir(absPath(cfg.Output)) != absPath(cfg.Dir) {
+		return usageErrorf("-output=%s: not in %s, the directory of the package it is for", cfg.Output, cfg.Dir)
+	}
+	if !strings.HasSuffix(cfg.Output, ".go") {
+		return usageErrorf("-output=%s: the name of a Go file ends in .go", cfg.Output)
+	}
+	return nil
+}
+
+// checkOutputNames refuses a file the go command would leave out of its
+// package (a name that starts with _ or ., or ends in a GOOS or GOARCH
+// other than the build's), or that is a test file when what it holds is
+// not for tests, or the other way round.
+func checkOutputNames(files []File, byFile map[string][]*unit, tags string) error {
+	ctxt := build.Default
+	if tags != "" {
+		ctxt.BuildTags = strings.Split(tags, ",")
+	}
+	var errs []error
+	for _, f := range files {
+		content := f.Content
+		ctxt.OpenFile = func(string) (rc readCloser, err error) { return nopCloser(content), nil }
+		dir, name := filepath.Split(f.Path)
+		if ok, err := ctxt.MatchFile(dir, name); err != nil || !ok {
+			errs = append(errs, usageErrorf("%s: the go command would leave this file out of its package, so corogen does not write it; name the output otherwise (-output)", relPath(f.Path)))
+			continue
+		}
+		test := strings.HasSuffix(name, "_test.go")
+		forTests := slices.ContainsFunc(byFile[f.Path], func(u *unit) bool {
+			return u.out.ForTest != "" || strings.HasSuffix(u.out.Name, "_test") || strings.Contains(u.out.ID, " [")
+		})
+		switch {
+		case test && !forTests:
+			errs = append(errs, usageErrorf("%s: a test file, but %s is not declared in one: the package's own code would not see it", relPath(f.Path), byFile[f.Path][0].target))
+		case !test && forTests:
+			errs = append(errs, usageErrorf("%s: not a test file, but %s is declared in one, which it needs", relPath(f.Path), byFile[f.Path][0].target))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // outputPath is the file t's code goes to, once its package p is loaded.
@@ -302,17 +343,11 @@ func uniq(pkgs []*packages.Package) []*packages.Package {
 }
 
 // packageErrors joins the errors of p, but those in the files of skip and
-// those that say a name of generated is undefined. The go command's report
-// of a compile error repeats the type checker's, so it counts only when
-// there is nothing else.
+// those that say a name of generated is undefined.
 func packageErrors(p *packages.Package, skip []string, generated map[string]bool) error {
-	own := slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.ListError })
 	var errs []error
 	for _, e := range p.Errors {
-		if own && e.Kind == packages.ListError {
-			continue
-		}
-		if slices.ContainsFunc(skip, func(f string) bool { return strings.HasPrefix(e.Pos, f+":") }) {
+		if inFile(e.Pos, skip) {
 			continue
 		}
 		if name, ok := strings.CutPrefix(e.Msg, "undefined: "); ok && generated[name] {
@@ -437,3 +472,89 @@ func checkNames(byFile map[string][]*unit, outputs []string) error {
 func inFiles(p *packages.Package, obj types.Object, files []string) bool {
 	return slices.Contains(files, p.Fset.Position(obj.Pos()).Filename)
 }
+
+// checkPredeclared reports a declaration of the output package that hides
+// a predeclared name the generated code uses (a type bool, a func new).
+func checkPredeclared(byFile map[string][]*unit, outputs []string) error {
+	var errs []error
+	seen := map[types.Object]bool{}
+	for _, out := range slices.Sorted(maps.Keys(byFile)) {
+		for _, u := range byFile[out] {
+			used := slices.Clone(builtins)
+			u.eachType(func(t types.Type) {
+				visitType(t, func(t types.Type) {
+					switch t := t.(type) {
+					case *types.Basic:
+						used = append(used, t.Name())
+					case *types.Named:
+						if t.Obj().Pkg() == nil {
+							used = append(used, t.Obj().Name())
+						}
+					case *types.Alias:
+						if t.Obj().Pkg() == nil {
+							used = append(used, t.Obj().Name())
+						}
+					}
+				})
+			})
+			for _, name := range used {
+				obj := u.out.Types.Scope().Lookup(name)
+				if obj == nil || seen[obj] || inFiles(u.out, obj, outputs) {
+					continue
+				}
+				seen[obj] = true
+				errs = append(errs, posErrorf(u.out.Fset, obj.Pos(), "%s hides the predeclared %s, which the code corogen generates for %s uses; rename it", name, name, u.target))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkCycles reports a target whose package depends on the package the
+// output goes to: importing it from there would be an import cycle.
+func checkCycles(byFile map[string][]*unit, deps map[string][]string) error {
+	var errs []error
+	for _, out := range slices.Sorted(maps.Keys(byFile)) {
+		for _, u := range byFile[out] {
+			for _, p := range u.packages() {
+				if slices.Contains(deps[p.Path()], u.out.PkgPath) {
+					errs = append(errs, fmt.Errorf("%s: package %s imports %s, the package the output is for: importing it there would be an import cycle; generate into another package", u.target, p.Path(), u.out.PkgPath))
+				}
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// owner is what a generated declaration is for, and where users see that.
+type owner struct {
+	what string
+	pos  token.Pos
+}
+
+// owners maps the names of the declarations generated for u (a type, a
+// function, Type.Method) to what they are generated for.
+func (u *unit) owners() map[string]owner {
+	e := &emitter{u: u}
+	owners := map[string]owner{}
+	for _, m := range u.methods {
+		e.m = m
+		what := u.target
+		if u.wrapper != nil {
+			what += "." + m.name
+			owners[e.wrapperName()+"."+e.seqName()] = owner{what, m.at}
+			owners[e.wrapperName()+"."+e.pullName()] = owner{what, m.at}
+		}
+		for _, n := range declaredNames(&unit{target: u.target, out: u.out, prefix: u.prefix, methods: []*methodModel{m}}) {
+			owners[n.name] = owner{what, m.at}
+		}
+	}
+	if u.wrapper != nil {
+		owners[e.wrapperName()] = owner{u.target, u.pos}
+	}
+	return owners
+}
+
+type readCloser = io.ReadCloser
+
+func nopCloser(b []byte) io.ReadCloser { return io.NopCloser(bytes.NewReader(b)) }

@@ -2,10 +2,12 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,29 +18,62 @@ import (
 
 // loadMode is what the model needs: syntax and types of the packages named;
 // their dependencies come from export data (no NeedDeps), which is fast.
-const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes
+// NeedModule gives the language version the output is checked with.
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedModule
 
-// loaded is the result of the one packages.Load of a run.
+// loaded is the result of the packages.Load of a run.
 type loaded struct {
+	dir    string                       // absolute
 	local  []*packages.Package          // the package in dir, then its test variants
 	remote map[string]*packages.Package // the other packages named, by import path
 }
 
 // load loads the package in dir, with its test files when local names a
-// type declared there, and the packages of the import paths remote, in one
-// packages.Load.
+// type declared there, and the packages of the import paths remote.
 //
-// Files of outputs that corogen generated are parsed down to their package
-// clause: they are about to be replaced, and a large one would cost more to
-// type-check than the rest of the package. What other files take from them
-// shows as errors that Generate does not count.
+// Files of outputs that corogen generated are about to be replaced, so
+// nothing in them may stop the run, whatever changed since they were
+// written. They are parsed down to their package clause, which spares the
+// type checker a large file; and when the go command still finds fault with
+// the package (a stale output's package clause, or its imports), the package
+// is loaded again with those files hidden.
 func load(dir, tags string, local, remote, outputs []string) (*loaded, error) {
 	if fi, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("load %s: %w", dir, err)
 	} else if !fi.IsDir() {
 		return nil, fmt.Errorf("load %s: not a directory", dir)
 	}
-	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: declaredInTests(dir, local),
+	for _, out := range outputs {
+		if err := checkOutputFile(out); err != nil {
+			return nil, err
+		}
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", dir, err)
+	}
+	l, err := loadOnce(abs, tags, local, remote, outputs, nil)
+	if err != nil {
+		return nil, err
+	}
+	if l.goCommandFaults(outputs) {
+		hide := map[string][]byte{}
+		for _, out := range outputs {
+			if src, err := os.ReadFile(out); err == nil && isGenerated(src) {
+				hide[out] = []byte("//go:build ignore\n\npackage ignore\n")
+			}
+		}
+		if len(hide) > 0 {
+			if l, err = loadOnce(abs, tags, local, remote, outputs, hide); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return l, l.checkLoaded()
+}
+
+func loadOnce(dir, tags string, local, remote, outputs []string, overlay map[string][]byte) (*loaded, error) {
+	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: declaredInTests(dir, local), Overlay: overlay,
 		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 			mode := parser.AllErrors | parser.ParseComments
 			if slices.Contains(outputs, filename) && isGenerated(src) {
@@ -51,23 +86,29 @@ func load(dir, tags string, local, remote, outputs []string) (*loaded, error) {
 	}
 	pkgs, err := packages.Load(cfg, append([]string{"."}, remote...)...)
 	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", dir, err)
+		return nil, fmt.Errorf("load %s: %w", relPath(dir), err)
 	}
-	l := &loaded{remote: map[string]*packages.Package{}}
+	l := &loaded{dir: dir, remote: map[string]*packages.Package{}}
 	wanted := map[string]bool{}
 	for _, r := range remote {
 		wanted[r] = true
 	}
 	// Order: the package, its in-package test variant, the external test
-	// package; test mains (ID "x.test") are of no use.
+	// package; test mains (ID "x.test") are of no use. A package named by
+	// -func or -type may be the package in dir itself.
 	var plain, internal, external []*packages.Package
 	for _, p := range pkgs {
+		dropCompileReport(p)
+		if strings.HasSuffix(p.ID, ".test") {
+			continue
+		}
+		if wanted[p.PkgPath] && p.ID == p.PkgPath {
+			l.remote[p.PkgPath] = p
+		}
+		if !inDir(p, dir) && (wanted[p.PkgPath] || strings.Contains(p.ID, " [")) {
+			continue
+		}
 		switch {
-		case strings.HasSuffix(p.ID, ".test"):
-		case wanted[p.PkgPath]:
-			if p.ID == p.PkgPath {
-				l.remote[p.PkgPath] = p
-			}
 		case strings.HasSuffix(p.Name, "_test"):
 			external = append(external, p)
 		case strings.Contains(p.ID, " ["):
@@ -77,19 +118,78 @@ func load(dir, tags string, local, remote, outputs []string) (*loaded, error) {
 		}
 	}
 	l.local = append(append(plain, internal...), external...)
-	if len(l.local) == 0 {
-		return nil, fmt.Errorf("load %s: no Go package", dir)
-	}
-	for _, r := range remote {
-		p := l.remote[r]
-		if p == nil {
-			return nil, fmt.Errorf("load %s: package not found", r)
-		}
-		if len(p.Errors) > 0 {
-			return nil, fmt.Errorf("load %s: %s", r, p.Errors[0].Msg)
-		}
-	}
 	return l, nil
+}
+
+// inDir reports whether the files of p are in dir.
+func inDir(p *packages.Package, dir string) bool {
+	for _, files := range [][]string{p.GoFiles, p.CompiledGoFiles, p.OtherFiles, p.IgnoredFiles} {
+		for _, f := range files {
+			if filepath.Dir(f) == dir {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dropCompileReport drops the go command's report of the errors it met
+// compiling p for its export data ("# path" and a line per error), when p was
+// type-checked here: the type checker's own errors say the same, with
+// positions, and leave out the files corogen is about to replace.
+func dropCompileReport(p *packages.Package) {
+	if len(p.Syntax) == 0 {
+		return
+	}
+	p.Errors = slices.DeleteFunc(p.Errors, func(e packages.Error) bool {
+		return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ")
+	})
+}
+
+// goCommandFaults reports whether the go command, or the type checker in a
+// file about to be replaced, found fault with the package in dir.
+func (l *loaded) goCommandFaults(outputs []string) bool {
+	for _, p := range l.local {
+		for _, e := range p.Errors {
+			if e.Kind == packages.ListError || inFile(e.Pos, outputs) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inFile reports whether pos, as packages.Error gives it, is in one of files.
+func inFile(pos string, files []string) bool {
+	return slices.ContainsFunc(files, func(f string) bool { return strings.HasPrefix(pos, f+":") })
+}
+
+// checkLoaded reports a package in dir that is not there; Generate sorts
+// out the errors of the packages, which depend on what it generates.
+func (l *loaded) checkLoaded() error {
+	if len(l.local) == 0 {
+		return fmt.Errorf("load %s: no Go package", relPath(l.dir))
+	}
+	if p := l.local[0]; len(p.GoFiles) == 0 && len(p.CompiledGoFiles) == 0 {
+		return fmt.Errorf("%s: no Go files: corogen writes into the package of this directory, which needs one (a doc.go with its package clause will do)", relPath(l.dir))
+	}
+	return nil
+}
+
+// checkOutputFile refuses an output path that holds something else than a
+// regular file: reading a FIFO would block, and renaming over a directory or
+// a link would not do what the user meant.
+func checkOutputFile(path string) error {
+	fi, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("%s is %s, not a regular file; corogen writes only regular files", relPath(path), fileKind(fi.Mode()))
+	}
+	return nil
 }
 
 // declaredInTests reports whether a test file of dir seems to declare one of
@@ -98,6 +198,9 @@ func load(dir, tags string, local, remote, outputs []string) (*loaded, error) {
 func declaredInTests(dir string, names []string) bool {
 	files, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
 	for _, f := range files {
+		if fi, err := os.Lstat(f); err != nil || !fi.Mode().IsRegular() {
+			continue // the go command has its say on it
+		}
 		src, err := os.ReadFile(f)
 		if err != nil {
 			return true
@@ -109,4 +212,21 @@ func declaredInTests(dir string, names []string) bool {
 		}
 	}
 	return false
+}
+
+// fileKind names the kind of file of mode, with an article.
+func fileKind(mode fs.FileMode) string {
+	switch {
+	case mode.IsDir():
+		return "a directory"
+	case mode&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case mode&fs.ModeSocket != 0:
+		return "a socket"
+	case mode&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
 }

@@ -32,6 +32,17 @@ func (n *namer) param(name string, i int) string {
 	return name
 }
 
+// local names a variable of generated code: want if it is free, else want
+// and a number.
+func (n *namer) local(want string) string {
+	name := want
+	for i := 2; n.used[name]; i++ {
+		name = fmt.Sprintf("%s%d", want, i)
+	}
+	n.used[name] = true
+	return name
+}
+
 // field names the exported field of a Call for the i-th callback
 // parameter: its name with the first letter in upper case, else ArgI.
 func (n *namer) field(name string, i int) string {
@@ -67,14 +78,3 @@ func lowerFirst(s string) string {
 	}
 	return string(unicode.ToLower(r)) + s[n:]
 }
-
-// Identifiers that generated function bodies use besides the parameters.
-var (
-	// methodLocals are visible where the method's parameters are.
-	methodLocals = []string{"s", "c", "yield", "done", "err", "r", "zero", "iter", "runtime", "fwd", "fwd1", "fwd2", "fwd3"}
-	// callbackLocals are visible where the callback's parameters are.
-	callbackLocals = []string{"yield", "done", "call", "ev", "runtime"}
-	// forwarderLocals are visible where an interface callback's method
-	// parameters are.
-	forwarderLocals = []string{"f"}
-)

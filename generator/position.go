@@ -9,9 +9,15 @@ import (
 
 // posErrorf returns an error that starts with pos, as file:line:col.
 func posErrorf(fset *token.FileSet, pos token.Pos, format string, args ...any) error {
+	return fmt.Errorf("%s: %s", relPosition(fset, pos), fmt.Sprintf(format, args...))
+}
+
+// relPosition is pos as file:line:col, the file relative to the working
+// directory when it is below it.
+func relPosition(fset *token.FileSet, pos token.Pos) string {
 	p := fset.Position(pos)
 	p.Filename = relPath(p.Filename)
-	return fmt.Errorf("%s: %s", p, fmt.Sprintf(format, args...))
+	return p.String()
 }
 
 // relPath returns path relative to the working directory when it is below

@@ -2,6 +2,8 @@ package generator
 
 import (
 	"go/types"
+	"strconv"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -36,6 +38,10 @@ func typeCode(t types.Type) jen.Code {
 		case types.RecvOnly:
 			return jen.Op("<-").Chan().Add(typeCode(t.Elem()))
 		}
+		// chan (<-chan T): without the parentheses it reads chan<- chan T.
+		if c, ok := t.Elem().(*types.Chan); ok && c.Dir() == types.RecvOnly {
+			return jen.Chan().Parens(typeCode(t.Elem()))
+		}
 		return jen.Chan().Add(typeCode(t.Elem()))
 	case *types.Signature:
 		return jen.Func().Add(signatureCode(t))
@@ -50,7 +56,7 @@ func typeCode(t types.Type) jen.Code {
 				c = jen.Id(f.Name()).Add(typeCode(f.Type()))
 			}
 			if tag := t.Tag(i); tag != "" {
-				c.Add(jen.Op("`" + tag + "`"))
+				c.Add(jen.Op(tagLiteral(tag)))
 			}
 			fields = append(fields, c)
 		}
@@ -136,4 +142,13 @@ func zeroCode(t types.Type) jen.Code {
 		return jen.Add(typeCode(t)).Values()
 	}
 	return jen.Nil()
+}
+
+// tagLiteral writes a struct tag as a raw string, or quoted when it holds a
+// backquote.
+func tagLiteral(tag string) string {
+	if strings.Contains(tag, "`") {
+		return strconv.Quote(tag)
+	}
+	return "`" + tag + "`"
 }

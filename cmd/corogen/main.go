@@ -121,7 +121,12 @@ const usageLine = "usage: corogen [-type=T1,T2] [-func=path.F] [-prefix p] [-out
 func run(args []string, stdout, stderr io.Writer) int {
 	err := corogen(args, stdout, stderr)
 	var stale *generator.StaleError
+	var usage *generator.UsageError
 	switch {
+	case errors.As(err, &usage):
+		fmt.Fprintln(stderr, "corogen:", strings.ReplaceAll(err.Error(), "\n", "\ncorogen: "))
+		fmt.Fprintln(stderr, usageLine)
+		return 2
 	case errors.As(err, &stale):
 		fmt.Fprint(stdout, stale.Diff)
 		fmt.Fprintln(stderr, "corogen:", err)
@@ -176,7 +181,8 @@ func corogen(args []string, stdout, stderr io.Writer) error {
 		dir = fs.Arg(0)
 	}
 	cfg := generator.Config{Dir: dir, Types: generator.SplitList(*typeList), Funcs: generator.SplitList(*funcList),
-		Output: *output, Tags: *tags, Prefix: *prefix}
+		Output: *output, Tags: *tags, Prefix: *prefix,
+		Warn: func(err error) { fmt.Fprintln(stderr, "corogen: warning:", err) }}
 	if *output == "-" {
 		cfg.Output = ""
 	}

@@ -32,8 +32,17 @@ func listDir(t *testing.T, dir string) map[string]string {
 // right code and message, and leaves every file as it was.
 func TestExitCodes(t *testing.T) {
 	handWritten := t.TempDir()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := os.ReadFile("../../go.sum")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, src := range map[string]string{
-		"go.mod":       "module example.com/m\n\ngo 1.24\n",
+		"go.mod":       "module example.com/m\n\ngo 1.24.0\n\nrequire github.com/corogen/corogen v0.0.0\n\nreplace github.com/corogen/corogen => " + root + "\n",
+		"go.sum":       string(sum),
 		"tree.go":      "package m\n\ntype Tree interface{ Each(fn func(int)) }\n",
 		"tree_coro.go": "package m\n\n// Written by hand.\n",
 	} {
@@ -52,7 +61,7 @@ func TestExitCodes(t *testing.T) {
 		{"no -type", []string{"../../testdata/boolstop"}, "../../testdata/boolstop", 2, "-type or -func is required"},
 		{"two directories", []string{"-type=Tree", "a", "b"}, "", 2, "one directory at most"},
 		{"unknown flag", []string{"-bogus"}, "", 2, "flag provided but not defined"},
-		{"unknown type", []string{"-type=Nope", "../../testdata/boolstop"}, "../../testdata/boolstop", 1, "type Nope not found"},
+		{"unknown type", []string{"-type=Nope", "../../testdata/boolstop"}, "../../testdata/boolstop", 1, "-type=Nope: no type Nope in package"},
 		{"missing directory", []string{"-type=Tree", "../../testdata/nope"}, "", 1, "no such file or directory"},
 		{"not an interface", []string{"-type=Tree", errs + "notinterface"}, errs + "notinterface", 1, "tree.go:6:6: Tree is not an interface"},
 		{"type error", []string{"-type=Tree", errs + "typeerror"}, errs + "typeerror", 1, "tree.go:7:15: undefined: Missing"},

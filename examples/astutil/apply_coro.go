@@ -5,7 +5,7 @@ package astutil
 import (
 	"github.com/corogen/corogen/runtime"
 	"go/ast"
-	astutil "golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/ast/astutil"
 	"iter"
 )
 

@@ -4,7 +4,7 @@ package bbolt
 
 import (
 	"github.com/corogen/corogen/runtime"
-	bbolt "go.etcd.io/bbolt"
+	"go.etcd.io/bbolt"
 	"iter"
 )
 

@@ -4,7 +4,7 @@ package gjson
 
 import (
 	"github.com/corogen/corogen/runtime"
-	gjson "github.com/tidwall/gjson"
+	"github.com/tidwall/gjson"
 	"iter"
 )
 

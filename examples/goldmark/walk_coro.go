@@ -4,7 +4,7 @@ package goldmark
 
 import (
 	"github.com/corogen/corogen/runtime"
-	ast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/ast"
 	"iter"
 )
 

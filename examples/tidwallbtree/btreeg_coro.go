@@ -4,7 +4,7 @@ package tidwallbtree
 
 import (
 	"github.com/corogen/corogen/runtime"
-	btree "github.com/tidwall/btree"
+	"github.com/tidwall/btree"
 	"iter"
 )
 

@@ -1,0 +1,116 @@
+package generator
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+)
+
+// locals are the names of the variables that the generated forms of one
+// method declare for themselves. Like the parameters, they are chosen so
+// that nothing they hide is used where they are visible: an import, a type
+// the signatures spell out, a predeclared name the code uses, a name of the
+// package that a directive's expression refers to, a declaration of the
+// generated file.
+type locals struct {
+	s     string   // the wrapper, receiver of the sequential forms
+	c     string   // the cursor, in the function that makes it
+	yield string   // the iterator's yield, or the cursor's
+	done  string   // the iterator has stopped
+	elem  string   // a callback's Call or event
+	err   string   // the method's error
+	r     string   // the method's results
+	zero  string   // a zero element
+	send  string   // an async callback's way to the consumer
+	a     string   // an async iterator's engine
+	f     string   // a forwarder, receiver of its methods
+	fwd   []string // the forwarders of the interface callbacks
+}
+
+// builtins are the predeclared names that generated code uses itself.
+var builtins = []string{"nil", "true", "false", "new", "panic", "bool", "error"}
+
+// nameLocals names m's locals and parameters; imports are the import names
+// of the file it goes to, declared the names the file declares.
+func nameLocals(u *unit, m *methodModel, imports map[string]string, declared []string) {
+	taken := slices.Concat(builtins, declared)
+	for _, name := range imports {
+		taken = append(taken, name)
+	}
+	for _, tp := range u.typeParams() {
+		taken = append(taken, tp.Obj().Name())
+	}
+	m.eachType(func(t types.Type) {
+		typeIdents(t, u.out.Types, func(name string) { taken = append(taken, name) })
+	})
+	if m.fn != nil && m.fn.Pkg() == u.out.Types {
+		taken = append(taken, m.fn.Name()) // called unqualified
+	}
+	for _, f := range m.funcs() {
+		taken = append(taken, exprIdents(f)...)
+	}
+	n := newNamer(taken...)
+	v := &m.v
+	if u.wrapper != nil {
+		v.s = n.local("s")
+	}
+	v.c, v.yield, v.done = n.local("c"), n.local("yield"), n.local("done")
+	if m.element() == elemEvent {
+		v.elem = n.local("ev")
+	} else {
+		v.elem = n.local("call")
+	}
+	v.err, v.r, v.zero, v.send, v.a, v.f = n.local("err"), n.local("r"), n.local("zero"), n.local("send"), n.local("a"), n.local("f")
+	v.fwd = nil
+	for _, cb := range m.cbs {
+		if cb.iface != nil {
+			want := "fwd"
+			if len(v.fwd) > 0 {
+				want = fmt.Sprintf("fwd%d", len(v.fwd))
+			}
+			v.fwd = append(v.fwd, n.local(want))
+		}
+	}
+	// The method's parameters are visible in its forms, where all the
+	// locals may be; a callback's, in its body, where only the names of the
+	// callbacks' own machinery are (and, in a forwarder, its receiver).
+	params := newNamer(slices.Concat(taken, []string{v.s, v.c, v.yield, v.done, v.err, v.r, v.zero, v.send, v.a}, v.fwd)...)
+	for i := range m.params {
+		m.params[i].name = params.param(m.params[i].src, i)
+	}
+	for _, f := range m.funcs() {
+		inBody := []string{v.yield, v.done, v.elem, v.send}
+		if f.method != "" {
+			inBody = append(inBody, v.f)
+		}
+		names := newNamer(slices.Concat(taken, inBody)...)
+		for i := range f.params {
+			f.params[i].name = names.param(f.params[i].src, i)
+		}
+	}
+}
+
+// exprIdents are the names that f's directive expressions refer to in the
+// package's scope: generated code must not hide them.
+func exprIdents(f *cbFunc) []string {
+	var names []string
+	for _, e := range slices.Concat(f.stop, f.deflt) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				ast.Inspect(n.X, func(n ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok {
+						names = append(names, id.Name)
+					}
+					return true
+				})
+				return false // the selected name is not looked up in scope
+			case *ast.Ident:
+				names = append(names, n.Name)
+			}
+			return true
+		})
+	}
+	return names
+}

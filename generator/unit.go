@@ -1,0 +1,268 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// A modeler models one target of a run.
+type modeler struct {
+	out  *packages.Package // where the output goes
+	fset *token.FileSet
+	dirs *directiveSet // the directive lines of out
+	t    target
+	pos  token.Pos   // where users see the target: its declaration, or the //go:generate line naming it
+	warn func(error) // for methods of other packages' types that are left out
+}
+
+// A cannotWrap error says that a method cannot be wrapped, whatever the
+// directives: a type of another package's method leaves it out with a
+// warning, a method the user named is an error.
+type cannotWrap struct{ error }
+
+// errorf returns an error at pos, or, with no position to give, after the
+// flag that names the target.
+func (md *modeler) errorf(pos token.Pos, format string, args ...any) error {
+	if pos == token.NoPos {
+		return fmt.Errorf("%s: %s", md.t.flag(), fmt.Sprintf(format, args...))
+	}
+	return posErrorf(md.fset, pos, format, args...)
+}
+
+// subject names the target at the start of a message of errorf's: the
+// flag names it already when there is no position.
+func (md *modeler) subject() string {
+	if md.pos == token.NoPos {
+		return "it"
+	}
+	return remoteName(md.t.spec)
+}
+
+// interfaceUnit models the interface tn of the output package.
+func (md *modeler) interfaceUnit(tn *types.TypeName) (*unit, error) {
+	iface, ok := tn.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil, posErrorf(md.fset, tn.Pos(), "%s is not an interface", tn.Name())
+	}
+	if len(md.t.targs) > 0 {
+		return nil, md.usage(posErrorf(md.fset, tn.Pos(), "-type=%s: an interface of the package takes no type arguments; corogen writes generic wrappers for a generic one", md.t.spec))
+	}
+	if !iface.IsMethodSet() {
+		return nil, posErrorf(md.fset, tn.Pos(), "%s is a constraint (its type set is not all types with its methods), not an interface values can have", tn.Name())
+	}
+	u := &unit{target: md.t.spec, out: md.out, pos: tn.Pos(), prefix: tn.Name(),
+		wrapper: &wrapper{field: tn.Name(), typ: tn.Type()}}
+	if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
+		u.tparams = named.TypeParams()
+		targs := make([]types.Type, u.tparams.Len())
+		for i := range targs {
+			targs[i] = u.tparams.At(i)
+		}
+		inst, err := types.Instantiate(nil, named, targs, false)
+		if err != nil {
+			return nil, posErrorf(md.fset, tn.Pos(), "%s: %v", tn.Name(), err)
+		}
+		u.wrapper.typ = inst
+	}
+	for i := range iface.NumMethods() { // sorted by name: stable output
+		fn := iface.Method(i)
+		sig := fn.Type().(*types.Signature)
+		own := md.inPackage(fn.Pos())
+		if !fn.Exported() && fn.Pkg() != md.out.Types {
+			if takesFunc(sig) {
+				md.warn(posErrorf(md.fset, tn.Pos(), "%s: left out %s, the unexported method of %s that it embeds: the package cannot call it",
+					tn.Name(), fn.Name(), fn.Pkg().Path()))
+			}
+			continue
+		}
+		var d directives
+		if own {
+			var err error
+			if d, err = md.dirs.forMethod(fn.Pos()); err != nil {
+				return nil, err
+			}
+		}
+		at := u.pos
+		if own {
+			at = fn.Pos()
+		}
+		if err := md.addMethod(u, fn.Name(), at, sig, d); err != nil {
+			return nil, err
+		}
+	}
+	if len(u.methods) == 0 {
+		return nil, posErrorf(md.fset, tn.Pos(), "%s has no method that takes a callback", tn.Name())
+	}
+	return u, nil
+}
+
+// inPackage reports whether pos is in a file of the output package.
+func (md *modeler) inPackage(pos token.Pos) bool {
+	name := md.fset.Position(pos).Filename
+	for _, f := range md.out.Syntax {
+		if md.fset.Position(f.Package).Filename == name {
+			return true
+		}
+	}
+	return false
+}
+
+func takesFunc(sig *types.Signature) bool {
+	for i := range sig.Params().Len() {
+		if isFunc(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeUnit models the methods of a type T of another package, named by
+// target as path.T or path.T[args]; the wrapper embeds T or *T, whichever
+// has the callback methods. A method that cannot be wrapped is left out,
+// with a warning that says how to leave it out quietly.
+func (md *modeler) typeUnit(tn *types.TypeName, targs []types.Type) (*unit, error) {
+	t, err := md.instantiate(tn.Type(), targs)
+	if err != nil {
+		return nil, err
+	}
+	u := &unit{target: md.t.spec, out: md.out, pos: md.pos, prefix: tn.Name(), wrapper: &wrapper{field: tn.Name(), typ: t}}
+	iface, isIface := t.Underlying().(*types.Interface)
+	if isIface && !iface.IsMethodSet() {
+		return nil, md.errorf(md.pos, "%s is a constraint (its type set is not all types with its methods), not an interface values can have", md.subject())
+	}
+	if err := md.importable(md.pos, tn.Pkg()); err != nil {
+		return nil, err
+	}
+	mset := types.NewMethodSet(types.NewPointer(t))
+	if isIface {
+		mset = types.NewMethodSet(t)
+	}
+	pointer := false
+	for sel := range mset.Methods() {
+		fn := sel.Obj().(*types.Func)
+		if !fn.Exported() {
+			continue
+		}
+		name := remoteName(md.t.spec) + "." + fn.Name()
+		d, err := md.dirs.forTarget(name)
+		if err != nil {
+			return nil, err
+		}
+		at := md.pos
+		if d.present {
+			at = d.pos
+		}
+		before := len(u.methods)
+		err = md.addMethod(u, fn.Name(), at, sel.Type().(*types.Signature), d)
+		var cw cannotWrap
+		if errors.As(err, &cw) {
+			md.warn(fmt.Errorf("%w; left out (//corogen:on=%s skip says so quietly)", err, name))
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if _, ptr := fn.Type().(*types.Signature).Recv().Type().(*types.Pointer); len(u.methods) > before && ptr {
+			pointer = true
+		}
+	}
+	if !isIface && pointer {
+		u.wrapper.typ = types.NewPointer(t)
+	}
+	if len(u.methods) == 0 {
+		return nil, md.errorf(md.pos, "%s has no exported method that takes a callback", md.subject())
+	}
+	return u, nil
+}
+
+// funcUnit models the package function fn, named by target as path.F or,
+// if it is generic, path.F[args].
+func (md *modeler) funcUnit(fn *types.Func, targs []types.Type) (*unit, error) {
+	u := &unit{target: md.t.spec, out: md.out, pos: md.pos}
+	name := remoteName(md.t.spec)
+	d, err := md.dirs.forTarget(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := md.importable(md.pos, fn.Pkg()); err != nil {
+		return nil, err
+	}
+	at := md.pos
+	if d.present {
+		at = d.pos
+	}
+	t, err := md.instantiate(fn.Type(), targs)
+	if err != nil {
+		return nil, err
+	}
+	if err := md.addMethod(u, fn.Name(), at, t.(*types.Signature), d); err != nil {
+		var cw cannotWrap
+		if errors.As(err, &cw) {
+			return nil, cw.error
+		}
+		return nil, err
+	}
+	if len(u.methods) == 0 {
+		if d.skip {
+			return nil, md.errorf(at, "skip leaves nothing to generate")
+		}
+		return nil, md.errorf(md.pos, "%s takes no callback", md.subject())
+	}
+	u.methods[0].fn, u.methods[0].fnTargs = fn, targs
+	return u, nil
+}
+
+// instantiate instantiates t, a generic type or function signature, with
+// targs; a t that is not generic must have none.
+func (md *modeler) instantiate(t types.Type, targs []types.Type) (types.Type, error) {
+	var tparams *types.TypeParamList
+	switch t := t.(type) {
+	case *types.Named:
+		tparams = t.TypeParams()
+	case *types.Alias:
+		tparams = t.TypeParams()
+	case *types.Signature:
+		tparams = t.TypeParams()
+	}
+	want := tparams.Len()
+	switch {
+	case want == 0 && len(targs) > 0:
+		return nil, md.usage(md.errorf(md.pos, "%s is not generic; drop the type arguments", md.subject()))
+	case want > 0 && len(targs) == 0:
+		return nil, md.usage(md.errorf(md.pos, "%s is generic: give its type arguments, %s", remoteName(md.t.spec), typeParamText(tparams)))
+	case want != len(targs):
+		return nil, md.usage(md.errorf(md.pos, "%s has %d type parameters (%s), not %d", remoteName(md.t.spec), want, typeParamText(tparams), len(targs)))
+	case want == 0:
+		return t, nil
+	}
+	inst, err := types.Instantiate(nil, t, targs, true)
+	if err != nil {
+		return nil, md.errorf(md.pos, "%v", err)
+	}
+	return inst, nil
+}
+
+// typeParamText lists type parameters with their constraints: [S ~[]E, E any].
+func typeParamText(tps *types.TypeParamList) string {
+	var list []string
+	for i := range tps.Len() {
+		tp := tps.At(i)
+		list = append(list, tp.Obj().Name()+" "+types.TypeString(tp.Constraint(), func(p *types.Package) string { return p.Name() }))
+	}
+	return "[" + strings.Join(list, ", ") + "]"
+}
+
+// usage marks err as an error in the command line.
+func (md *modeler) usage(err error) error { return &UsageError{err} }
+
+// remoteName is how //corogen:on= names a target of another package: as on
+// the command line, without type arguments.
+func remoteName(target string) string {
+	name, _, _ := strings.Cut(target, "[")
+	return name
+}

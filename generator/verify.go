@@ -1,0 +1,311 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+)
+
+// verify type-checks each package that gets generated files, with those
+// files in place of the ones they replace, and vets the generated files:
+// corogen writes only code that compiles and vets. An error in a generated
+// file is a bug of corogen's, reported at the method it was generated for;
+// errors in the package's own files are the package's, and are left to the
+// go command (they are often uses of what the new output no longer has).
+func verify(files []File, byFile map[string][]*unit, outputs []string, exports map[string]string) error {
+	byPkg := map[*packages.Package][]File{}
+	var pkgs []*packages.Package
+	for _, f := range files {
+		p := byFile[f.Path][0].out
+		if _, ok := byPkg[p]; !ok {
+			pkgs = append(pkgs, p)
+		}
+		byPkg[p] = append(byPkg[p], f)
+	}
+	var errs []error
+	for _, p := range pkgs {
+		if err := verifyPackage(p, byPkg[p], byFile, outputs, exports); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func verifyPackage(p *packages.Package, files []File, byFile map[string][]*unit, outputs []string, exports map[string]string) error {
+	fset := p.Fset
+	var syntax []*ast.File
+	for _, f := range p.Syntax {
+		if !slices.Contains(outputs, fset.Position(f.Package).Filename) {
+			syntax = append(syntax, f)
+		}
+	}
+	var generated []*ast.File
+	for _, f := range files {
+		af, err := parser.ParseFile(fset, f.Path, f.Content, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return internalError(fset, byFile[f.Path], nil, token.NoPos, err.Error())
+		}
+		generated = append(generated, af)
+	}
+	imp, err := newImporter(fset, p, byFile, exports)
+	if err != nil {
+		return err
+	}
+	var typeErrs []types.Error
+	conf := types.Config{
+		Importer:  imp,
+		Sizes:     p.TypesSizes,
+		GoVersion: goVersion(p),
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok {
+				typeErrs = append(typeErrs, te)
+			}
+		},
+	}
+	info := &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		FileVersions: map[*ast.File]string{},
+	}
+	pkg := types.NewPackage(p.PkgPath, p.Name)
+	_ = types.NewChecker(&conf, fset, pkg, info).Files(append(syntax, generated...))
+
+	var errs []error
+	for i, te := range typeErrs {
+		file := fset.Position(te.Pos).Filename
+		if !slices.ContainsFunc(files, func(f File) bool { return f.Path == file }) {
+			continue
+		}
+		if err := clashError(fset, typeErrs, i, generated, byFile[file]); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		errs = append(errs, internalError(fset, byFile[file], generated, te.Pos, fmt.Sprintf("%s: %s", relPosition(fset, te.Pos), te.Msg)))
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	for _, d := range vet(fset, pkg, info, p.TypesSizes, generated) {
+		file := fset.Position(d.Pos).Filename
+		errs = append(errs, internalError(fset, byFile[file], generated, d.Pos, fmt.Sprintf("%s: vet: %s", relPosition(fset, d.Pos), d.Message)))
+	}
+	return errors.Join(errs...)
+}
+
+// goVersion is the language version of p's module, for the type checker.
+func goVersion(p *packages.Package) string {
+	if p.Module == nil || p.Module.GoVersion == "" {
+		return ""
+	}
+	return "go" + p.Module.GoVersion
+}
+
+// newImporter returns the importer of the check: the packages p's load saw,
+// so that their types are the ones the model used, and the export data of
+// supportPaths for those it did not.
+func newImporter(fset *token.FileSet, p *packages.Package, byFile map[string][]*unit, exports map[string]string) (types.Importer, error) {
+	pkgs := map[string]*types.Package{}
+	var add func(*types.Package)
+	add = func(tp *types.Package) {
+		if tp == nil || pkgs[tp.Path()] != nil || tp.Path() == p.PkgPath {
+			return
+		}
+		pkgs[tp.Path()] = tp
+		for _, imp := range tp.Imports() {
+			add(imp)
+		}
+	}
+	for _, imp := range p.Types.Imports() {
+		add(imp)
+	}
+	for _, us := range byFile {
+		for _, u := range us {
+			for _, tp := range u.packages() {
+				add(tp)
+			}
+		}
+	}
+	for _, path := range supportPaths {
+		if pkgs[path] != nil && pkgs[path].Complete() {
+			continue
+		}
+		if err := readExport(fset, pkgs, path, exports[path]); err != nil {
+			return nil, err
+		}
+	}
+	return importerFunc(func(path string) (*types.Package, error) {
+		if tp := pkgs[path]; tp != nil {
+			return tp, nil
+		}
+		return nil, fmt.Errorf("package %s not loaded", path)
+	}), nil
+}
+
+// readExport reads the export data of path from file into pkgs, which it
+// shares with the packages already there.
+func readExport(fset *token.FileSet, pkgs map[string]*types.Package, path, file string) error {
+	if file == "" {
+		return fmt.Errorf("generated code imports %s, which the go command did not find", path)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return fmt.Errorf("read export data of %s: %w", path, err)
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(f)
+	if err != nil {
+		return fmt.Errorf("read export data of %s: %w", path, err)
+	}
+	if _, err := gcexportdata.Read(r, fset, pkgs, path); err != nil {
+		return fmt.Errorf("read export data of %s: %w", path, err)
+	}
+	return nil
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// clashError returns the error for typeErrs[i] if it says that a name the
+// generated file declares is declared elsewhere too, or nil.
+func clashError(fset *token.FileSet, typeErrs []types.Error, i int, generated []*ast.File, units []*unit) error {
+	te := typeErrs[i]
+	other := token.NoPos
+	switch {
+	case strings.Contains(te.Msg, "redeclared in this block") && i+1 < len(typeErrs) && typeErrs[i+1].Soft == te.Soft:
+		other = typeErrs[i+1].Pos // "other declaration of X" follows
+	case strings.Contains(te.Msg, "already declared at "):
+		if j := slices.IndexFunc(typeErrs, func(e types.Error) bool {
+			return e.Pos != te.Pos && strings.Contains(te.Msg, fset.Position(e.Pos).String())
+		}); j >= 0 {
+			other = typeErrs[j].Pos
+		}
+		if other == token.NoPos {
+			other = declaredAt(fset, te.Msg)
+		}
+	default:
+		return nil
+	}
+	if other == token.NoPos || slices.ContainsFunc(generated, func(f *ast.File) bool {
+		return fset.Position(f.Package).Filename == fset.Position(other).Filename
+	}) {
+		return nil
+	}
+	what := ownerOf(fset, generated, units, te.Pos)
+	return posErrorf(fset, other, "this declaration clashes with code corogen generates for %s (%s); rename it, or the generated one with //corogen:name=", what, te.Msg)
+}
+
+// declaredAt finds the position in a message "... already declared at
+// file:line:col".
+func declaredAt(fset *token.FileSet, msg string) token.Pos {
+	_, at, ok := strings.Cut(msg, "already declared at ")
+	if !ok {
+		return token.NoPos
+	}
+	var found token.Pos
+	fset.Iterate(func(f *token.File) bool {
+		if !strings.HasPrefix(at, f.Name()+":") {
+			return true
+		}
+		var line, col int
+		if _, err := fmt.Sscanf(strings.TrimPrefix(at, f.Name()+":"), "%d:%d", &line, &col); err == nil && line <= f.LineCount() {
+			found = f.LineStart(line) + token.Pos(col-1)
+		}
+		return false
+	})
+	return found
+}
+
+// internalError reports generated code that does not compile or vet: a bug
+// of corogen's, at the method it was generated for (pos is where in the
+// generated files), with the way around it.
+func internalError(fset *token.FileSet, units []*unit, generated []*ast.File, pos token.Pos, detail string) error {
+	what, at := ownerAndPos(fset, generated, units, pos)
+	if what == "" && len(units) > 0 {
+		what, at = units[0].target, units[0].pos
+	}
+	msg := fmt.Sprintf("%s: corogen generated code that does not compile or vet (%s). This is a bug in corogen: please report it; //corogen:skip leaves the method out meanwhile", what, detail)
+	if at == token.NoPos {
+		return errors.New(msg)
+	}
+	return posErrorf(fset, at, "%s", msg)
+}
+
+// ownerOf names what the declaration of the generated file at pos was
+// generated for.
+func ownerOf(fset *token.FileSet, generated []*ast.File, units []*unit, pos token.Pos) string {
+	what, _ := ownerAndPos(fset, generated, units, pos)
+	if what == "" && len(units) > 0 {
+		return units[0].target
+	}
+	return what
+}
+
+// ownerAndPos finds the top-level declaration of the generated files that
+// holds pos, and returns what it was generated for and where that is
+// declared, as users see it.
+func ownerAndPos(fset *token.FileSet, generated []*ast.File, units []*unit, pos token.Pos) (string, token.Pos) {
+	var key []string
+	for _, f := range generated {
+		for _, d := range f.Decls {
+			if pos < d.Pos() || pos > d.End() {
+				continue
+			}
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv != nil && len(d.Recv.List) == 1 {
+					recv := recvName(d.Recv.List[0].Type)
+					key = []string{recv + "." + d.Name.Name, recv}
+				} else {
+					key = []string{d.Name.Name}
+				}
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					if ts, ok := s.(*ast.TypeSpec); ok {
+						key = append(key, ts.Name.Name)
+					}
+				}
+			}
+		}
+	}
+	for _, u := range units {
+		owners := u.owners()
+		for _, k := range key {
+			if o, ok := owners[k]; ok {
+				return o.what, o.pos
+			}
+		}
+	}
+	return "", token.NoPos
+}
+
+func recvName(e ast.Expr) string {
+	for {
+		switch x := e.(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
+}
