@@ -1,0 +1,169 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+)
+
+// TestCorpus runs the corogen command on each case of ../testdata/corpus,
+// as a user would: the case is a package of the module example.com/corpus
+// (its sub-folders are more packages), args.txt holds the command line,
+// one argument per line (run in the case's folder), fifo.txt names FIFOs to
+// make there first.
+// ../golden/corpus/<case>.txt holds the exit code, what corogen printed on
+// stderr, and the files it wrote. Beyond the golden file:
+//   - an exit other than 0 leaves every file as it was;
+//   - an exit 0 leaves code that is gofmt'd, builds and vets (go vet on all
+//     those packages at once), and passes the tests of the case, if it has
+//     any (go test);
+//   - no exit prints a Go stack trace.
+func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds corogen and runs it on every case")
+	}
+	root := mustAbs(t, "..")
+	work := t.TempDir()
+	bin := filepath.Join(work, "corogen")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/corogen").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	mod := filepath.Join(work, "corpus")
+	if err := os.CopyFS(mod, os.DirFS("../testdata/corpus")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/corpus\n\ngo 1.24.0\n\nrequire github.com/corogen/corogen v0.0.0\n\nreplace github.com/corogen/corogen => "+root+"\n")
+	writeFile(t, filepath.Join(mod, "go.sum"), mustRead(t, "../go.sum"))
+
+	var mu sync.Mutex
+	var built []string // the cases that exited 0
+	t.Run("case", func(t *testing.T) {
+		for _, name := range cases(t, "../testdata/corpus") {
+			t.Run(name, func(t *testing.T) {
+				t.Parallel()
+				if runCase(t, bin, work, filepath.Join(mod, name), name) {
+					mu.Lock()
+					built = append(built, "./"+name)
+					mu.Unlock()
+				}
+			})
+		}
+	})
+	if t.Failed() || len(built) == 0 {
+		return
+	}
+	slices.Sort(built)
+	for _, cmd := range [][]string{{"vet"}, {"test", "-count=1"}} {
+		c := exec.Command("go", append(cmd, built...)...)
+		c.Dir = mod
+		if out, err := c.CombinedOutput(); err != nil {
+			t.Errorf("go %s on what corogen wrote: %v\n%s", cmd[0], err, out)
+		}
+	}
+}
+
+// runCase runs the case in dir and checks it; it reports whether corogen
+// exited 0.
+func runCase(t *testing.T, bin, work, dir, name string) bool {
+	args := strings.Split(strings.TrimSuffix(mustRead(t, filepath.Join(dir, "args.txt")), "\n"), "\n")
+	if fifos, err := os.ReadFile(filepath.Join(dir, "fifo.txt")); err == nil {
+		for _, f := range strings.Fields(string(fifos)) {
+			if err := syscall.Mkfifo(filepath.Join(dir, f), 0o644); err != nil {
+				t.Skipf("mkfifo: %v", err)
+			}
+		}
+	}
+	before := snapshot(t, dir)
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	cmd.Stdout = &stderr
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	after := snapshot(t, dir)
+	msg := strings.ReplaceAll(stderr.String(), work, "$WORK")
+	if goStack.MatchString(msg) {
+		t.Errorf("corogen panicked:\n%s", msg)
+	}
+	var changed []string
+	for _, f := range slices.Sorted(maps.Keys(after)) {
+		if b, ok := before[f]; !ok {
+			changed = append(changed, f+" (new)")
+		} else if b != after[f] {
+			changed = append(changed, f+" (changed)")
+		}
+	}
+	for f := range before {
+		if _, ok := after[f]; !ok {
+			changed = append(changed, f+" (removed)")
+		}
+	}
+	if code != 0 && len(changed) > 0 {
+		t.Errorf("exit %d, yet files changed: %v", code, changed)
+	}
+	if code == 0 {
+		for _, f := range changed {
+			name := strings.Fields(f)[0]
+			if out, err := exec.Command("gofmt", "-l", filepath.Join(dir, name)).CombinedOutput(); err != nil || len(out) > 0 {
+				t.Errorf("%s is not gofmt'd: %v %s", name, err, out)
+			}
+		}
+	}
+	got := fmt.Sprintf("exit %d\n%s", code, msg)
+	if len(changed) > 0 {
+		got += "files: " + strings.Join(changed, ", ") + "\n"
+	}
+	checkGolden(t, filepath.Join("../golden/corpus", name+".txt"), []byte(got))
+	return code == 0
+}
+
+// goStack matches the header of a goroutine's stack in a Go panic.
+var goStack = regexp.MustCompile(`(?m)^goroutine \d+ \[`)
+
+// snapshot maps the regular files below dir to their contents, and other
+// files to their type.
+func snapshot(t *testing.T, dir string) map[string]string {
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		if !d.Type().IsRegular() {
+			files[rel] = d.Type().String()
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		files[rel] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

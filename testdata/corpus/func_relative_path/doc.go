@@ -1,0 +1,2 @@
+// Package p.
+package p

@@ -1,0 +1,5 @@
+// Package p wraps a type of a package that imports p.
+package p
+
+// Item is used by sub.
+type Item int

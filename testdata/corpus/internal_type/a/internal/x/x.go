@@ -1,0 +1,5 @@
+// Package x is internal to a.
+package x
+
+// Item is an element.
+type Item int

@@ -1,0 +1,2 @@
+// Package p names a type of a main package.
+package p

@@ -1,0 +1,2 @@
+// Package p gives slices.SortFunc one type argument of two.
+package p

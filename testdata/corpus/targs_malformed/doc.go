@@ -1,0 +1,2 @@
+// Package p gives malformed type arguments.
+package p

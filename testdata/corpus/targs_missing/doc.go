@@ -1,0 +1,2 @@
+// Package p gives slices.SortFunc no type arguments.
+package p
