@@ -87,8 +87,10 @@ A Cursor runs the API on a coroutine of its own and switches once per call:
 Start gives the API iter.Pull's own yield, so a call costs what iter.Pull
 costs; StartPooled takes the coroutine from a pool that closed cursors give
 back, so opening and closing costs less than half of what it does with Start
-and allocates nothing of the runtime's, while each call costs one function
-frame more on each side of the switch; Collect runs the API to its end at
+and allocates one small object of the runtime's (the function's yield, which
+dies with the function: a yield kept and called later returns false and
+reaches no other cursor), while each call costs one function frame more on
+each side of the switch; Collect runs the API to its end at
 once, for callbacks that must not be paused. A BatchCursor lets the API run
 up to n calls ahead between two switches. An Async takes calls from other
 goroutines over channels. All of them close a dropped cursor once it is

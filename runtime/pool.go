@@ -11,16 +11,25 @@ import (
 // Cursors started with StartPooled run their functions on pooled workers.
 // A worker is one iter.Pull coroutine that runs jobs in a loop: when a job
 // returns, the worker parks until the next cursor hands it another. Opening
-// a cursor on a parked worker starts no goroutine and allocates nothing of
-// ours, which is most of what iter.Pull's create and stop cost.
+// a cursor on a parked worker starts no goroutine and allocates only the
+// job's yield (see below), which is most of what iter.Pull's create and stop
+// cost.
 //
 // Reuse has a price per element, which is why it is a choice (Start or
 // StartPooled) and not the rule. iter.Pull's stop kills its coroutine, so a
-// job must be stoppable without it: the job's yield is the worker's step,
-// which returns false once the cursor closes, and Close switches to the
-// worker once so that the job returns and the worker parks again. step, and
-// the cursor's next on the consumer's side, which tells an element from the
-// end of a job, are one function frame each at every switch.
+// job must be stoppable without it: the job's yield is a function of ours
+// around iter.Pull's, which returns false once the cursor closes, and Close
+// switches to the worker once so that the job returns and the worker parks
+// again. That yield, and the cursor's next on the consumer's side, which
+// tells an element from the end of a job, are one function frame each at
+// every switch.
+//
+// A job's yield must die with the job: an API may keep it and call it later,
+// from a goroutine of its own, when the worker runs another cursor's job.
+// So each job gets a yield of its own, one small allocation, that holds the
+// worker's count of ended jobs from when the job began and returns false at
+// once when the count has moved on. The count is atomic, as such a late call
+// is ordered with nothing the worker does.
 //
 // A cursor dropped in the middle of its job must not keep its worker
 // forever. A cleanup (runtime.AddCleanup) on the cursor does that, but adding
@@ -78,7 +87,6 @@ type worker[E, R any] struct {
 	next   func() (E, bool)  // iter.Pull's
 	stop   func()
 	pyield func(E) bool // iter.Pull's yield
-	step   func(E) bool // the job's yield: pyield, but false once stopping
 
 	job      func(yield func(E) bool) R
 	perr     *PanicError
@@ -88,6 +96,10 @@ type worker[E, R any] struct {
 	dead     bool // runtime.Goexit ended the coroutine
 	pool     *pool[E, R]
 	epoch    uint64 // the pool's epoch when the worker parked
+
+	// gen counts the jobs that have ended, and kills their yields; see
+	// yieldFor.
+	gen atomic.Uint64
 
 	// owner is the cursor, until the sweep gives it a cleanup, which the
 	// sweep stores before it clears owner: if the sweep clears owner, the
@@ -125,12 +137,6 @@ func (p *pool[E, R]) getSlow() *worker[E, R] {
 	w := &worker[E, R]{pool: p, index: len(p.all)}
 	// Closures, not method values, which would add the method's frame
 	// under the method value's wrapper at every switch.
-	w.step = func(e E) bool {
-		if w.stopping || !w.pyield(e) {
-			return false
-		}
-		return !w.stopping
-	}
 	w.st.next = func() (E, bool) {
 		if !w.ended {
 			e, _ := w.next()
@@ -165,6 +171,7 @@ func (w *worker[E, R]) run() {
 	w.running = true
 	returned := false
 	defer func() {
+		w.gen.Add(1) // the job's yield is dead from now on
 		w.running = false
 		if returned {
 			return
@@ -173,8 +180,20 @@ func (w *worker[E, R]) run() {
 		w.dead = r == nil // runtime.Goexit
 		w.perr = runPanic(r)
 	}()
-	w.st.result = w.job(w.step)
+	w.st.result = w.job(w.yieldFor(w.gen.Load()))
 	returned = true
+}
+
+// yieldFor returns the yield of the job that begins once gen jobs have
+// ended: iter.Pull's yield, but false once the cursor is closing, and false
+// at once, touching nothing else, after the job has ended.
+func (w *worker[E, R]) yieldFor(gen uint64) func(E) bool {
+	return func(e E) bool {
+		if w.gen.Load() != gen || w.stopping || !w.pyield(e) {
+			return false
+		}
+		return !w.stopping
+	}
 }
 
 // end is the cursor's next once the job has returned: false, or the job's

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -220,18 +221,147 @@ func TestCursorStartedTwice(t *testing.T) {
 	c.StartPooled(func(yield func(int) bool) int { return 0 })
 }
 
-// Opening and closing a cursor on a parked coroutine allocates nothing of
-// the runtime's: here, only the Cursor and the function.
-func TestPooledOpenAllocatesNothingOfItsOwn(t *testing.T) {
+// Opening and closing a cursor on a parked coroutine allocates one object
+// of the runtime's, the job's yield, and only if the job runs: here, besides
+// the Cursor and the function.
+func TestPooledOpenAllocatesOnlyTheYield(t *testing.T) {
 	pooledCount(1).Close() // a parked coroutine
-	allocs := testing.AllocsPerRun(100, func() {
-		c := new(coro.Cursor[int, int])
-		n := 1
-		c.StartPooled(func(yield func(int) bool) int { return count(n, yield) })
-		c.Next()
-		c.Close()
+	for _, tt := range []struct {
+		name   string
+		next   bool
+		allocs float64
+	}{{"open, Next and Close", true, 3}, {"open and Close", false, 2}} {
+		allocs := testing.AllocsPerRun(100, func() {
+			c := new(coro.Cursor[int, int])
+			n := 1
+			c.StartPooled(func(yield func(int) bool) int { return count(n, yield) })
+			if tt.next {
+				c.Next()
+			}
+			c.Close()
+		})
+		if allocs > tt.allocs {
+			t.Errorf("%v allocations per %s; want %v", allocs, tt.name, tt.allocs)
+		}
+	}
+}
+
+// leakYield starts c, in mode, on a function that keeps its yield and
+// returns, and returns that yield once c has been drained and closed: a
+// yield whose job has ended.
+func leakYield[R any](t *testing.T, mode string, c *coro.Cursor[int, R]) func(int) bool {
+	t.Helper()
+	var leaked func(int) bool
+	start(mode, c, func(yield func(int) bool) R {
+		leaked = yield
+		var zero R
+		return zero
 	})
-	if allocs > 2 {
-		t.Errorf("%v allocations per open, Next and Close; want 2", allocs)
+	if c.Next() {
+		t.Fatal("the function that yields nothing handed over an element")
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return leaked
+}
+
+// A job's yield is dead once the job has ended: called from another
+// goroutine while the next cursor runs on the same coroutine, it returns
+// false at once and the element reaches nobody.
+func TestLateYieldReachesNoOtherCursor(t *testing.T) {
+	forEachStart(t, func(t *testing.T, mode string) {
+		for round := range 100 {
+			leaked := leakYield(t, mode, new(coro.Cursor[int, int]))
+			running, release := make(chan struct{}), make(chan struct{})
+			c := new(coro.Cursor[int, int])
+			start(mode, c, func(yield func(int) bool) int {
+				close(running)
+				<-release
+				return count(3, yield)
+			})
+			late := make(chan bool)
+			go func() {
+				<-running // the next job runs, and its cursor waits in Next
+				ok := leaked(-1)
+				close(release)
+				late <- ok
+			}()
+			var got []int
+			for c.Next() {
+				got = append(got, c.Value())
+			}
+			if !slices.Equal(got, []int{0, 1, 2}) || c.Result() != 3 {
+				t.Errorf("round %d: the next cursor got %v, result %d; want [0 1 2], 3", round, got, c.Result())
+			}
+			if <-late {
+				t.Errorf("round %d: a yield called after its job ended returned true", round)
+			}
+			if err := c.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}
+
+// Yields of ended jobs, called over and over from other goroutines while
+// cursors of the same element type run (pooled ones of the same and of
+// another result type, and a plain one), all return false, and every
+// cursor gets exactly its own elements. Run it with -race.
+func TestLateYieldsWhileOtherCursorsRun(t *testing.T) {
+	for round := range 50 {
+		var leaked []func(int) bool
+		for _, mode := range []string{"Start", "StartPooled"} {
+			leaked = append(leaked, leakYield(t, mode, new(coro.Cursor[int, int])))
+			leaked = append(leaked, leakYield(t, mode, new(coro.Cursor[int, string])))
+		}
+		stop := make(chan struct{})
+		var wg sync.WaitGroup
+		var trues atomic.Int64
+		for _, yield := range leaked {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := 0; ; i++ {
+					select {
+					case <-stop:
+						return
+					default:
+					}
+					if yield(-1 - i) {
+						trues.Add(1)
+					}
+					runtime.Gosched()
+				}
+			}()
+		}
+		same := new(coro.Cursor[int, int])
+		same.StartPooled(func(yield func(int) bool) int { return count(50, yield) })
+		other := new(coro.Cursor[int, string])
+		other.StartPooled(func(yield func(int) bool) string { count(50, yield); return "done" })
+		plain := new(coro.Cursor[int, int])
+		plain.Start(func(yield func(int) bool) int { return count(50, yield) })
+		for i := range 50 {
+			if !same.Next() || !other.Next() || !plain.Next() {
+				t.Fatalf("round %d: a cursor ended at %d", round, i)
+			}
+			if same.Value() != i || other.Value() != i || plain.Value() != i {
+				t.Fatalf("round %d, element %d: got %d, %d, %d", round, i, same.Value(), other.Value(), plain.Value())
+			}
+			runtime.Gosched()
+		}
+		if same.Next() || other.Next() || plain.Next() || same.Result() != 50 || other.Result() != "done" || plain.Result() != 50 {
+			t.Fatalf("round %d: a cursor did not end as its function did", round)
+		}
+		close(stop)
+		wg.Wait()
+		for _, c := range []interface{ Close() error }{same, other, plain} {
+			if err := c.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := trues.Load(); n > 0 {
+			t.Fatalf("round %d: yields of ended jobs returned true %d times", round, n)
+		}
 	}
 }
