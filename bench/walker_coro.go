@@ -7,7 +7,7 @@ import (
 	"iter"
 )
 
-// WalkerSeq wraps a Walker with sequential forms of its callback methods: for
+// WalkerSeq wraps Walker with sequential forms of its callback methods: for
 // each method M, an iterator (MSeq) whose loop body runs inside the callback,
 // and a cursor (MPull) that runs M on a coroutine and hands over one call at a
 // time.

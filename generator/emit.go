@@ -70,7 +70,12 @@ type emitter struct {
 
 // Generated names. base starts the names of a method's types: TreeWalk for
 // a method of Tree, WalkDir for a function.
-func (e *emitter) base() string        { return e.u.prefix + e.m.gen }
+func (e *emitter) base() string {
+	if e.u.wrapper != nil && e.m.gen == e.u.wrapper.field {
+		return e.u.prefix // Map.Map: MapCall, not MapMapCall
+	}
+	return e.u.prefix + e.m.gen
+}
 func (e *emitter) wrapperName() string { return e.u.prefix + "Seq" }
 func (e *emitter) cursor() string      { return e.base() + "Cursor" }
 func (e *emitter) callType() string    { return e.base() + "Call" }
@@ -179,7 +184,7 @@ func wrap(text string, width int) []string {
 
 func (e *emitter) emitUnit() error {
 	if w := e.u.wrapper; w != nil {
-		e.comment("%s wraps a %s with sequential forms of its callback methods: "+
+		e.comment("%s wraps %s with sequential forms of its callback methods: "+
 			"for each method M, an iterator (MSeq) whose loop body runs inside the callback, "+
 			"and a cursor (MPull) that runs M on a coroutine and hands over one call at a time.",
 			e.wrapperName(), types.TypeString(w.typ, e.qualifier))

@@ -8,10 +8,10 @@ import (
 	"iter"
 )
 
-// BucketSeq wraps a *bbolt.Bucket with sequential forms of its callback
-// methods: for each method M, an iterator (MSeq) whose loop body runs inside
-// the callback, and a cursor (MPull) that runs M on a coroutine and hands over
-// one call at a time.
+// BucketSeq wraps *bbolt.Bucket with sequential forms of its callback methods:
+// for each method M, an iterator (MSeq) whose loop body runs inside the
+// callback, and a cursor (MPull) that runs M on a coroutine and hands over one
+// call at a time.
 type BucketSeq struct {
 	*bbolt.Bucket
 }

@@ -7,10 +7,10 @@ import (
 	"iter"
 )
 
-// IntTreeSeq wraps a IntTree with sequential forms of its callback methods:
-// for each method M, an iterator (MSeq) whose loop body runs inside the
-// callback, and a cursor (MPull) that runs M on a coroutine and hands over one
-// call at a time.
+// IntTreeSeq wraps IntTree with sequential forms of its callback methods: for
+// each method M, an iterator (MSeq) whose loop body runs inside the callback,
+// and a cursor (MPull) that runs M on a coroutine and hands over one call at a
+// time.
 type IntTreeSeq struct {
 	IntTree
 }

@@ -8,10 +8,10 @@ import (
 	"iter"
 )
 
-// ResultSeq wraps a gjson.Result with sequential forms of its callback
-// methods: for each method M, an iterator (MSeq) whose loop body runs inside
-// the callback, and a cursor (MPull) that runs M on a coroutine and hands over
-// one call at a time.
+// ResultSeq wraps gjson.Result with sequential forms of its callback methods:
+// for each method M, an iterator (MSeq) whose loop body runs inside the
+// callback, and a cursor (MPull) that runs M on a coroutine and hands over one
+// call at a time.
 type ResultSeq struct {
 	gjson.Result
 }

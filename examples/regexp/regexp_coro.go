@@ -8,7 +8,7 @@ import (
 	"regexp"
 )
 
-// RegexpSeq wraps a *regexp.Regexp with sequential forms of its callback
+// RegexpSeq wraps *regexp.Regexp with sequential forms of its callback
 // methods: for each method M, an iterator (MSeq) whose loop body runs inside
 // the callback, and a cursor (MPull) that runs M on a coroutine and hands over
 // one call at a time.

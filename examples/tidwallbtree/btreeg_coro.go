@@ -8,7 +8,7 @@ import (
 	"iter"
 )
 
-// BTreeGSeq wraps a *btree.BTreeG[int] with sequential forms of its callback
+// BTreeGSeq wraps *btree.BTreeG[int] with sequential forms of its callback
 // methods: for each method M, an iterator (MSeq) whose loop body runs inside
 // the callback, and a cursor (MPull) that runs M on a coroutine and hands over
 // one call at a time.
