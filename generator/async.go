@@ -86,11 +86,11 @@ func (e *emitter) emitAsyncSeq() error {
 	if m.errRes {
 		yieldArgs = append(yieldArgs, jen.Nil())
 	}
-	loop := append(pre, jen.If(jen.Op("!").Id("yield").Call(yieldArgs...)).Block(jen.Return()))
+	loop := append(pre, jen.If(jen.Op("!").Id(v.yield).Call(yieldArgs...)).Block(jen.Return()))
 	body := []jen.Code{
-		jen.Var().Id("a").Qual(runtimePath, "Async").Types(append(e.elemType(true), e.pullResult())...),
+		jen.Var().Id(v.a).Qual(runtimePath, "Async").Types(append(e.elemType(true), e.pullResult())...),
 		start,
-		jen.Defer().Id("a").Dot("Close").Call(),
+		jen.Defer().Id(v.a).Dot("Close").Call(),
 		jen.For(jen.Id(v.a).Dot("Next").Call()).Block(loop...),
 	}
 	if m.errRes {
@@ -102,7 +102,7 @@ func (e *emitter) emitAsyncSeq() error {
 		// Not elemPair: a method with an error result never yields pairs.
 		if m.element() == elemSingle {
 			zero = jen.Id(v.zero)
-			body = append(body, jen.Var().Id("zero").Add(e.elemType(false)[0]))
+			body = append(body, jen.Var().Id(v.zero).Add(e.elemType(false)[0]))
 		}
 		body = append(body, jen.If(jen.Id(v.err).Op(":=").Add(res), jen.Id(v.err).Op("!=").Nil()).Block(
 			jen.Id(v.yield).Call(zero, jen.Id(v.err))))

@@ -161,7 +161,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	return files
 }
 
-func writeFile(t *testing.T, path, content string) {
+func writeFile(t testing.TB, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)

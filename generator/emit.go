@@ -307,10 +307,10 @@ func (e *emitter) emitReply(f *cbFunc, name string) {
 	var params, body []jen.Code
 	for i, r := range f.results {
 		params = append(params, jen.Id(r.name).Add(typeCode(r.typ)))
-		body = append(body, jen.Id("c").Dot(replyField(f, i)).Op("=").Id(r.name))
+		body = append(body, jen.Id(e.m.v.recv).Dot(replyField(f, i)).Op("=").Id(r.name))
 	}
 	e.comment("Reply sets what this call returns to %s; without it, it returns %s.", e.m.name, e.defaultText(f))
-	e.f.Func().Params(jen.Id("c").Op("*").Add(e.named(name))).Id("Reply").Params(params...).Block(body...)
+	e.f.Func().Params(jen.Id(e.m.v.recv).Op("*").Add(e.named(name))).Id("Reply").Params(params...).Block(body...)
 }
 
 func (e *emitter) defaultText(f *cbFunc) string {
@@ -747,13 +747,13 @@ func (e *emitter) emitSeq() error {
 		switch m.element() {
 		case elemSingle:
 			last = []jen.Code{
-				jen.Var().Id("zero").Add(e.elemType(false)[0]),
+				jen.Var().Id(v.zero).Add(e.elemType(false)[0]),
 				jen.Id(v.yield).Call(jen.Id(v.zero), jen.Id(v.err)),
 			}
 		default:
 			last = []jen.Code{jen.Id(v.yield).Call(jen.Nil(), jen.Id(v.err))}
 		}
-		body = append(body, jen.If(jen.Op("!").Id("done").Op("&&").Id("err").Op("!=").Nil()).Block(last...))
+		body = append(body, jen.If(jen.Op("!").Id(v.done).Op("&&").Id(v.err).Op("!=").Nil()).Block(last...))
 	} else {
 		body = append(body, e.invoke(args))
 	}
@@ -924,7 +924,7 @@ func (e *emitter) callMethod(args []jen.Code, bind bool) ([]jen.Code, jen.Code) 
 	for i := range m.results {
 		lhs = append(lhs, jen.Id(v.r).Dot(e.resultField(i)))
 	}
-	call := []jen.Code{jen.Var().Id("r").Add(e.named(e.resultsType())), jen.List(lhs...).Op("=").Add(e.invoke(args))}
+	call := []jen.Code{jen.Var().Id(v.r).Add(e.named(e.resultsType())), jen.List(lhs...).Op("=").Add(e.invoke(args))}
 	if m.errRes && e.hidesStop() {
 		call = append(call, jen.Id(v.r).Dot("err").Op("=").Add(hide(jen.Id(v.r).Dot("err"))))
 	}
@@ -944,8 +944,8 @@ func (e *emitter) hidesStop() bool {
 
 func (e *emitter) emitCursor() {
 	m := e.m
-	recv := jen.Id("c").Op("*").Add(e.named(e.cursor()))
-	cur := jen.Id("c").Dot("cursor")
+	recv := jen.Id(m.v.recv).Op("*").Add(e.named(e.cursor()))
+	cur := jen.Id(m.v.recv).Dot("cursor")
 	e.comment("%s hands over the calls %s makes to its %s, one per Next. "+
 		"Make it with %s; use it from one goroutine at a time.", e.cursor(), e.what(), e.callbacks(), e.pullRef())
 	engine := "Cursor"

@@ -263,7 +263,7 @@ func TestStaleOutputUnderAnotherName(t *testing.T) {
 	}
 }
 
-func mustRead(t *testing.T, path string) string {
+func mustRead(t testing.TB, path string) string {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -272,7 +272,7 @@ func mustRead(t *testing.T, path string) string {
 	return string(data)
 }
 
-func mustAbs(t *testing.T, path string) string {
+func mustAbs(t testing.TB, path string) string {
 	t.Helper()
 	abs, err := filepath.Abs(path)
 	if err != nil {

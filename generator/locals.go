@@ -26,6 +26,7 @@ type locals struct {
 	a     string   // an async iterator's engine
 	f     string   // a forwarder, receiver of its methods
 	fwd   []string // the forwarders of the interface callbacks
+	recv  string   // the receiver of the methods of the cursor and the Call and event types
 }
 
 // builtins are the predeclared names that generated code uses itself.
@@ -72,6 +73,18 @@ func nameLocals(u *unit, m *methodModel, imports map[string]string, declared []s
 			v.fwd = append(v.fwd, n.local(want))
 		}
 	}
+	// The methods of the cursor and of the Call and event types see their
+	// receiver, the type parameters, the Reply parameters and two locals.
+	recv := []string{"call", "r"}
+	for _, tp := range u.typeParams() {
+		recv = append(recv, tp.Obj().Name())
+	}
+	for _, f := range m.funcs() {
+		for _, r := range f.results {
+			recv = append(recv, r.name)
+		}
+	}
+	v.recv = newNamer(recv...).local("c")
 	// The method's parameters are visible in its forms, where all the
 	// locals may be; a callback's, in its body, where only the names of the
 	// callbacks' own machinery are (and, in a forwarder, its receiver).
