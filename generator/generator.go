@@ -265,7 +265,7 @@ func checkOutputNames(files []File, byFile map[string][]*unit, tags string) erro
 	var errs []error
 	for _, f := range files {
 		content := f.Content
-		ctxt.OpenFile = func(string) (rc readCloser, err error) { return nopCloser(content), nil }
+		ctxt.OpenFile = func(string) (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(content)), nil }
 		dir, name := filepath.Split(f.Path)
 		if ok, err := ctxt.MatchFile(dir, name); err != nil || !ok {
 			errs = append(errs, usageErrorf("%s: the go command would leave this file out of its package, so corogen does not write it; name the output otherwise (-output)", relPath(f.Path)))
@@ -554,7 +554,3 @@ func (u *unit) owners() map[string]owner {
 	}
 	return owners
 }
-
-type readCloser = io.ReadCloser
-
-func nopCloser(b []byte) io.ReadCloser { return io.NopCloser(bytes.NewReader(b)) }

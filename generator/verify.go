@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -206,8 +207,16 @@ func clashError(fset *token.FileSet, typeErrs []types.Error, i int, generated []
 		return nil
 	}
 	what := ownerOf(fset, generated, units, te.Pos)
-	return posErrorf(fset, other, "this declaration clashes with code corogen generates for %s (%s); rename it, or the generated one with //corogen:name=", what, te.Msg)
+	name := "this declaration"
+	if m := redeclared.FindStringSubmatch(te.Msg); m != nil {
+		name = m[1]
+	}
+	return posErrorf(fset, other, "%s is declared here, and corogen generates it for %s; rename this one, or the generated one with //corogen:name=", name, what)
 }
+
+// redeclared matches the type checker's messages about a name declared
+// twice, and names it.
+var redeclared = regexp.MustCompile(`^(?:method )?(\S+) (?:already declared|redeclared)`)
 
 // declaredAt finds the position in a message "... already declared at
 // file:line:col".
