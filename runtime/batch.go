@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"iter"
+	"math"
 	rt "runtime"
 	"strconv"
 )
@@ -32,7 +33,7 @@ type batchState[E, R any] struct {
 	next    func() (struct{}, bool)
 	stop    func()
 	buf     []E
-	i       int // the next element of buf to hand over
+	i       int // the next element of buf to hand over, or batchBusy
 	result  R
 	perr    *PanicError
 	cleanup rt.Cleanup
@@ -56,6 +57,7 @@ func (c *BatchCursor[E, R]) Start(n int, run func(yield func(E) bool) R) {
 			// A nil r is a runtime.Goexit, which iter.Pull passes on; a
 			// panic waits for the elements before it.
 			st.perr = runPanic(recover())
+			st.i = 0 // for a Goexit, after which refill does not go on
 		}()
 		st.result = run(func(e E) bool {
 			st.buf = append(st.buf, e)
@@ -79,14 +81,24 @@ func (c *BatchCursor[E, R]) Next() bool {
 	return c.refill()
 }
 
+// batchBusy is a batchState's i while the function runs: it makes Next take the
+// way through refill, which panics, so that a Next from inside the function,
+// or from another goroutine meanwhile, cannot take the elements being
+// buffered.
+const batchBusy = math.MaxInt
+
 func (c *BatchCursor[E, R]) refill() bool {
 	st := c.st
 	if st == nil {
 		panic("runtime: BatchCursor.Next called before Start: call Start first")
 	}
+	if st.i == batchBusy {
+		panic(msgBatchNextWhileNext)
+	}
 	clear(st.buf) // let the handed-over elements go
-	st.buf, st.i = st.buf[:0], 0
+	st.buf, st.i = st.buf[:0], batchBusy
 	st.next() // false when run has returned, maybe with a last partial batch
+	st.i = 0
 	if len(st.buf) > 0 {
 		c.cur, st.i = st.buf[0], 1
 		return true
@@ -119,12 +131,16 @@ func (c *BatchCursor[E, R]) Close() error {
 	if st == nil {
 		return nil // never started
 	}
+	if st.i == batchBusy {
+		panic(msgBatchCloseWhileNext)
+	}
 	st.cleanup.Stop()
 	var zero E
 	c.cur = zero
 	clear(st.buf)
-	st.buf, st.i = st.buf[:0], 0
+	st.buf, st.i = st.buf[:0], batchBusy
 	st.stop()
+	st.i = 0
 	if p := st.perr; p != nil {
 		st.perr = nil
 		return p

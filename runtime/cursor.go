@@ -17,6 +17,15 @@ import (
 // panics, and so does Next before any. Value, Result and Close may be called
 // on a Cursor that was never started: they return zero values and nil.
 //
+// Next and Close must not be called while Next runs: not by the function
+// (from its own goroutine or one it waits for), nor by a second goroutine.
+// A Cursor started with StartPooled panics with a runtime: message when they
+// are. One started with Start does for a Next that the function calls on
+// its own goroutine; otherwise iter.Pull's next panics with its own message,
+// or the race detector reports the race, since the Next of such a Cursor has
+// no room for a check of its own (see Next), and a Close from inside its
+// function is not caught: it leaves the function's goroutine parked.
+//
 // A Cursor that is dropped without Close is closed by a cleanup once it is
 // unreachable (see runtime.AddCleanup), so even a careless caller leaks no
 // goroutine; Close is still the way to stop the API at a known point.
@@ -64,7 +73,13 @@ func (c *Cursor[E, R]) Start(run func(yield func(E) bool) R) {
 			// A nil r is a runtime.Goexit, which iter.Pull passes on; any
 			// other panic goes to Next or Close through iter.Pull, with
 			// this stack.
-			if pe := runPanic(recover()); pe != nil {
+			r := recover()
+			if r == iterNextAgain {
+				// run called Next of its own cursor, most likely: Next
+				// cannot check that and stay inlined, but iter.Pull does.
+				r = msgCursorNextWhileNext
+			}
+			if pe := runPanic(r); pe != nil {
 				panic(pe)
 			}
 		}()
@@ -74,6 +89,22 @@ func (c *Cursor[E, R]) Start(run func(yield func(E) bool) R) {
 	c.st, c.next = st, st.next
 	st.cleanup = rt.AddCleanup(c, stopQuietly, st.stop)
 }
+
+// The panics of a cursor that two callers use at once. Where the check costs
+// nothing on the way to a switch, Next and Close make it themselves; the Next
+// of a Cursor started with Start cannot, as it must stay small enough to be
+// inlined: iter.Pull's next makes the check, and the panic from a Next
+// called inside the function is given this message on its way out.
+const (
+	msgCursorNextWhileNext  = "runtime: Cursor.Next called while Next runs: from inside the wrapped function, or from two goroutines at once; a cursor is used by one goroutine at a time"
+	msgCursorCloseWhileNext = "runtime: Cursor.Close called while Next runs: from inside the wrapped function, or from two goroutines at once; a cursor is used by one goroutine at a time"
+	msgBatchNextWhileNext   = "runtime: BatchCursor.Next called while Next runs: from inside the wrapped function, or from two goroutines at once; a cursor is used by one goroutine at a time"
+	msgBatchCloseWhileNext  = "runtime: BatchCursor.Close called while Next runs: from inside the wrapped function, or from two goroutines at once; a cursor is used by one goroutine at a time"
+
+	// iterNextAgain is iter.Pull's panic for a next called before the
+	// previous one has returned.
+	iterNextAgain = "iter.Pull: next called again before yield"
+)
 
 // checkUnstarted panics if c has been started: by Start, StartPooled or
 // Collect, whichever method is the second one.
@@ -103,7 +134,8 @@ func (c *Cursor[E, R]) StartPooled(run func(yield func(E) bool) R) {
 
 // Next runs the function until it hands over its next element, and reports
 // whether it did; false means it has returned or the cursor is closed. Next
-// panics if the Cursor has not been started.
+// panics if the Cursor has not been started, and, as the type's
+// documentation says, when it is called while Next runs.
 func (c *Cursor[E, R]) Next() (ok bool) {
 	// Next is small enough to be inlined, and so is a generated cursor's
 	// Next that forwards to it, as long as Next costs no more than it does
@@ -150,6 +182,9 @@ func (c *Cursor[E, R]) Close() (err error) {
 		w := st.w
 		if w == nil {
 			return nil // closed already
+		}
+		if w.inNext {
+			panic(msgCursorCloseWhileNext)
 		}
 		c.st, c.next = &w.pool.closed, w.pool.closed.next
 		var zero E

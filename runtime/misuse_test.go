@@ -358,3 +358,104 @@ func TestCursorStartedTwiceMisuse(t *testing.T) {
 	)
 	checkMisuse(t, tests)
 }
+
+// concurrentNext calls next on a second goroutine while the first call of
+// next runs the function, which waits on running and release, and panics
+// with the second call's panic message.
+func concurrentNext(next func() bool, running, release chan struct{}) {
+	second := make(chan string, 1)
+	go func() {
+		<-running
+		defer close(release)
+		second <- panicMessage(func() { next() })
+	}()
+	next()
+	panic(<-second)
+}
+
+// waitThenCount is a cursor function that signals running, waits for
+// release, and then yields 0, 1, 2.
+func waitThenCount(running, release chan struct{}) func(func(int) bool) int {
+	return func(yield func(int) bool) int {
+		close(running)
+		<-release
+		return count(3, yield)
+	}
+}
+
+func TestCursorUsedTwiceAtOnceMisuse(t *testing.T) {
+	const (
+		cursorNext  = "runtime: Cursor.Next called while Next runs: from inside the wrapped function, or from two goroutines at once; a cursor is used by one goroutine at a time"
+		cursorClose = "runtime: Cursor.Close called while Next runs: from inside the wrapped function, or from two goroutines at once; a cursor is used by one goroutine at a time"
+		batchNext   = "runtime: BatchCursor.Next called while Next runs: from inside the wrapped function, or from two goroutines at once; a cursor is used by one goroutine at a time"
+		batchClose  = "runtime: BatchCursor.Close called while Next runs: from inside the wrapped function, or from two goroutines at once; a cursor is used by one goroutine at a time"
+	)
+	tests := []cursorMisuse{}
+	for _, mode := range []string{"Start", "StartPooled"} {
+		tests = append(tests, cursorMisuse{mode + ": Next inside the function", func() {
+			c := new(coro.Cursor[int, int])
+			start(mode, c, func(yield func(int) bool) int { c.Next(); return 0 })
+			defer c.Close()
+			c.Next()
+		}, cursorNext})
+	}
+	tests = append(tests,
+		cursorMisuse{"StartPooled: Next inside the function after a yield", func() {
+			c := new(coro.Cursor[int, int])
+			c.StartPooled(func(yield func(int) bool) int { yield(1); c.Next(); return 0 })
+			defer c.Close()
+			c.Next()
+			c.Next()
+		}, cursorNext},
+		cursorMisuse{"StartPooled: Close inside the function", func() {
+			c := new(coro.Cursor[int, int])
+			c.StartPooled(func(yield func(int) bool) int { c.Close(); return 0 })
+			defer c.Close()
+			c.Next()
+		}, cursorClose},
+		cursorMisuse{"StartPooled: Next from two goroutines at once", func() {
+			running, release := make(chan struct{}), make(chan struct{})
+			c := new(coro.Cursor[int, int])
+			c.StartPooled(waitThenCount(running, release))
+			defer c.Close()
+			concurrentNext(c.Next, running, release)
+		}, cursorNext},
+		cursorMisuse{"BatchCursor: Next inside the function", func() {
+			c := new(coro.BatchCursor[int, int])
+			c.Start(4, func(yield func(int) bool) int { yield(1); c.Next(); return 0 })
+			defer c.Close()
+			for c.Next() { // the panic comes after the element before it
+			}
+		}, batchNext},
+		cursorMisuse{"BatchCursor: Close inside the function", func() {
+			c := new(coro.BatchCursor[int, int])
+			c.Start(4, func(yield func(int) bool) int { c.Close(); return 0 })
+			defer c.Close()
+			c.Next()
+		}, batchClose},
+		cursorMisuse{"BatchCursor: Next from two goroutines at once", func() {
+			running, release := make(chan struct{}), make(chan struct{})
+			c := new(coro.BatchCursor[int, int])
+			c.Start(4, waitThenCount(running, release))
+			defer c.Close()
+			concurrentNext(c.Next, running, release)
+		}, batchNext},
+	)
+	checkMisuse(t, tests)
+}
+
+// After a misuse has been raised, the cursor still closes.
+func TestCursorClosesAfterNextInsideTheFunction(t *testing.T) {
+	forEachStart(t, func(t *testing.T, mode string) {
+		c := new(coro.Cursor[int, int])
+		start(mode, c, func(yield func(int) bool) int { yield(1); c.Next(); return 0 })
+		c.Next()
+		panicMessage(func() { c.Next() })
+		if c.Next() {
+			t.Error("Next after the function's panic returned true")
+		}
+		if err := c.Close(); err != nil {
+			t.Errorf("Close = %v", err)
+		}
+	})
+}

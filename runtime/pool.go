@@ -94,6 +94,7 @@ type worker[E, R any] struct {
 	ended    bool // the job has returned; next handed over no element
 	stopping bool // the cursor is closing: yield returns false
 	dead     bool // runtime.Goexit ended the coroutine
+	inNext   bool // the cursor's Next has switched to the job
 	pool     *pool[E, R]
 	epoch    uint64 // the pool's epoch when the worker parked
 
@@ -138,8 +139,13 @@ func (p *pool[E, R]) getSlow() *worker[E, R] {
 	// Closures, not method values, which would add the method's frame
 	// under the method value's wrapper at every switch.
 	w.st.next = func() (E, bool) {
+		if w.inNext {
+			panic(msgCursorNextWhileNext)
+		}
 		if !w.ended {
+			w.inNext = true
 			e, _ := w.next()
+			w.inNext = false
 			if !w.ended {
 				return e, true
 			}
@@ -173,6 +179,7 @@ func (w *worker[E, R]) run() {
 	defer func() {
 		w.gen.Add(1) // the job's yield is dead from now on
 		w.running = false
+		w.inNext = false // for a Goexit, after which the cursor's side does not run
 		if returned {
 			return
 		}
