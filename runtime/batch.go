@@ -5,6 +5,7 @@ import (
 	"math"
 	rt "runtime"
 	"strconv"
+	"sync/atomic"
 )
 
 // MaxBatch is the largest batch of a BatchCursor: the most elements its
@@ -37,13 +38,20 @@ type batchState[E, R any] struct {
 	result  R
 	perr    *PanicError
 	cleanup rt.Cleanup
+
+	// The thread check, as in cursorState.
+	checked  bool
+	locked   bool
+	finished atomic.Bool
 }
 
 // Start prepares run for the first call of Next, which runs it until it has
 // yielded n elements or returned. run's yield returns false once the cursor
 // is being closed: run must then make the API stop.
 //
-// Start panics unless n is from 1 to MaxBatch.
+// Start panics unless n is from 1 to MaxBatch. The coroutine can only be
+// switched to by goroutines locked to their OS thread as Start's caller was,
+// as for Cursor.Start, which says what COROGENDEBUG=lockcheck=1 checks.
 func (c *BatchCursor[E, R]) Start(n int, run func(yield func(E) bool) R) {
 	if c.st != nil {
 		panic("runtime: BatchCursor.Start on a BatchCursor that was started already: a BatchCursor runs one function; use a new BatchCursor")
@@ -51,21 +59,39 @@ func (c *BatchCursor[E, R]) Start(n int, run func(yield func(E) bool) R) {
 	if n < 1 || n > MaxBatch {
 		panic("runtime: BatchCursor.Start with a batch of " + strconv.Itoa(n) + ": the batch must be from 1 to MaxBatch (" + strconv.Itoa(MaxBatch) + ")")
 	}
-	st := &batchState[E, R]{buf: make([]E, 0, n)}
+	st := &batchState[E, R]{buf: make([]E, 0, n), checked: lockCheck}
+	if st.checked {
+		st.locked = lockedToThread()
+	}
 	st.next, st.stop = iter.Pull(func(yield func(struct{}) bool) {
 		defer func() {
 			// A nil r is a runtime.Goexit, which iter.Pull passes on; a
 			// panic waits for the elements before it.
 			st.perr = runPanic(recover())
 			st.i = 0 // for a Goexit, after which refill does not go on
+			if st.checked {
+				st.finished.Store(true)
+			}
 		}()
-		st.result = run(func(e E) bool {
+		batch := func(e E) bool {
 			st.buf = append(st.buf, e)
 			return len(st.buf) < n || yield(struct{}{})
-		})
+		}
+		if st.checked {
+			batch = func(e E) bool {
+				if len(st.buf)+1 >= n && !st.finished.Load() {
+					checkLocked(st.locked) // before the element goes in
+				}
+				st.buf = append(st.buf, e)
+				return len(st.buf) < n || yield(struct{}{})
+			}
+		}
+		st.result = run(batch)
 	})
 	c.st = st
-	st.cleanup = rt.AddCleanup(c, stopQuietly, st.stop)
+	if !st.locked {
+		st.cleanup = rt.AddCleanup(c, stopQuietly, st.stop)
+	}
 }
 
 // Next hands over the next element, from the buffer, or after running the
@@ -94,6 +120,9 @@ func (c *BatchCursor[E, R]) refill() bool {
 	}
 	if st.i == batchBusy {
 		panic(msgBatchNextWhileNext)
+	}
+	if st.checked && !st.finished.Load() {
+		checkLocked(st.locked)
 	}
 	clear(st.buf) // let the handed-over elements go
 	st.buf, st.i = st.buf[:0], batchBusy
@@ -134,6 +163,9 @@ func (c *BatchCursor[E, R]) Close() error {
 	if st.i == batchBusy {
 		panic(msgBatchCloseWhileNext)
 	}
+	if st.checked && !st.finished.Load() {
+		checkLocked(st.locked)
+	}
 	st.cleanup.Stop()
 	var zero E
 	c.cur = zero
@@ -141,6 +173,9 @@ func (c *BatchCursor[E, R]) Close() error {
 	st.buf, st.i = st.buf[:0], batchBusy
 	st.stop()
 	st.i = 0
+	if st.checked {
+		st.finished.Store(true) // stopped before it ran, maybe
+	}
 	if p := st.perr; p != nil {
 		st.perr = nil
 		return p

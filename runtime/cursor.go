@@ -5,6 +5,7 @@ import (
 	"iter"
 	rt "runtime"
 	"runtime/debug"
+	"sync/atomic"
 )
 
 // A Cursor is the pull side of a callback API: Start gives it a function
@@ -45,6 +46,14 @@ type cursorState[E, R any] struct {
 	result  R
 	cleanup rt.Cleanup
 	w       *worker[E, R] // the worker whose state this is, for StartPooled
+
+	// With lockCheck on when Start ran (checked), next and run's yield
+	// check the thread lock of their caller against the one Start ran with
+	// (locked), until the function has ended and no switch is left to make
+	// (finished, atomic for a yield called late by a goroutine of its own).
+	checked  bool
+	locked   bool
+	finished atomic.Bool
 }
 
 // Start prepares run for the first call of Next. run receives yield, which
@@ -57,16 +66,33 @@ type cursorState[E, R any] struct {
 // A panic in run is raised again by the Next or Close that ran it, as a
 // *PanicError with run's own stack; Unwind ends run quietly; a
 // runtime.Goexit in run ends the goroutine that called Next or Close.
+//
+// The coroutine can only be switched to by goroutines whose lock to their OS
+// thread (runtime.LockOSThread, or a cgo callback) is as Start's caller's
+// was; the Go runtime aborts the program at any other switch. With
+// COROGENDEBUG=lockcheck=1, Start records its caller's lock, and Next,
+// Close and run's yield panic instead (see the package documentation); a
+// Cursor started on a locked goroutine then gets no cleanup, since the
+// cleanup would have to switch from an unlocked one: Close it.
 func (c *Cursor[E, R]) Start(run func(yield func(E) bool) R) {
 	c.checkUnstarted("Start")
-	st := &cursorState[E, R]{}
+	st := &cursorState[E, R]{checked: lockCheck}
+	if st.checked {
+		st.locked = lockedToThread()
+	}
 	// run gets iter.Pull's own yield, and Next is small enough to be
 	// inlined, so no frame of ours is on either stack at a switch (see the
 	// note after Group.handOver). iter.Pull keeps the state: a finished or
 	// stopped coroutine makes next return false at once.
 	st.next, st.stop = iter.Pull(func(yield func(E) bool) {
+		if st.checked {
+			yield = st.checkedYield(yield)
+		}
 		returned := false
 		defer func() {
+			if st.checked {
+				st.finished.Store(true)
+			}
 			if returned {
 				return
 			}
@@ -86,8 +112,29 @@ func (c *Cursor[E, R]) Start(run func(yield func(E) bool) R) {
 		st.result = run(yield)
 		returned = true
 	})
+	if st.checked {
+		next := st.next
+		st.next = func() (E, bool) {
+			if !st.finished.Load() {
+				checkLocked(st.locked)
+			}
+			return next()
+		}
+	}
 	c.st, c.next = st, st.next
-	st.cleanup = rt.AddCleanup(c, stopQuietly, st.stop)
+	if !st.locked {
+		st.cleanup = rt.AddCleanup(c, stopQuietly, st.stop)
+	}
+}
+
+// checkedYield is yield, with the thread check.
+func (st *cursorState[E, R]) checkedYield(yield func(E) bool) func(E) bool {
+	return func(e E) bool {
+		if !st.finished.Load() {
+			checkLocked(st.locked)
+		}
+		return yield(e)
+	}
 }
 
 // The panics of a cursor that two callers use at once. Where the check costs
@@ -125,8 +172,16 @@ func (c *Cursor[E, R]) checkUnstarted(method string) {
 // Start: in particular, run's yield is dead once run has returned, so a yield
 // that the API keeps and calls later, from any goroutine, returns false at
 // once and never reaches the cursor that runs on the coroutine next.
+//
+// A pooled coroutine serves one goroutine after another, so it can only be
+// used from goroutines not locked to their OS thread: see Start. With
+// COROGENDEBUG=lockcheck=1, StartPooled on a locked goroutine panics, and
+// so do Next, Close and run's yield called on one.
 func (c *Cursor[E, R]) StartPooled(run func(yield func(E) bool) R) {
 	c.checkUnstarted("StartPooled")
+	if lockCheck && lockedToThread() {
+		panic("runtime: StartPooled on a goroutine locked to its OS thread: a pooled coroutine serves one goroutine after another, which the Go runtime cannot switch from a locked one; use Start")
+	}
 	c.pooled = true
 	c.st = &poolFor[E, R]().get(c, run).st
 	c.next = c.st.next
@@ -186,6 +241,9 @@ func (c *Cursor[E, R]) Close() (err error) {
 		if w.inNext {
 			panic(msgCursorCloseWhileNext)
 		}
+		if w.checked && w.running { // finish switches to the job
+			checkLocked(false)
+		}
 		c.st, c.next = &w.pool.closed, w.pool.closed.next
 		var zero E
 		c.cur = zero
@@ -198,7 +256,13 @@ func (c *Cursor[E, R]) Close() (err error) {
 		}
 		return nil
 	}
+	if st.checked && !st.finished.Load() {
+		checkLocked(st.locked)
+	}
 	defer func() {
+		if st.checked {
+			st.finished.Store(true) // stopped before it ran, maybe
+		}
 		if r := recover(); r != nil {
 			pe, ok := r.(*PanicError)
 			if !ok {

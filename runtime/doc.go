@@ -115,14 +115,28 @@ and the others the methods document.
 
 The Go runtime cannot switch coroutines on a goroutine locked to its OS
 thread (runtime.LockOSThread, or a cgo callback) unless the coroutine was
-made on that same locked thread, and it aborts the program when asked to. A
-group or wrapper made and driven on one locked goroutine works. The only
-public way to see a goroutine's lock is its traceback header, which costs
-about 5µs, as much as seventy round trips; so the check that turns such a switch into
-a panic ("runtime: switch from a goroutine locked to its OS thread") is off
-by default and on with
+made on that same locked thread, and it aborts the program when asked to
+("coro: OS thread locking must match locking at coroutine creation"). A
+group, wrapper or cursor made and driven on one locked goroutine works. The
+only public way to see a goroutine's lock is its traceback header, which
+costs about 5µs, as much as seventy round trips; so the check that turns
+such a switch into a panic ("runtime: switch from a goroutine locked to its
+OS thread") is off by default and on with
 
 	COROGENDEBUG=lockcheck=1
+
+With it on, a Group's and a SafeWrap's coroutines record the lock of the
+goroutine that made them and every switch checks its caller's. So do the
+cursors: Cursor.Start and BatchCursor.Start record their caller's lock, and
+Next, Close and the function's yield check theirs whenever they would
+switch; StartPooled on a locked goroutine panics, since a pooled coroutine
+serves one goroutine after another, and its Next, Close and yield panic on
+a locked goroutine. A cursor started on a locked goroutine gets no cleanup
+then, as the cleanup would switch from an unlocked goroutine: close it.
+(Without the check, such a cursor dropped unclosed makes the cleanup abort
+the program.) An Async needs no check: it switches no coroutine. The check
+compares only whether each goroutine is locked, so a switch from a
+goroutine locked to another thread than the maker's still aborts.
 
 Callbacks that run on locked threads belong to corogen's async mode, which
 hands calls over on channels instead of switching.

@@ -95,6 +95,7 @@ type worker[E, R any] struct {
 	stopping bool // the cursor is closing: yield returns false
 	dead     bool // runtime.Goexit ended the coroutine
 	inNext   bool // the cursor's Next has switched to the job
+	checked  bool // lockCheck was on at StartPooled: switches check the thread
 	pool     *pool[E, R]
 	epoch    uint64 // the pool's epoch when the worker parked
 
@@ -119,6 +120,7 @@ func (p *pool[E, R]) get(owner *Cursor[E, R], job func(func(E) bool) R) *worker[
 	w.job = job
 	w.ended = false
 	w.stopping = false
+	w.checked = lockCheck
 	w.owner.Store(owner)
 	if !p.sweeping.Load() {
 		p.schedule()
@@ -143,6 +145,9 @@ func (p *pool[E, R]) getSlow() *worker[E, R] {
 			panic(msgCursorNextWhileNext)
 		}
 		if !w.ended {
+			if w.checked {
+				checkLocked(false)
+			}
 			w.inNext = true
 			e, _ := w.next()
 			w.inNext = false
@@ -195,6 +200,18 @@ func (w *worker[E, R]) run() {
 // ended: iter.Pull's yield, but false once the cursor is closing, and false
 // at once, touching nothing else, after the job has ended.
 func (w *worker[E, R]) yieldFor(gen uint64) func(E) bool {
+	if w.checked {
+		return func(e E) bool {
+			if w.gen.Load() != gen {
+				return false
+			}
+			checkLocked(false)
+			if w.stopping || !w.pyield(e) {
+				return false
+			}
+			return !w.stopping
+		}
+	}
 	return func(e E) bool {
 		if w.gen.Load() != gen || w.stopping || !w.pyield(e) {
 			return false
