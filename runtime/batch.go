@@ -39,15 +39,22 @@ type batchState[E, R any] struct {
 	perr    *PanicError
 	cleanup rt.Cleanup
 
-	// The thread check, as in cursorState.
-	checked  bool
-	locked   bool
-	finished atomic.Bool
+	// done is set once the function has ended or Close has begun to stop
+	// it: from then on yield returns false at once, whoever calls it and
+	// whenever, so no element gets into the buffer; atomic for a yield kept
+	// and called late by a goroutine of the API's own.
+	done atomic.Bool
+
+	// The thread check, as in cursorState, until done.
+	checked bool
+	locked  bool
 }
 
 // Start prepares run for the first call of Next, which runs it until it has
 // yielded n elements or returned. run's yield returns false once the cursor
-// is being closed: run must then make the API stop.
+// is being closed: run must then make the API stop. Once run has returned,
+// or Close has begun, yield returns false at once, from any goroutine: a
+// yield that the API keeps and calls later adds nothing to the elements.
 //
 // Start panics unless n is from 1 to MaxBatch. The coroutine can only be
 // switched to by goroutines locked to their OS thread as Start's caller was,
@@ -69,17 +76,21 @@ func (c *BatchCursor[E, R]) Start(n int, run func(yield func(E) bool) R) {
 			// panic waits for the elements before it.
 			st.perr = runPanic(recover())
 			st.i = 0 // for a Goexit, after which refill does not go on
-			if st.checked {
-				st.finished.Store(true)
-			}
+			st.done.Store(true)
 		}()
 		batch := func(e E) bool {
+			if st.done.Load() {
+				return false
+			}
 			st.buf = append(st.buf, e)
 			return len(st.buf) < n || yield(struct{}{})
 		}
 		if st.checked {
 			batch = func(e E) bool {
-				if len(st.buf)+1 >= n && !st.finished.Load() {
+				if st.done.Load() {
+					return false
+				}
+				if len(st.buf)+1 >= n {
 					checkLocked(st.locked) // before the element goes in
 				}
 				st.buf = append(st.buf, e)
@@ -121,7 +132,7 @@ func (c *BatchCursor[E, R]) refill() bool {
 	if st.i == batchBusy {
 		panic(msgBatchNextWhileNext)
 	}
-	if st.checked && !st.finished.Load() {
+	if st.checked && !st.done.Load() {
 		checkLocked(st.locked)
 	}
 	clear(st.buf) // let the handed-over elements go
@@ -163,8 +174,12 @@ func (c *BatchCursor[E, R]) Close() error {
 	if st.i == batchBusy {
 		panic(msgBatchCloseWhileNext)
 	}
-	if st.checked && !st.finished.Load() {
+	done := st.done.Load()
+	if st.checked && !done {
 		checkLocked(st.locked)
+	}
+	if !done {
+		st.done.Store(true)
 	}
 	st.cleanup.Stop()
 	var zero E
@@ -173,9 +188,6 @@ func (c *BatchCursor[E, R]) Close() error {
 	st.buf, st.i = st.buf[:0], batchBusy
 	st.stop()
 	st.i = 0
-	if st.checked {
-		st.finished.Store(true) // stopped before it ran, maybe
-	}
 	if p := st.perr; p != nil {
 		st.perr = nil
 		return p

@@ -87,3 +87,47 @@ func TestBatchCursorUnwind(t *testing.T) {
 		t.Errorf("Close = %v, unwound = %v", err, unwound)
 	}
 }
+
+// A yield kept past the end of its function returns false at once, and its
+// element reaches nobody: neither the elements still buffered, nor a
+// closed cursor's.
+func TestBatchCursorLateYieldIsDead(t *testing.T) {
+	for _, when := range []string{"returned", "closed"} {
+		t.Run(when, func(t *testing.T) {
+			var leaked func(int) bool
+			c := new(coro.BatchCursor[int, int])
+			c.Start(64, func(yield func(int) bool) int {
+				leaked = yield
+				if when == "closed" {
+					for i := 0; yield(i); i++ {
+					}
+					return 0
+				}
+				return count(3, yield)
+			})
+			if !c.Next() || c.Value() != 0 {
+				t.Fatal("no first element")
+			}
+			if when == "closed" {
+				c.Close()
+			}
+			late := make(chan bool)
+			go func() { late <- leaked(-1) }()
+			if <-late {
+				t.Error("a yield called after its function ended returned true")
+			}
+			got := []int{c.Value()}
+			for c.Next() {
+				got = append(got, c.Value())
+			}
+			want := []int{0, 1, 2}
+			if when == "closed" {
+				want = []int{0}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("got %v, want %v", got, want)
+			}
+			c.Close()
+		})
+	}
+}
