@@ -87,14 +87,32 @@ A Cursor runs the API on a coroutine of its own and switches once per call:
 Start gives the API iter.Pull's own yield, so a call costs what iter.Pull
 costs; StartPooled takes the coroutine from a pool that closed cursors give
 back, so opening and closing costs less than half of what it does with Start
-and allocates one small object of the runtime's (the function's yield, which
-dies with the function: a yield kept and called later returns false and
-reaches no other cursor), while each call costs one function frame more on
-each side of the switch; Collect runs the API to its end at
-once, for callbacks that must not be paused. A BatchCursor lets the API run
-up to n calls ahead between two switches. An Async takes calls from other
-goroutines over channels. All of them close a dropped cursor once it is
-garbage; Close is the way to stop the API at a known point.
+and allocates one small object of the runtime's (the function's yield),
+while each call costs one function frame more on each side of the switch;
+Collect runs the API to its end at once, for callbacks that must not be
+paused. A BatchCursor lets the API run up to n calls ahead between two
+switches, n from 1 to MaxBatch. An Async takes calls from other goroutines
+over channels, with a buffer of 0 to MaxBuffer calls. All of them close a
+dropped cursor once it is garbage; Close is the way to stop the API at a
+known point.
+
+A cursor is used by one goroutine at a time, and started once: its zero
+value is not ready, Next before the start panics, and so does a second
+start. Close, Value and Result may be called on a cursor that was never
+started, and return nil and zero values. Next and Close must not be called
+while Next runs, neither by the API (the function that the cursor runs) nor
+by another goroutine; a pooled Cursor and a BatchCursor panic when they
+are, and a Cursor started with Start does for a Next from inside the API
+(its Next is kept small enough to be inlined, which leaves no room for the
+check: the Cursor documentation says what it catches).
+
+The function's yield belongs to the function's run: it may be called from
+any goroutine that the function waits for, and once the function has
+returned, or the cursor is being closed, it returns false at once, to any
+caller. An API that keeps its callback and calls it later, from a
+goroutine of its own, thus gets false; a callback that has no way to say
+stop then calls Unwind, which nothing recovers there, and the program ends
+with a panic that says so. Such APIs need an Async (//corogen:async).
 
 # Goroutines
 
