@@ -368,9 +368,11 @@ func packageErrors(p *packages.Package, skip []string, generated map[string]bool
 
 var noFieldOrMethod = regexp.MustCompile(`\(type \*?(?:\w+\.)?(\w+)(?:\[.*\])? has no field or method \w+`)
 
-// A generatedName is a package-level name a file declares, and what for.
+// A generatedName is a package-level name a file declares, what for, and
+// where users see that.
 type generatedName struct {
 	name, what string
+	pos        token.Pos
 }
 
 // declaredNames lists what the generated file declares for u, at package
@@ -379,7 +381,7 @@ func declaredNames(u *unit) []generatedName {
 	e := &emitter{u: u}
 	var names []generatedName
 	if u.wrapper != nil {
-		names = append(names, generatedName{e.wrapperName(), u.target})
+		names = append(names, generatedName{e.wrapperName(), u.target, u.pos})
 	}
 	for _, m := range u.methods {
 		e.m = m
@@ -387,26 +389,26 @@ func declaredNames(u *unit) []generatedName {
 		if u.wrapper != nil {
 			what += "." + m.name
 		}
-		names = append(names, generatedName{e.cursor(), what})
+		names = append(names, generatedName{e.cursor(), what, m.at})
 		switch m.element() {
 		case elemPair, elemCall:
-			names = append(names, generatedName{e.callType(), what})
+			names = append(names, generatedName{e.callType(), what, m.at})
 		case elemEvent:
-			names = append(names, generatedName{e.eventType(), what})
+			names = append(names, generatedName{e.eventType(), what, m.at})
 			for _, f := range m.funcs() {
-				names = append(names, generatedName{e.eventStruct(f), what})
+				names = append(names, generatedName{e.eventStruct(f), what, m.at})
 			}
 		}
 		for _, cb := range m.cbs {
 			if cb.iface != nil {
-				names = append(names, generatedName{e.forwarder(cb), what})
+				names = append(names, generatedName{e.forwarder(cb), what, m.at})
 			}
 		}
 		if e.hasResultsType() {
-			names = append(names, generatedName{e.resultsType(), what})
+			names = append(names, generatedName{e.resultsType(), what, m.at})
 		}
 		if u.wrapper == nil {
-			names = append(names, generatedName{e.seqName(), what}, generatedName{e.pullName(), what})
+			names = append(names, generatedName{e.seqName(), what, m.at}, generatedName{e.pullName(), what, m.at})
 		}
 	}
 	return names
@@ -436,7 +438,7 @@ func checkNames(byFile map[string][]*unit, outputs []string) error {
 			scope := u.out.Types.Scope()
 			for _, n := range declaredNames(u) {
 				if prev, ok := seen[n.name]; ok {
-					errs = append(errs, fmt.Errorf("%s and %s would both generate %s; rename one with //corogen:name= or -prefix", prev, n.what, n.name))
+					errs = append(errs, u.errorf(n.pos, "%s and %s would both generate %s; rename one with //corogen:name= or -prefix", prev, n.what, n.name))
 					continue
 				}
 				seen[n.name] = n.what
@@ -455,12 +457,12 @@ func checkNames(byFile map[string][]*unit, outputs []string) error {
 				for _, gen := range []string{e.seqName(), e.pullName()} {
 					what := u.target + "." + m.name
 					if prev, ok := methods[gen]; ok {
-						errs = append(errs, fmt.Errorf("%s and %s would both generate %s.%s; rename one with //corogen:name=", prev, what, e.wrapperName(), gen))
+						errs = append(errs, u.errorf(m.at, "%s and %s would both generate %s.%s; rename one with //corogen:name=", prev, what, e.wrapperName(), gen))
 					}
 					methods[gen] = what
 					if obj, _, _ := types.LookupFieldOrMethod(u.wrapper.typ, true, u.out.Types, gen); obj != nil {
-						errs = append(errs, fmt.Errorf("%s: %s already has a method %s, which corogen generates for %s; rename with //corogen:name=",
-							u.target, types.TypeString(u.wrapper.typ, nil), gen, m.name))
+						errs = append(errs, u.errorf(m.at, "%s already has a method %s, which corogen generates for %s; rename with //corogen:name=",
+							types.TypeString(u.wrapper.typ, types.RelativeTo(u.out.Types)), gen, m.name))
 					}
 				}
 			}
@@ -524,6 +526,15 @@ func checkCycles(byFile map[string][]*unit, deps map[string][]string) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// errorf returns an error at pos, or, with no position to give, after the
+// flag that names u's target.
+func (u *unit) errorf(pos token.Pos, format string, args ...any) error {
+	if pos == token.NoPos {
+		return fmt.Errorf("%s: %s", u.flag, fmt.Sprintf(format, args...))
+	}
+	return posErrorf(u.out.Fset, pos, format, args...)
 }
 
 // owner is what a generated declaration is for, and where users see that.

@@ -12,6 +12,7 @@ import (
 // forms of its callback methods, or sequential package-level functions.
 type unit struct {
 	target  string            // as given on the command line
+	flag    string            // -type=target or -func=target
 	pos     token.Pos         // the declaration in the package, or the //go:generate line naming it; or NoPos
 	out     *packages.Package // the package the generated file belongs to
 	prefix  string            // starts every generated name

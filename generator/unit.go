@@ -55,7 +55,7 @@ func (md *modeler) interfaceUnit(tn *types.TypeName) (*unit, error) {
 	if !iface.IsMethodSet() {
 		return nil, posErrorf(md.fset, tn.Pos(), "%s is a constraint (its type set is not all types with its methods), not an interface values can have", tn.Name())
 	}
-	u := &unit{target: md.t.spec, out: md.out, pos: tn.Pos(), prefix: tn.Name(),
+	u := &unit{target: md.t.spec, flag: md.t.flag(), out: md.out, pos: tn.Pos(), prefix: tn.Name(),
 		wrapper: &wrapper{field: tn.Name(), typ: tn.Type()}}
 	if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
 		u.tparams = named.TypeParams()
@@ -130,7 +130,7 @@ func (md *modeler) typeUnit(tn *types.TypeName, targs []types.Type) (*unit, erro
 	if err != nil {
 		return nil, err
 	}
-	u := &unit{target: md.t.spec, out: md.out, pos: md.pos, prefix: tn.Name(), wrapper: &wrapper{field: tn.Name(), typ: t}}
+	u := &unit{target: md.t.spec, flag: md.t.flag(), out: md.out, pos: md.pos, prefix: tn.Name(), wrapper: &wrapper{field: tn.Name(), typ: t}}
 	iface, isIface := t.Underlying().(*types.Interface)
 	if isIface && !iface.IsMethodSet() {
 		return nil, md.errorf(md.pos, "%s is a constraint (its type set is not all types with its methods), not an interface values can have", md.subject())
@@ -183,7 +183,7 @@ func (md *modeler) typeUnit(tn *types.TypeName, targs []types.Type) (*unit, erro
 // funcUnit models the package function fn, named by target as path.F or,
 // if it is generic, path.F[args].
 func (md *modeler) funcUnit(fn *types.Func, targs []types.Type) (*unit, error) {
-	u := &unit{target: md.t.spec, out: md.out, pos: md.pos}
+	u := &unit{target: md.t.spec, flag: md.t.flag(), out: md.out, pos: md.pos}
 	name := remoteName(md.t.spec)
 	d, err := md.dirs.forTarget(name)
 	if err != nil {
