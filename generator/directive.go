@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/corogen/corogen/runtime"
 )
 
 // directivePrefix starts a directive line.
@@ -290,7 +292,7 @@ func (d *directives) addLine(line *directiveLine) error {
 }
 
 // maxCount bounds buffer= and batch=, as the runtime does.
-var maxCount = map[string]int{"buffer": 1 << 16, "batch": 1 << 16} // TODO(runtime.MaxBuffer)
+var maxCount = map[string]int{"buffer": runtime.MaxBuffer, "batch": runtime.MaxBatch}
 
 func (d *directives) set(cb *cbDirectives, item string) error {
 	key, value, hasValue := strings.Cut(item, "=")
