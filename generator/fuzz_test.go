@@ -111,7 +111,7 @@ var (
 		"int", "string", "Item", "error", "[]Item", "func(int) bool", "map[Item][]string", "sync.Mutex"}
 	fuzzResults = []string{"", "bool", "error", "int", "(int, error)", "string", "(bool, error)", "Item", "func()", "T",
 		"", "", "bool", "bool", "error", "error"}
-	fuzzDirs    = []string{"async", "reply stop=true", "stop=drain", "name=Other", "skip", "batch=2", "pool", "nopause",
+	fuzzDirs = []string{"async", "reply stop=true", "stop=drain", "name=Other", "skip", "batch=2", "pool", "nopause",
 		"async buffer=2", "stop=1", "default=2 stop=3", "stop=x", "stop=nil", "stop=Halt", "default=Item(1)", "stop=-1",
 		"async close=Close", "stop=iter", "cb=fn stop=drain", "stop=false", "reply stop=false default=true"}
 	fuzzDecls = []string{"var %s = 1", "type %s int", "func %s() {}", "const %s = 2", "var %s Item", "type %s struct{}"}
