@@ -192,10 +192,12 @@ func (c *Cursor[E, R]) StartPooled(run func(yield func(E) bool) R) {
 // panics if the Cursor has not been started, and, as the type's
 // documentation says, when it is called while Next runs.
 func (c *Cursor[E, R]) Next() (ok bool) {
-	// Next is small enough to be inlined, and so is a generated cursor's
-	// Next that forwards to it, as long as Next costs no more than it does
-	// now: one more check or store, and it is a call of its own, a frame
-	// at every switch (see the note after Group.handOver).
+	// Next is small enough to be inlined (73 of the inliner's 80), and so
+	// is a generated cursor's Next that forwards to it (78). A flag set
+	// around the switch, to catch a Next while Next runs, takes a check and
+	// two stores more: the generated Next becomes a call of its own, a
+	// frame at every switch (see the note after Group.handOver), which
+	// measured about a tenth more per element.
 	if c.next == nil {
 		panic("runtime: Cursor.Next called before Start: start the Cursor with Start, StartPooled or Collect first")
 	}
@@ -330,8 +332,8 @@ func (*unwindPanic) Error() string {
 		"corogen's synchronous forms cannot take such calls: mark the method //corogen:async"
 }
 
-// unwinding is the panic value of Unwind, recognised by identity. A pointer
-// in an interface is not allocated, so Unwind costs what panic does.
+// unwinding is the panic value of Unwind, recognised by identity. Putting a
+// pointer in an interface allocates nothing, so Unwind costs what panic does.
 var unwinding = new(unwindPanic)
 
 // Unwind stops an API whose callback has no way to say stop: it panics with
