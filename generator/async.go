@@ -27,14 +27,22 @@ func (e *emitter) asyncRun() (jen.Code, error) {
 	call, result := e.callMethod(args, m.closer >= 0)
 	body = append(body, call...)
 	closer := jen.Nil()
+	if m.keepOpen && m.closer < 0 {
+		// Nothing ends the calls but the consumer: a closer that does
+		// nothing keeps the sequence open until Close.
+		closer = jen.Func().Params().Block()
+	}
 	if m.closer >= 0 {
 		value := jen.Id(v.r)
 		if len(m.results) > 1 {
 			value = jen.Id(v.r).Dot(e.resultField(m.closer))
 		}
-		if m.closeMethod == "" {
+		switch {
+		case m.closeMethod == "":
 			closer = value
-		} else {
+		case m.closeOnRecv:
+			closer = jen.Func().Params().Block(jen.Id(v.s).Dot(e.u.wrapper.field).Dot(m.closeMethod).Call(value))
+		default:
 			closer = jen.Func().Params().Block(jen.Add(value).Dot(m.closeMethod).Call())
 		}
 		if m.errRes {

@@ -26,6 +26,7 @@ const directivePrefix = "//corogen:"
 //	name=X            use X for it in generated names
 //	nopause           the callback must not be paused: the cursor collects first
 //	async             the callbacks come from other goroutines, maybe after the method returns
+//	sync              the callbacks are called only while the method runs, on its goroutine
 //	buffer=N          async: let N reply-free calls wait without blocking their callbacks
 //	close=NAME        async: the method's result has a method NAME that ends the calls
 //	batch=N           the cursor lets the method run N calls ahead between two switches
@@ -35,6 +36,7 @@ const directivePrefix = "//corogen:"
 //	stop=drain        on stop, the callback returns at once until the method ends
 //	stop=EXPR[,EXPR]  on stop, the callback returns these values
 //	reply             a bool result is a reply, not a stop signal
+//	stop=false        a bool result is a stop signal, false stops (what the signature says)
 //	default=EXPR[,…]  the reply when the consumer gives none
 //
 // Items may share a line or have one each; an EXPR has no spaces and is
@@ -47,6 +49,7 @@ type directives struct {
 	name    string
 	nopause bool
 	async   bool
+	sync    bool
 	buffer  int
 	close   string
 	batch   int
@@ -318,6 +321,8 @@ func (d *directives) set(cb *cbDirectives, item string) error {
 		d.nopause = true
 	case key == "async" && !hasValue:
 		d.async = true
+	case key == "sync" && !hasValue:
+		d.sync = true
 	case key == "pool" && !hasValue:
 		d.pool = true
 	case (key == "buffer" || key == "batch") && hasValue:
@@ -368,7 +373,7 @@ func (d *directives) set(cb *cbDirectives, item string) error {
 
 // directiveItems are the items a directive line may hold, as the manual
 // lists them.
-var directiveItems = []string{"skip", "name=X", "nopause", "async", "buffer=N", "close=NAME", "batch=N", "pool",
+var directiveItems = []string{"skip", "name=X", "nopause", "async", "sync", "buffer=N", "close=NAME", "batch=N", "pool",
 	"callback=NAME", "cb=NAME", "stop=drain", "stop=EXPR", "reply", "default=EXPR"}
 
 // parseExprList parses comma-separated Go expressions.

@@ -35,6 +35,8 @@ type Config struct {
 	// Warn receives what corogen leaves out and why (a method of another
 	// package's type that cannot be wrapped); nil drops it.
 	Warn func(error)
+
+	explain bool // for Explain: a question is an explanation, not an error
 }
 
 // A File is a generated file: its path and its whole content.
@@ -47,6 +49,52 @@ type File struct {
 // touching the disk. The files compile and vet with the package they are
 // for: what corogen cannot turn into such code is an error.
 func Generate(cfg Config) ([]File, error) {
+	s, err := prepare(cfg)
+	if s != nil {
+		defer s.cancel()
+	}
+	if err != nil {
+		return nil, err
+	}
+	var files []File
+	for _, out := range s.order {
+		content, err := emit(s.byFile[out])
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: out, Content: content})
+	}
+	if err := checkOutputNames(files, s.byFile, cfg.Tags); err != nil {
+		return nil, err
+	}
+	x, err := s.exports.wait()
+	if err != nil {
+		return nil, err
+	}
+	if err := checkCycles(s.byFile, x.deps); err != nil {
+		return nil, err
+	}
+	if err := verify(files, s.byFile, s.outputs, x.files); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// A session is a run up to its model: the units by output file.
+type session struct {
+	byFile  map[string][]*unit
+	order   []string // the output files, in the order of the targets
+	outputs []string // the files the run may replace
+	exports *exportList
+	cancel  context.CancelFunc
+}
+
+// prepare loads the packages and models the targets. The analysis may
+// find the callback handed to a package that was not loaded (sync.Map.Range
+// hands it to internal/sync; an implementation in the package, to the
+// library it wraps): then the packages are loaded again with those, and
+// the targets modeled again, up to maxRounds times.
+func prepare(cfg Config) (*session, error) {
 	targets, err := parseTargets(cfg)
 	if err != nil {
 		return nil, err
@@ -56,10 +104,6 @@ func Generate(cfg Config) ([]File, error) {
 	}
 	if err := checkOutputFlag(cfg); err != nil {
 		return nil, err
-	}
-	warn := cfg.Warn
-	if warn == nil {
-		warn = func(error) {}
 	}
 	var paths, local []string
 	for _, t := range targets {
@@ -71,11 +115,36 @@ func Generate(cfg Config) ([]File, error) {
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	abs := absPath(cfg.Dir)
-	exports := listExports(ctx, abs, cfg.Tags, paths)
-	outputs := candidateOutputs(cfg, targets)
-	l, err := load(cfg.Dir, cfg.Tags, local, paths, outputs)
+	s := &session{outputs: candidateOutputs(cfg, targets), cancel: cancel}
+	if !cfg.explain {
+		s.exports = listExports(ctx, absPath(cfg.Dir), cfg.Tags, paths)
+	}
+	var extra []string
+	for round := 1; ; round++ {
+		var warnings []error
+		missing, err := s.model(cfg, targets, local, paths, extra, round == maxRounds, func(err error) { warnings = append(warnings, err) })
+		if err == nil && len(missing) > 0 && round < maxRounds {
+			extra = append(extra, missing...)
+			continue
+		}
+		if cfg.Warn != nil {
+			for _, w := range warnings {
+				cfg.Warn(w)
+			}
+		}
+		return s, err
+	}
+}
+
+// maxRounds bounds the loads of a run.
+const maxRounds = 3
+
+// model loads the packages, with extra ones whose code the analysis needs,
+// and models the targets into s. It returns the packages the analysis found
+// it needs besides.
+func (s *session) model(cfg Config, targets []target, local, paths, extra []string, last bool, warn func(error)) ([]string, error) {
+	s.byFile, s.order = map[string][]*unit{}, nil
+	l, err := load(cfg.Dir, cfg.Tags, local, slices.Concat(paths, extra), s.outputs)
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +167,7 @@ func Generate(cfg Config) ([]File, error) {
 		if t.path == "" {
 			p = lookup(l.local, t.name)
 			if p == nil {
-				if err := packageErrors(l.local[0], outputs, nil); err != nil {
+				if err := packageErrors(l.local[0], s.outputs, nil); err != nil {
 					return nil, err
 				}
 				return nil, fmt.Errorf("-type=%s: no type %s in package %s", t.spec, t.name, l.local[0].PkgPath)
@@ -107,37 +176,41 @@ func Generate(cfg Config) ([]File, error) {
 		outs[i] = p
 		outPaths[i] = outputPath(cfg, p, t)
 	}
+	code := l.withCode()
+	a := newAnalyser(l.local[0].Fset, code)
+	a.lastRound = last
 	dirs := newDirectiveSet(l.local[0].Fset)
 	var dirErrs []error
 	for _, p := range uniq(outs) {
 		dirErrs = append(dirErrs, dirs.add(p.Syntax))
 	}
 
-	byFile := map[string][]*unit{}
-	var order []string
 	var modelErr error
 	for i, t := range targets {
-		u, err := buildUnit(cfg, l, outs[i], t, dirs, warn)
+		u, err := buildUnit(cfg, l, outs[i], t, dirs, warn, a, code)
 		if err != nil {
 			modelErr = err
 			break
 		}
 		out := outPaths[i]
-		if others := byFile[out]; len(others) > 0 && others[0].out != u.out {
+		if others := s.byFile[out]; len(others) > 0 && others[0].out != u.out {
 			return nil, fmt.Errorf("%s: %s and %s belong to different packages (a test file and a non-test file?)", relPath(out), others[0].target, u.target)
 		}
-		if _, ok := byFile[out]; !ok {
-			order = append(order, out)
+		if _, ok := s.byFile[out]; !ok {
+			s.order = append(s.order, out)
 		}
-		byFile[out] = append(byFile[out], u)
+		s.byFile[out] = append(s.byFile[out], u)
+	}
+	if missing := a.missingPackages(extra); len(missing) > 0 {
+		return missing, nil
 	}
 	// Errors in the files about to be replaced do not count, nor uses of
 	// the names about to be generated: they are what the run is meant to
 	// fix. Other errors of the package come first, as they may be why the
 	// model failed.
-	names := generatedNames(byFile)
+	names := generatedNames(s.byFile)
 	for _, p := range uniq(outs) {
-		if err := packageErrors(p, outputs, names); err != nil {
+		if err := packageErrors(p, s.outputs, names); err != nil {
 			return nil, err
 		}
 	}
@@ -150,38 +223,14 @@ func Generate(cfg Config) ([]File, error) {
 	if err := dirs.checkUnused(targets); err != nil {
 		return nil, err
 	}
-	if err := checkNames(byFile, outputs); err != nil {
+	if err := checkNames(s.byFile, s.outputs); err != nil {
 		return nil, err
 	}
-	if err := checkPredeclared(byFile, outputs); err != nil {
-		return nil, err
-	}
-	var files []File
-	for _, out := range order {
-		content, err := emit(byFile[out])
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, File{Path: out, Content: content})
-	}
-	if err := checkOutputNames(files, byFile, cfg.Tags); err != nil {
-		return nil, err
-	}
-	x, err := exports.wait()
-	if err != nil {
-		return nil, err
-	}
-	if err := checkCycles(byFile, x.deps); err != nil {
-		return nil, err
-	}
-	if err := verify(files, byFile, outputs, x.files); err != nil {
-		return nil, err
-	}
-	return files, nil
+	return nil, checkPredeclared(s.byFile, s.outputs)
 }
 
-func buildUnit(cfg Config, l *loaded, out *packages.Package, t target, dirs *directiveSet, warn func(error)) (*unit, error) {
-	md := &modeler{out: out, fset: out.Fset, dirs: dirs, t: t, warn: warn}
+func buildUnit(cfg Config, l *loaded, out *packages.Package, t target, dirs *directiveSet, warn func(error), a *analyser, code []*packages.Package) (*unit, error) {
+	md := &modeler{a: a, code: code, out: out, fset: out.Fset, dirs: dirs, t: t, warn: warn, explain: cfg.explain}
 	if t.path == "" {
 		obj := out.Types.Scope().Lookup(t.name)
 		tn, ok := obj.(*types.TypeName)

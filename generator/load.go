@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,7 +20,7 @@ import (
 // loadMode is what the model needs: syntax and types of the packages named;
 // their dependencies come from export data (no NeedDeps), which is fast.
 // NeedModule gives the language version the output is checked with.
-const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedModule
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedModule
 
 // loaded is the result of the packages.Load of a run.
 type loaded struct {
@@ -119,6 +120,18 @@ func loadOnce(dir, tags string, local, remote, outputs []string, overlay map[str
 	}
 	l.local = append(append(plain, internal...), external...)
 	return l, nil
+}
+
+// withCode returns the packages whose code corogen reads: the package in
+// dir and its test variants, and the packages of the targets.
+func (l *loaded) withCode() []*packages.Package {
+	pkgs := slices.Clone(l.local)
+	for _, path := range slices.Sorted(maps.Keys(l.remote)) {
+		if p := l.remote[path]; !slices.Contains(pkgs, p) {
+			pkgs = append(pkgs, p)
+		}
+	}
+	return pkgs
 }
 
 // inDir reports whether the files of p are in dir.

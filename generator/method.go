@@ -14,7 +14,7 @@ import (
 // addMethod models a method or function with signature sig and adds it to
 // u if it takes a callback. at is where users see the method: its
 // declaration or its directives, or NoPos when neither is in their package.
-func (md *modeler) addMethod(u *unit, name string, at token.Pos, sig *types.Signature, d directives) error {
+func (md *modeler) addMethod(u *unit, name string, at token.Pos, sig *types.Signature, d directives, code *methodCode) error {
 	bad := func(format string, args ...any) error {
 		return md.errorf(at, "%s: %s", name, fmt.Sprintf(format, args...))
 	}
@@ -76,6 +76,12 @@ func (md *modeler) addMethod(u *unit, name string, at token.Pos, sig *types.Sign
 		return err
 	}
 	for _, cb := range m.cbs {
+		cb.found = md.find(code, cb.param)
+	}
+	if err := md.settleLifetime(u, m, d); err != nil {
+		return err
+	}
+	for _, cb := range m.cbs {
 		if err := md.modelCallback(m, cb, d); err != nil {
 			return err
 		}
@@ -83,7 +89,7 @@ func (md *modeler) addMethod(u *unit, name string, at token.Pos, sig *types.Sign
 	if err := checkCallbackNames(m, d, bad); err != nil {
 		return err
 	}
-	if err := md.modelAsync(m, d, bad); err != nil {
+	if err := md.modelAsync(u, m, d, bad); err != nil {
 		return err
 	}
 	if m.batch > 0 {
@@ -102,7 +108,9 @@ func (md *modeler) addMethod(u *unit, name string, at token.Pos, sig *types.Sign
 			return bad("nopause: the cursor collects the calls first, so callback %q cannot get its reply from the consumer", f.what())
 		}
 	}
+	md.settleLocks(m, d)
 	u.methods = append(u.methods, m)
+	md.explainMethod(u, m, d)
 	return nil
 }
 
@@ -127,7 +135,7 @@ func checkCallbackNames(m *methodModel, d directives, bad func(string, ...any) e
 // modelAsync settles what an async method needs: its context parameter,
 // the result that ends its calls, and a buffer only for reply-free
 // callbacks.
-func (md *modeler) modelAsync(m *methodModel, d directives, bad func(string, ...any) error) error {
+func (md *modeler) modelAsync(u *unit, m *methodModel, d directives, bad func(string, ...any) error) error {
 	if !m.async {
 		switch {
 		case d.seen["buffer"]:
@@ -151,23 +159,39 @@ func (md *modeler) modelAsync(m *methodModel, d directives, bad func(string, ...
 			break
 		}
 	}
-	for i, r := range m.results {
-		if d.close != "" {
+	var recv types.Type
+	if u.wrapper != nil {
+		recv = u.wrapper.typ
+	}
+	switch {
+	case d.close != "":
+		for i, r := range m.results {
 			if obj, _, _ := types.LookupFieldOrMethod(r.typ, true, md.out.Types, d.close); obj != nil {
 				if sig, ok := obj.Type().(*types.Signature); ok && sig.Params().Len() == 0 {
 					m.closer, m.closeMethod = i, d.close
 					break
 				}
 			}
-			continue
 		}
-		if sig, ok := r.typ.Underlying().(*types.Signature); ok && sig.Params().Len() == 0 && sig.Results().Len() == 0 {
-			m.closer = i
-			break
+		if m.closer < 0 && recv != nil {
+			md.findReceiverCloser(m, recv, d.close)
 		}
-	}
-	if d.close != "" && m.closer < 0 {
-		return bad("close=%s: no result has a method %s without parameters", d.close, d.close)
+		if m.closer < 0 && recv == nil {
+			return bad("close=%s: no result has a method %s without parameters", d.close, d.close)
+		}
+		if m.closer < 0 {
+			return bad("close=%s: no result has a method %s without parameters, and %s has no method %s that takes a result", d.close, d.close, u.wrapper.field, d.close)
+		}
+	default:
+		for i, r := range m.results {
+			if sig, ok := r.typ.Underlying().(*types.Signature); ok && sig.Params().Len() == 0 && sig.Results().Len() == 0 && !m.returnsCallback() {
+				m.closer = i
+				break
+			}
+		}
+		if m.closer < 0 && m.keepOpen {
+			md.findCloser(m, recv)
+		}
 	}
 	if m.buffer > 0 {
 		if f := m.replyFunc(); f != nil {
@@ -175,6 +199,15 @@ func (md *modeler) modelAsync(m *methodModel, d directives, bad func(string, ...
 		}
 	}
 	return nil
+}
+
+// isFalse reports whether es is the one expression false.
+func isFalse(es []ast.Expr) bool {
+	if len(es) != 1 {
+		return false
+	}
+	id, ok := es[0].(*ast.Ident)
+	return ok && id.Name == "false"
 }
 
 func isContext(t types.Type) bool {
@@ -205,7 +238,7 @@ func namedInterface(t types.Type) *types.TypeName {
 func (md *modeler) modelCallback(m *methodModel, cb *callbackModel, d directives) error {
 	if cb.iface == nil {
 		f := &cbFunc{cb: cb, event: upperFirst(cb.name)}
-		if err := md.modelFunc(m, f, cb.typ.Underlying().(*types.Signature), d.forCallback(cb.name)); err != nil {
+		if err := md.modelFunc(m, f, cb.typ.Underlying().(*types.Signature), d.forCallback(cb.name), cb.found); err != nil {
 			return err
 		}
 		cb.funcs = []*cbFunc{f}
@@ -225,7 +258,7 @@ func (md *modeler) modelCallback(m *methodModel, cb *callbackModel, d directives
 		}
 		f := &cbFunc{cb: cb, method: fn.Name(), event: fn.Name()}
 		sig := fn.Type().(*types.Signature)
-		if err := md.modelFunc(m, f, sig, d.forCallback(fn.Name())); err != nil {
+		if err := md.modelFunc(m, f, sig, d.forCallback(fn.Name()), nil); err != nil {
 			return err
 		}
 		cb.funcs = append(cb.funcs, f)
@@ -235,7 +268,7 @@ func (md *modeler) modelCallback(m *methodModel, cb *callbackModel, d directives
 
 // modelFunc models one function the method calls back, with signature sig,
 // and settles its reply and stop: DESIGN's defaults, then the directives.
-func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d cbDirectives) error {
+func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d cbDirectives, found *finding) error {
 	// Errors point at the callback's directives, else at the method.
 	pos := d.pos
 	if pos == token.NoPos {
@@ -283,17 +316,42 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 	case d.reply && !isBool:
 		return bad("reply applies to a bool result; results of other types are replies already")
 	case isBool && !d.reply:
-		if d.deflt != nil || d.stop != nil {
-			return bad("a bool result is a stop signal; add reply to make it a reply")
+		if d.deflt != nil || d.stop != nil && !isFalse(d.stop) {
+			return bad("a bool result is a stop signal; add reply to make it a reply (stop=false alone says false stops)")
+		}
+		reads := found != nil && found.bools != nil && !found.bools.none && !m.async
+		switch {
+		case d.stop != nil:
+			if reads && !found.bools.stops {
+				md.contradiction(m, pos, "stop=false", found.bools.ev)
+			}
+		case reads && !found.bools.stops:
+			// The code reads false as "go on without this one": a reply,
+			// true by default, and the method stops by unwinding.
+			f.reply, f.inferred = true, true
+			f.deflt = []ast.Expr{ast.NewIdent("true")}
+			f.info = &types.Info{Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
+			return types.CheckExpr(md.fset, md.out.Types, token.NoPos, f.deflt[0], f.info)
 		}
 		f.boolStop = true
 		return nil
+	case isBool && found != nil && found.bools != nil && !found.bools.none && found.bools.stops && !m.async && !isFalse(d.stop):
+		md.contradiction(m, pos, "reply", found.bools.ev)
 	}
 	f.reply = true
 	f.deflt, f.stop = d.deflt, d.stop
 	f.self = len(res) == 1 && f.cb.iface != nil && types.Identical(res[0].typ, f.cb.typ)
-	if types.Identical(res[len(res)-1].typ, errorType) && f.stop == nil && !f.self {
-		f.errStop = true
+	if types.Identical(res[len(res)-1].typ, errorType) && !f.self {
+		carried := found != nil && found.errs != nil && !found.errs.none && !found.errs.stops && !m.async
+		switch {
+		case f.stop != nil && carried:
+			md.contradiction(m, pos, "stop="+exprList(f.stop), found.errs.ev)
+		case f.stop == nil && carried:
+			// An error does not stop the method: it stops by unwinding.
+			f.inferred = true
+		case f.stop == nil:
+			f.errStop = true
+		}
 	}
 	f.info = &types.Info{Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
 	for _, list := range [][]ast.Expr{f.deflt, f.stop} {

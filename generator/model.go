@@ -19,6 +19,9 @@ type unit struct {
 	wrapper *wrapper          // nil for functions
 	tparams *types.TypeParamList
 	methods []*methodModel
+	// explained holds a line of -explain for each callback, and for each
+	// method left out.
+	explained []explanation
 }
 
 // A wrapper is the struct type that embeds the wrapped value.
@@ -51,6 +54,10 @@ type methodModel struct {
 	// func(), or a value whose method closeMethod does.
 	closer      int
 	closeMethod string
+	closeOnRecv bool // closeMethod is the receiver's, and takes the result
+	// keepOpen: the callbacks are kept beyond the method's run, so the
+	// calls end only when the consumer stops (or the closer is called).
+	keepOpen bool
 
 	// batch: the cursor lets the method run this many calls ahead; 0: one.
 	batch int
@@ -58,6 +65,11 @@ type methodModel struct {
 
 	at token.Pos // where users declare the method, or direct it; NoPos for none in their package
 	v  locals    // the names of generated variables; see nameLocals
+
+	// What the wrapped code decided, not a directive or the signature.
+	inferredAsync   bool
+	inferredNopause bool
+	lockNote        string // why a lock the code holds did not make it nopause
 }
 
 // A param is a parameter or result, with the name generated code uses.
@@ -76,6 +88,7 @@ type callbackModel struct {
 	typ   types.Type      // as declared
 	iface *types.TypeName // the named interface type; nil for a func
 	funcs []*cbFunc       // the func, or the interface's methods
+	found *finding        // what the wrapped code says of it
 }
 
 // A cbFunc is one function the method calls back: a func callback, or one
@@ -96,6 +109,7 @@ type cbFunc struct {
 	stop     []ast.Expr // what it returns once the consumer has stopped
 	errStop  bool       // stop returns zero values and runtime.ErrStop
 	drain    bool       // stop returns at once, until the method ends
+	inferred bool       // the reply (and stop by unwinding) comes from the code, not the signature
 	info     *types.Info
 }
 
@@ -154,6 +168,17 @@ func (m *methodModel) replyFunc() *cbFunc {
 		}
 	}
 	return nil
+}
+
+// returnsCallback reports whether the code shows that m returns a callback
+// (or what holds it): a func() result is then not a closer.
+func (m *methodModel) returnsCallback() bool {
+	for _, cb := range m.cbs {
+		if cb.found != nil && cb.found.returned {
+			return true
+		}
+	}
+	return false
 }
 
 // otherResults are the method's results but the final error.

@@ -12,12 +12,16 @@ import (
 
 // A modeler models one target of a run.
 type modeler struct {
-	out  *packages.Package // where the output goes
+	a    *analyser           // reads the wrapped code
+	code []*packages.Package // the packages whose code is read, for the implementations of interfaces
+	out  *packages.Package   // where the output goes
 	fset *token.FileSet
 	dirs *directiveSet // the directive lines of out
 	t    target
 	pos  token.Pos   // where users see the target: its declaration, or the //go:generate line naming it
 	warn func(error) // for methods of other packages' types that are left out
+	// explain: a question about a function is an explanation, not an error.
+	explain bool
 }
 
 // A cannotWrap error says that a method cannot be wrapped, whatever the
@@ -91,7 +95,14 @@ func (md *modeler) interfaceUnit(tn *types.TypeName) (*unit, error) {
 		if own {
 			at = fn.Pos()
 		}
-		if err := md.addMethod(u, fn.Name(), at, sig, d); err != nil {
+		err := md.addMethod(u, fn.Name(), at, sig, d, implementations(iface, fn.Name(), md.code))
+		var q question
+		if errors.As(err, &q) {
+			md.warn(fmt.Errorf("%w; left out", err))
+			md.explainLeftOut(u, fn.Name(), err)
+			continue
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -157,11 +168,22 @@ func (md *modeler) typeUnit(tn *types.TypeName, targs []types.Type) (*unit, erro
 		if d.present {
 			at = d.pos
 		}
+		code := &methodCode{fns: []*types.Func{fn}}
+		if isIface {
+			code = implementations(iface, fn.Name(), md.code)
+		}
 		before := len(u.methods)
-		err = md.addMethod(u, fn.Name(), at, sel.Type().(*types.Signature), d)
+		err = md.addMethod(u, fn.Name(), at, sel.Type().(*types.Signature), d, code)
 		var cw cannotWrap
-		if errors.As(err, &cw) {
+		var q question
+		switch {
+		case errors.As(err, &cw):
 			md.warn(fmt.Errorf("%w; left out (//corogen:on=%s skip says so quietly)", err, name))
+			md.explainLeftOut(u, fn.Name(), err)
+			continue
+		case errors.As(err, &q):
+			md.warn(fmt.Errorf("%w; left out", err))
+			md.explainLeftOut(u, fn.Name(), err)
 			continue
 		}
 		if err != nil {
@@ -200,10 +222,17 @@ func (md *modeler) funcUnit(fn *types.Func, targs []types.Type) (*unit, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := md.addMethod(u, fn.Name(), at, t.(*types.Signature), d); err != nil {
+	if err := md.addMethod(u, fn.Name(), at, t.(*types.Signature), d, &methodCode{fns: []*types.Func{fn}}); err != nil {
 		var cw cannotWrap
-		if errors.As(err, &cw) {
+		var q question
+		switch {
+		case md.explain && (errors.As(err, &cw) || errors.As(err, &q)):
+			md.explainLeftOut(u, fn.Name(), err)
+			return u, nil
+		case errors.As(err, &cw):
 			return nil, cw.error
+		case errors.As(err, &q):
+			return nil, q.error
 		}
 		return nil, err
 	}

@@ -6,7 +6,7 @@
 //
 // Usage:
 //
-//	corogen [-type=T1,T2] [-func=path.F] [-prefix p] [-output file] [-tags t] [-check] [-version] [dir]
+//	corogen [-type=T1,T2] [-func=path.F] [-prefix p] [-output file] [-tags t] [-check] [-explain] [-version] [dir]
 //
 // Typically it runs from go generate, as a tool dependency of the module
 // (go get -tool github.com/corogen/corogen/cmd/corogen):
@@ -106,6 +106,9 @@
 //		comma-separated build tags for loading the packages
 //	-check
 //		write nothing; if a generated file is stale, print a diff and exit 1
+//	-explain
+//		write nothing; print one line per callback: what the wrapped code
+//		shows of it, and the protocol corogen gives it (see Explaining)
 //	-version
 //		print corogen's version and exit
 //
@@ -140,7 +143,7 @@ var (
 	errUsagePrinted = errors.New("usage printed")
 )
 
-const usageLine = "usage: corogen [-type=T1,T2] [-func=path.F] [-prefix p] [-output file] [-tags t] [-check] [-version] [dir]"
+const usageLine = "usage: corogen [-type=T1,T2] [-func=path.F] [-prefix p] [-output file] [-tags t] [-check] [-explain] [-version] [dir]"
 
 // run is corogen with its arguments; it returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
@@ -184,6 +187,7 @@ func corogen(args []string, stdout, stderr io.Writer) error {
 	output := fs.String("output", "", "write all targets into this `file` of the package's directory; - prints them")
 	tags := fs.String("tags", "", "comma-separated build `tags`")
 	check := fs.Bool("check", false, "write nothing; exit 1 with a diff if a generated file is stale")
+	explain := fs.Bool("explain", false, "write nothing; print, for each callback, what the wrapped code shows and the protocol corogen gives it")
 	version := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -210,6 +214,16 @@ func corogen(args []string, stdout, stderr io.Writer) error {
 		Warn: func(err error) { fmt.Fprintln(stderr, "corogen: warning:", err) }}
 	if *output == "-" {
 		cfg.Output = ""
+	}
+	if *explain {
+		lines, err := generator.Explain(cfg)
+		if err != nil {
+			return err
+		}
+		for _, line := range lines {
+			fmt.Fprintln(stdout, line)
+		}
+		return nil
 	}
 	files, err := generator.Generate(cfg)
 	if err != nil {

@@ -1,0 +1,208 @@
+package generator
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// A finding is what the code says of one callback parameter of a method:
+// when it is called, what its result means, whether a lock is held.
+type finding struct {
+	// source says where the finding comes from: "" for the method's own
+	// code; the implementations read, for an interface; or why there is
+	// no code to read.
+	source   string
+	noCode   bool
+	lifetime lifetime
+	why      []evidence // the evidence of the lifetime
+	bools    *reading   // for a bool result; nil when the code does not say
+	errs     *reading   // for an error result; nil when the code does not say
+	lock     *evidence
+	returned bool // the method returns the callback itself, or what holds it
+}
+
+type lifetime int
+
+const (
+	lifeSync       lifetime = iota // called only while the method runs, on its goroutine
+	lifeGoroutines                 // called on goroutines the method starts and waits for
+	lifeKept                       // may be called after the method returns, from anywhere
+	lifeUnknown                    // passed where corogen cannot follow
+)
+
+// A methodCode is the code of a method that corogen can read: the method
+// itself, or the methods of the implementations of an interface in sight.
+type methodCode struct {
+	fns   []*types.Func
+	impls []string // names of the implementing types, for an interface
+}
+
+// find reads code for the callback that is the method's parameter param
+// (not counting the receiver).
+func (a *analyser) find(code *methodCode, param int) *finding {
+	if code == nil || len(code.fns) == 0 {
+		return &finding{noCode: true, source: "interface method, no implementation in sight"}
+	}
+	var all []*finding
+	for _, fn := range code.fns {
+		all = append(all, a.findOne(fn, param))
+	}
+	f := mergeFindings(all)
+	if len(code.impls) > 0 {
+		f.source = "implemented by " + strings.Join(code.impls, ", ")
+	}
+	return f
+}
+
+func (a *analyser) findOne(fn *types.Func, param int) *finding {
+	sf := a.function(fn)
+	if !hasBody(sf) {
+		return &finding{noCode: true, source: fmt.Sprintf("%s's code is not loaded", fn.FullName())}
+	}
+	if fn.Type().(*types.Signature).Recv() != nil {
+		param++ // the SSA function's first parameter is the receiver
+	}
+	s := a.summarize(sf, param, "", nil, nil)
+	f := &finding{}
+	switch {
+	case len(s.escapes) > 0 || s.returns:
+		f.lifetime, f.why, f.returned = lifeKept, s.escapes, s.returns
+		if s.returns && len(s.escapes) == 0 {
+			f.why = []evidence{a.evidence(sf.Pos(), "returned by %s", funcName(sf))}
+		}
+	case len(s.unknown) > 0:
+		f.lifetime, f.why = lifeUnknown, s.unknown
+	case len(s.goes) > 0:
+		f.lifetime, f.why = lifeGoroutines, s.goes
+		if !s.waits {
+			f.lifetime = lifeKept
+		}
+	default:
+		f.lifetime = lifeSync
+		if len(s.sites) > 0 {
+			f.why = []evidence{a.evidence(s.sites[0].instr.Pos(), "called while %s runs, on its goroutine", funcName(sf))}
+		} else {
+			f.why = []evidence{a.evidence(sf.Pos(), "never called by %s", funcName(sf))}
+		}
+	}
+	if f.lifetime == lifeSync || f.lifetime == lifeGoroutines {
+		b, e := a.read(s, readBool), a.read(s, readError)
+		f.bools, f.errs = &b, &e
+		f.lock = a.lockedCall(s)
+	}
+	return f
+}
+
+// mergeFindings merges the findings of several implementations: the most
+// careful protocol wins (kept over goroutines over synchronous, a reply over
+// a stop, a lock anywhere), and unknown over all.
+func mergeFindings(all []*finding) *finding {
+	f := all[0]
+	for _, g := range all[1:] {
+		if g.noCode {
+			continue
+		}
+		if f.noCode || g.lifetime > f.lifetime {
+			f.lifetime, f.why, f.noCode, f.source = g.lifetime, g.why, false, g.source
+		}
+		if g.bools != nil && (f.bools == nil || f.bools.stops && !g.bools.stops) {
+			f.bools = g.bools
+		}
+		if g.errs != nil && (f.errs == nil || f.errs.stops && !g.errs.stops) {
+			f.errs = g.errs
+		}
+		if f.lock == nil {
+			f.lock = g.lock
+		}
+	}
+	return f
+}
+
+// implementations returns the methods named name of the types of pkgs
+// (those loaded with syntax) that implement iface, with the types' names.
+func implementations(iface *types.Interface, name string, pkgs []*packages.Package) *methodCode {
+	code := &methodCode{}
+	seen := map[*types.Package]bool{}
+	for _, p := range pkgs {
+		if p.Types == nil || seen[p.Types] || len(p.Syntax) == 0 {
+			continue
+		}
+		seen[p.Types] = true
+		scope := p.Types.Scope()
+		for _, n := range scope.Names() {
+			tn, ok := scope.Lookup(n).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			named, ok := tn.Type().(*types.Named)
+			if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+				continue
+			}
+			var t types.Type
+			switch {
+			case types.Implements(named, iface):
+				t = named
+			case types.Implements(types.NewPointer(named), iface):
+				t = types.NewPointer(named)
+			default:
+				continue
+			}
+			impl := types.TypeString(t, types.RelativeTo(p.Types))
+			if slices.Contains(code.impls, impl) {
+				continue // the same type, in the package's test variant
+			}
+			obj, _, _ := types.LookupFieldOrMethod(t, true, p.Types, name)
+			if fn, ok := obj.(*types.Func); ok {
+				code.fns = append(code.fns, fn)
+				code.impls = append(code.impls, impl)
+			}
+		}
+	}
+	return code
+}
+
+// explain writes what a finding says, for -explain.
+func (a *analyser) explain(f *finding, kind string) string {
+	if f.noCode {
+		return f.source
+	}
+	var parts []string
+	for i, ev := range f.why {
+		if i == 3 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(f.why)-i))
+			break
+		}
+		parts = append(parts, a.describe(ev))
+	}
+	var r *reading
+	switch kind {
+	case readBool:
+		r = f.bools
+	case readError:
+		r = f.errs
+	}
+	if r != nil && !r.none {
+		parts = append(parts, a.describe(r.ev))
+	}
+	if f.lock != nil {
+		parts = append(parts, a.describe(*f.lock))
+	}
+	text := strings.Join(slices.Compact(parts), "; ")
+	if f.source != "" {
+		text = f.source + ": " + text
+	}
+	return text
+}
+
+// describe writes an evidence as "text (file:line)".
+func (a *analyser) describe(ev evidence) string {
+	if ev.pos == token.NoPos {
+		return ev.text
+	}
+	return fmt.Sprintf("%s (%s)", ev.text, a.where(ev.pos))
+}

@@ -1,0 +1,178 @@
+package generator
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A callback called while the method holds a lock (expvar.Do, a btree's
+// Scan) must not be paused: a cursor that waits for its consumer inside the
+// call would hold the lock meanwhile, and the consumer's own use of the
+// structure would deadlock. A lock is held at a call when a Lock or RLock of
+// a sync.Mutex or sync.RWMutex, or a call of a function of the package that
+// takes one and returns holding it, dominates the call, with no Unlock in
+// between; it is held in a function's callees too.
+
+// lockedCall returns the evidence of a call of the callback made while a
+// lock is held, in s or the functions it passes the callback to, or nil.
+func (a *analyser) lockedCall(s *summary) *evidence {
+	if !s.locked {
+		s.locked = true
+		s.lock = a.lockedFrom(s, nil, map[lockKey]bool{})
+	}
+	return s.lock
+}
+
+type lockKey struct {
+	s    *summary
+	held bool
+}
+
+// lockedFrom is lockedCall for s called with held, a lock its caller holds,
+// or nil: released in s before a call, it is not held at the call.
+func (a *analyser) lockedFrom(s *summary, held ssa.CallInstruction, seen map[lockKey]bool) *evidence {
+	key := lockKey{s, held != nil}
+	if seen[key] {
+		return nil // recursion adds nothing
+	}
+	seen[key] = true
+	for _, st := range s.sites {
+		lock := a.heldAt(s.fn, st.instr)
+		if lock == nil && held != nil && !a.releasedAt(s.fn, st.instr) {
+			lock = held
+		}
+		if lock != nil && st.via == nil {
+			ev := a.evidence(lock.Pos(), "called while %s holds a lock", funcName(lock.Parent()))
+			return &ev
+		}
+		if st.via != nil {
+			if ev := a.lockedFrom(st.via, lock, seen); ev != nil {
+				return ev
+			}
+		}
+	}
+	return nil
+}
+
+// releasedAt reports whether a lock is released in fn before instr, on
+// every path: a lock the caller holds is not held at instr.
+func (a *analyser) releasedAt(fn *ssa.Function, instr ssa.Instruction) bool {
+	for _, b := range fn.Blocks {
+		for _, x := range b.Instrs {
+			if c, ok := x.(*ssa.Call); ok && a.lockKind(c) == lockRelease && dominates(c, instr) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// heldAt returns a lock taken in fn and still held at instr, or nil.
+func (a *analyser) heldAt(fn *ssa.Function, instr ssa.Instruction) ssa.CallInstruction {
+	var locks, unlocks []ssa.CallInstruction
+	for _, b := range fn.Blocks {
+		for _, x := range b.Instrs {
+			c, ok := x.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			switch a.lockKind(c) {
+			case lockTake:
+				locks = append(locks, c)
+			case lockRelease:
+				unlocks = append(unlocks, c)
+			}
+		}
+	}
+	for _, l := range locks {
+		if !dominates(l, instr) {
+			continue
+		}
+		released := false
+		for _, u := range unlocks {
+			if dominates(l, u) && dominates(u, instr) {
+				released = true
+				break
+			}
+		}
+		if !released {
+			return l
+		}
+	}
+	return nil
+}
+
+type lockEffect int
+
+const (
+	lockNone lockEffect = iota
+	lockTake
+	lockRelease
+)
+
+// lockKind says whether c takes or releases a lock: a sync.Mutex's or
+// sync.RWMutex's, or through a function of a loaded package that only takes
+// (rlock) or only releases (runlock).
+func (a *analyser) lockKind(c ssa.CallInstruction) lockEffect {
+	f := c.Common().StaticCallee()
+	if f == nil {
+		return lockNone
+	}
+	if recv := f.Signature.Recv(); recv != nil && isSyncLock(recv.Type()) {
+		switch f.Name() {
+		case "Lock", "RLock":
+			return lockTake
+		case "Unlock", "RUnlock":
+			return lockRelease
+		}
+		return lockNone
+	}
+	b := a.body(f)
+	if !hasBody(b) || b == c.Parent() {
+		return lockNone
+	}
+	takes, releases := false, false
+	for _, blk := range b.Blocks {
+		for _, x := range blk.Instrs {
+			switch x := x.(type) {
+			case *ssa.Call:
+				if callee := x.Common().StaticCallee(); callee != nil && callee.Signature.Recv() != nil && isSyncLock(callee.Signature.Recv().Type()) {
+					switch callee.Name() {
+					case "Lock", "RLock":
+						takes = true
+					case "Unlock", "RUnlock":
+						releases = true
+					}
+				}
+			case *ssa.Defer:
+				releases = true
+			}
+		}
+	}
+	switch {
+	case takes && !releases:
+		return lockTake
+	case releases && !takes:
+		return lockRelease
+	}
+	return lockNone
+}
+
+// isSyncLock reports whether t is *sync.Mutex or *sync.RWMutex.
+func isSyncLock(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := p.Elem().(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "sync" && (n.Obj().Name() == "Mutex" || n.Obj().Name() == "RWMutex")
+}
+
+// dominates reports whether x runs before y on every path to y.
+func dominates(x, y ssa.Instruction) bool {
+	if x.Block() == y.Block() {
+		return index(x) < index(y)
+	}
+	return x.Block().Dominates(y.Block())
+}

@@ -1,0 +1,566 @@
+package generator
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// What a callback's result means, read from the code that calls it.
+//
+// A bool result is a stop when every call's result is tested and false
+// leads out of the function with no further call of the callback on any
+// path (a loop's break, a return); the function may pass false on to its
+// caller (signal), which reads it the same way. Any other use (a filter, a
+// count, false skips something and goes on) makes it a reply.
+//
+// An error result is a stop when a non-nil error, other than the sentinels
+// the code compares it with (fs.SkipDir), leads out with no further call: a
+// stop value of corogen's own then makes the method return. An error that is
+// ignored, kept, or followed by further calls is a reply: returning one does
+// not stop the method.
+
+// A reading is what a function does with the callback's result of one kind.
+type reading struct {
+	stops   bool     // each call's result leads out, as a stop
+	signal  bool     // and the function returns it to its caller
+	unwinds bool     // and leaves by a panic, never by returning
+	none    bool     // no call of the callback here
+	ev      evidence // the code that shows it: the first reply, else a stop
+}
+
+const (
+	readBool  = "bool"
+	readError = "error"
+)
+
+// A readKey names the reading of one summary, for one kind of result.
+type readKey struct {
+	s    *summary
+	kind string
+}
+
+// read returns how s reads the callback's result of kind. Recursive
+// functions read their own calls: their reading is a fixpoint, from the
+// assumption that every call stops, signals and unwinds, down to what the
+// code shows; a reading that depends on another one still in progress is
+// kept only once that one is done.
+func (a *analyser) read(s *summary, kind string) reading {
+	key := readKey{s, kind}
+	if r, ok := a.readings[key]; ok {
+		return r
+	}
+	if r, ok := a.assumed[key]; ok {
+		a.dependsOn[key] = true // a recursive call: the reading in progress
+		return r
+	}
+	if len(s.sites) == 0 {
+		a.readings[key] = reading{none: true}
+		return reading{none: true}
+	}
+	outer := a.dependsOn
+	a.dependsOn = map[readKey]bool{}
+	a.assumed[key] = reading{stops: true, signal: true, unwinds: true}
+	var r reading
+	for range 8 {
+		r = a.readOnce(s, kind)
+		if r == a.assumed[key] {
+			break
+		}
+		a.assumed[key] = r
+	}
+	delete(a.assumed, key)
+	delete(a.dependsOn, key)
+	if len(a.dependsOn) == 0 {
+		a.readings[key] = r
+	}
+	for k := range a.dependsOn {
+		outer[k] = true
+	}
+	a.dependsOn = outer
+	return r
+}
+
+// readOnce reads s's sites, with the readings of recursive calls as they
+// stand.
+func (a *analyser) readOnce(s *summary, kind string) reading {
+	r := reading{stops: true, signal: true, unwinds: true}
+	counted := false
+	for _, st := range s.sites {
+		sr, neutral := a.readSite(s, st, kind)
+		if neutral {
+			continue
+		}
+		if !sr.stops {
+			return sr
+		}
+		if !counted || !r.ev.pos.IsValid() || strings.Contains(r.ev.text, "nothing follows") {
+			r.ev = sr.ev // a site that reads the result says more
+		}
+		counted = true
+		r.signal = r.signal && sr.signal
+		r.unwinds = r.unwinds && sr.unwinds
+	}
+	if !counted {
+		return reading{none: true}
+	}
+	return r
+}
+
+// readSite reads one site: whether its result stops, and then how the
+// function leaves; neutral when the site turns out never to call the
+// callback.
+func (a *analyser) readSite(s *summary, st site, kind string) (r reading, neutral bool) {
+	pos := st.instr.Pos()
+	if st.opaque {
+		return reading{ev: a.evidence(pos, "%s result used by %s", kind, calleeName(st.instr))}, false
+	}
+	call, ok := st.instr.(*ssa.Call)
+	if !ok {
+		return reading{ev: a.evidence(pos, "%s result ignored (deferred call)", kind)}, false
+	}
+	var res ssa.Value = call
+	if st.via != nil {
+		sub := a.read(st.via, kind)
+		switch {
+		case sub.none:
+			return reading{}, true
+		case !sub.stops:
+			return sub, false
+		case sub.unwinds:
+			return sub, false // the caller never goes on after a stop
+		case !sub.signal:
+			// The callee stopped, but does not say so: what the function
+			// does next decides.
+			if a.reaches(s, call.Block(), index(call)+1, nil) {
+				return reading{ev: a.evidence(pos, "after %s stops, %s goes on calling", funcName(st.via.fn), funcName(s.fn))}, false
+			}
+			return reading{stops: true, ev: sub.ev}, false
+		}
+		defer func() {
+			if r.stops {
+				r.ev = sub.ev // where the callee reads the result says more
+			}
+		}()
+	}
+	if tuple, ok := res.Type().(*types.Tuple); ok {
+		// Of several results, the last of kind: the last bool, or the
+		// error.
+		at := tuple.Len() - 1
+		if kind == readBool {
+			for i := range tuple.Len() {
+				if isBool(tuple.At(i).Type()) {
+					at = i
+				}
+			}
+		}
+		res = nil
+		for _, use := range *call.Referrers() {
+			if x, ok := use.(*ssa.Extract); ok && x.Index == at {
+				res = x
+			}
+		}
+	}
+	if res == nil || len(*res.Referrers()) == 0 {
+		return a.ignored(s, call, kind, st.via), false
+	}
+	if kind == readBool {
+		return a.readBool(s, call, res, st.via), false
+	}
+	return a.readError(s, call, res, st.via), false
+}
+
+// ignored reads a call whose result is not used: it stops nothing, unless
+// nothing follows the call.
+func (a *analyser) ignored(s *summary, call *ssa.Call, kind string, via *summary) reading {
+	if !a.reaches(s, call.Block(), index(call)+1, nil) {
+		return reading{stops: true, ev: a.evidence(call.Pos(), "%s result ignored, but nothing follows", kind)}
+	}
+	if via != nil {
+		return reading{ev: a.evidence(call.Pos(), "after %s stops, %s goes on calling", funcName(via.fn), funcName(s.fn))}
+	}
+	return reading{ev: a.evidence(call.Pos(), "%s result ignored, and the calls go on", kind)}
+}
+
+// readBool reads the uses of res, a call's bool result.
+func (a *analyser) readBool(s *summary, call *ssa.Call, res ssa.Value, via *summary) reading {
+	pos := call.Pos()
+	var falses []*ssa.BasicBlock
+	returned, used := false, false
+	var other ssa.Instruction
+	var walk func(v ssa.Value, negated bool)
+	seen := map[ssa.Value]bool{}
+	walk = func(v ssa.Value, negated bool) {
+		if seen[v] {
+			return
+		}
+		seen[v] = true
+		for _, instr := range *v.Referrers() {
+			switch instr := instr.(type) {
+			case *ssa.DebugRef:
+				continue
+			case *ssa.If:
+				if negated {
+					falses = append(falses, instr.Block().Succs[0])
+				} else {
+					falses = append(falses, instr.Block().Succs[1])
+				}
+			case *ssa.UnOp:
+				if instr.Op == token.NOT {
+					walk(instr, !negated)
+					continue
+				}
+				other = instr
+			case *ssa.Phi:
+				walk(instr, negated)
+				continue
+			case *ssa.Store:
+				if load := loadsOf(instr, v); load != nil {
+					for _, l := range load {
+						walk(l, negated)
+					}
+					continue
+				}
+				other = instr
+			case *ssa.Return:
+				returned = true
+			default:
+				other = instr
+			}
+			used = true
+		}
+	}
+	walk(res, false)
+	switch {
+	case !used:
+		return a.ignored(s, call, readBool, via)
+	case other != nil:
+		return reading{ev: a.evidence(pos, "bool used as a value, not a stop")}
+	}
+	r := reading{stops: true, signal: true, unwinds: len(falses) > 0, ev: a.evidence(pos, "false returns")}
+	for _, fb := range falses {
+		if a.reaches(s, fb, 0, nil) {
+			return reading{ev: a.evidence(pos, "false goes on to further calls (a filter, or skip and go on)")}
+		}
+		r.signal = r.signal && a.returnsFalse(fb, res)
+		r.unwinds = r.unwinds && !returnsAtAll(fb, nil)
+	}
+	if returned && len(falses) == 0 {
+		r.signal = true
+	}
+	if r.unwinds {
+		r.ev = a.evidence(pos, "false panics out")
+	}
+	return r
+}
+
+// loadsOf returns the loads of the local variable that st stores v in (a
+// result slot of a function with defers), or nil when st stores it
+// elsewhere.
+func loadsOf(st *ssa.Store, v ssa.Value) []ssa.Value {
+	alloc, ok := st.Addr.(*ssa.Alloc)
+	if !ok || st.Val != v {
+		return nil
+	}
+	loads := []ssa.Value{}
+	for _, use := range *alloc.Referrers() {
+		switch use := use.(type) {
+		case *ssa.UnOp:
+			if use.Op == token.MUL {
+				loads = append(loads, use)
+			}
+		case *ssa.Store, *ssa.DebugRef:
+		default:
+			return nil // its address goes elsewhere
+		}
+	}
+	return loads
+}
+
+// returnsAtAll reports whether a return is reachable from b.
+func returnsAtAll(b *ssa.BasicBlock, prune func(*ssa.BasicBlock) []*ssa.BasicBlock) bool {
+	found := false
+	eachReturn(b, prune, func(*ssa.Return) { found = true })
+	return found
+}
+
+// returnsFalse reports whether every return reachable from b returns false
+// or res as its last bool result (a function may return another bool
+// before it, as google/btree's iterate returns hit, ok).
+func (a *analyser) returnsFalse(b *ssa.BasicBlock, res ssa.Value) bool {
+	ok := true
+	eachReturn(b, nil, func(ret *ssa.Return) {
+		var last ssa.Value
+		for _, v := range ret.Results {
+			if isBool(v.Type()) {
+				last = v
+			}
+		}
+		c, isConst := last.(*ssa.Const)
+		falseConst := isConst && c.Value != nil && c.Value.Kind() == constant.Bool && !constant.BoolVal(c.Value)
+		if last == nil || !falseConst && last != res {
+			ok = false
+		}
+	})
+	return ok
+}
+
+// readError reads the uses of res, a call's error result.
+func (a *analyser) readError(s *summary, call *ssa.Call, res ssa.Value, via *summary) reading {
+	pos := call.Pos()
+	var nonNil []*ssa.BasicBlock
+	returned, kept, used := false, false, false
+	values := []ssa.Value{res} // res, and what holds it as it is: phis, interfaces
+	seen := map[ssa.Value]bool{res: true}
+	for i := 0; i < len(values); i++ {
+		for _, instr := range *values[i].Referrers() {
+			switch instr := instr.(type) {
+			case *ssa.DebugRef:
+				continue
+			case *ssa.Phi, *ssa.MakeInterface, *ssa.ChangeInterface:
+				if v := instr.(ssa.Value); !seen[v] {
+					seen[v] = true
+					values = append(values, v)
+				}
+				continue
+			case *ssa.Store:
+				if loads := loadsOf(instr, values[i]); loads != nil {
+					for _, l := range loads {
+						if !seen[l] {
+							seen[l] = true
+							values = append(values, l)
+						}
+					}
+					continue
+				}
+				kept = true
+			case *ssa.BinOp:
+				if !isNil(instr.X) && !isNil(instr.Y) {
+					continue // a sentinel's test, which a stop value fails
+				}
+				for _, use := range *instr.Referrers() {
+					if iff, ok := use.(*ssa.If); ok {
+						succ := iff.Block().Succs[0]
+						if instr.Op == token.EQL {
+							succ = iff.Block().Succs[1]
+						}
+						nonNil = append(nonNil, succ)
+					}
+				}
+			case *ssa.Return:
+				returned = true
+			case *ssa.Call:
+				switch {
+				case isErrorsTest(instr):
+					continue
+				case wrapReturned(instr):
+					returned = true
+				default:
+					kept = true
+				}
+			default:
+				kept = true
+			}
+			used = true
+		}
+	}
+	switch {
+	case kept:
+		return reading{ev: a.evidence(pos, "a non-nil error is kept, and the calls go on")}
+	case !used:
+		return a.ignored(s, call, readError, via)
+	}
+	prune := func(b *ssa.BasicBlock) []*ssa.BasicBlock { return sentinelPrune(b, seen) }
+	r := reading{stops: true, signal: true, unwinds: len(nonNil) > 0, ev: a.evidence(pos, "a non-nil error returns")}
+	for _, nb := range nonNil {
+		if a.reaches(s, nb, 0, prune) {
+			return reading{ev: a.evidence(pos, "a non-nil error is kept, and the calls go on")}
+		}
+		r.signal = r.signal && a.returnsError(nb, seen, prune)
+		r.unwinds = r.unwinds && !returnsAtAll(nb, prune)
+	}
+	if returned && len(nonNil) == 0 {
+		r.signal = true
+	}
+	if r.unwinds {
+		r.ev = a.evidence(pos, "a non-nil error panics out")
+	}
+	return r
+}
+
+// sentinelPrune returns the successors of b that a stop value of corogen's
+// own takes: when b ends testing res against a sentinel (err == SkipDir,
+// errors.Is(err, X)), only the branch where it is not one; else nil, for
+// all of them.
+func sentinelPrune(b *ssa.BasicBlock, res map[ssa.Value]bool) []*ssa.BasicBlock {
+	iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil
+	}
+	switch c := iff.Cond.(type) {
+	case *ssa.BinOp:
+		if (res[c.X] || res[c.Y]) && !isNil(c.X) && !isNil(c.Y) {
+			if c.Op == token.EQL {
+				return []*ssa.BasicBlock{b.Succs[1]}
+			}
+			return []*ssa.BasicBlock{b.Succs[0]}
+		}
+	case *ssa.Call:
+		if isErrorsTest(c) && len(c.Call.Args) > 0 && res[c.Call.Args[0]] {
+			return []*ssa.BasicBlock{b.Succs[1]}
+		}
+	}
+	return nil
+}
+
+// returnsError reports whether every return reachable from b returns, as
+// its last result, one of res or a value made of one.
+func (a *analyser) returnsError(b *ssa.BasicBlock, res map[ssa.Value]bool, prune func(*ssa.BasicBlock) []*ssa.BasicBlock) bool {
+	madeOf := func(v ssa.Value) bool {
+		if mi, ok := v.(*ssa.MakeInterface); ok {
+			v = mi.X
+		}
+		if res[v] {
+			return true
+		}
+		if c, ok := v.(*ssa.Call); ok {
+			for _, arg := range c.Call.Args {
+				if res[arg] {
+					return true
+				}
+			}
+		}
+		if phi, ok := v.(*ssa.Phi); ok {
+			for _, e := range phi.Edges {
+				if res[e] {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	ok := true
+	eachReturn(b, prune, func(ret *ssa.Return) {
+		if len(ret.Results) == 0 || !madeOf(ret.Results[len(ret.Results)-1]) {
+			ok = false
+		}
+	})
+	return ok
+}
+
+// wrapReturned reports whether c, a call with the error among its
+// arguments (fmt.Errorf("...: %w", err)), makes a value the function
+// returns.
+func wrapReturned(c *ssa.Call) bool {
+	for _, use := range *c.Referrers() {
+		switch use := use.(type) {
+		case *ssa.Return:
+			return true
+		case *ssa.MakeInterface:
+			for _, u := range *use.Referrers() {
+				if _, ok := u.(*ssa.Return); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isErrorsTest reports whether c is errors.Is or errors.As.
+func isErrorsTest(c *ssa.Call) bool {
+	f := c.Call.StaticCallee()
+	return f != nil && f.Pkg != nil && f.Pkg.Pkg.Path() == "errors" && (f.Name() == "Is" || f.Name() == "As")
+}
+
+func isNil(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.IsNil()
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+// reaches reports whether some call of the callback in s can run after
+// block b's instruction from, without returning first. prune, if not nil,
+// may narrow the successors taken from a block.
+func (a *analyser) reaches(s *summary, b *ssa.BasicBlock, from int, prune func(*ssa.BasicBlock) []*ssa.BasicBlock) bool {
+	at := map[*ssa.BasicBlock][]int{}
+	for _, st := range s.sites {
+		at[st.instr.Block()] = append(at[st.instr.Block()], index(st.instr))
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	var visit func(b *ssa.BasicBlock, from int) bool
+	visit = func(b *ssa.BasicBlock, from int) bool {
+		for _, i := range at[b] {
+			if i >= from {
+				return true
+			}
+		}
+		succs := b.Succs
+		if prune != nil {
+			if p := prune(b); p != nil {
+				succs = p
+			}
+		}
+		for _, next := range succs {
+			if !seen[next] {
+				seen[next] = true
+				if visit(next, 0) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return visit(b, from)
+}
+
+// eachReturn calls f for each return reachable from b; prune, if not nil,
+// may narrow the successors taken from a block.
+func eachReturn(b *ssa.BasicBlock, prune func(*ssa.BasicBlock) []*ssa.BasicBlock, f func(*ssa.Return)) {
+	seen := map[*ssa.BasicBlock]bool{b: true}
+	work := []*ssa.BasicBlock{b}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			f(ret)
+		}
+		succs := b.Succs
+		if prune != nil {
+			if p := prune(b); p != nil {
+				succs = p
+			}
+		}
+		for _, next := range succs {
+			if !seen[next] {
+				seen[next] = true
+				work = append(work, next)
+			}
+		}
+	}
+}
+
+// index returns the position of instr in its block.
+func index(instr ssa.Instruction) int {
+	for i, x := range instr.Block().Instrs {
+		if x == instr {
+			return i
+		}
+	}
+	return -1
+}
+
+// calleeName names the function a call calls, for evidence.
+func calleeName(instr ssa.CallInstruction) string {
+	if f := instr.Common().StaticCallee(); f != nil {
+		return stdName(f)
+	}
+	return "a func value"
+}

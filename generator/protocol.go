@@ -1,0 +1,228 @@
+package generator
+
+import (
+	"fmt"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// Choosing a protocol: a directive the user wrote, else what the wrapped
+// code shows (finding.go), else the signature's default where there is no
+// code to read; where the code cannot tell, a question.
+
+// find returns what the code says of the callback that is the method's
+// parameter param.
+func (md *modeler) find(code *methodCode, param int) *finding {
+	if md.a == nil {
+		return &finding{noCode: true, source: "no code read"}
+	}
+	return md.a.find(code, param)
+}
+
+// A question is a method whose protocol the code cannot tell and no
+// directive settles: it is left out, with the directive that would settle
+// it; a warning for a type's method, an error for a function the user
+// named.
+type question struct{ error }
+
+func (md *modeler) question(m *methodModel, cb *callbackModel) error {
+	ev := cb.found.why[0]
+	directive := "//corogen:async (or //corogen:sync) in the method's doc comment"
+	if md.t.path != "" {
+		name := remoteName(md.t.spec)
+		if !md.t.fn {
+			name += "." + m.name
+		}
+		directive = fmt.Sprintf("//corogen:on=%s async (or sync)", name)
+	}
+	return question{md.errorf(m.at, "%s: callback %s is %s (%s), so corogen cannot tell when it is called; add %s",
+		m.name, cb.name, ev.text, md.a.where(ev.pos), directive)}
+}
+
+// settleLifetime decides whether m's callbacks are called while m runs, on
+// its goroutine, or may come from elsewhere or later (async); and for the
+// latter, whether the calls end when m returns.
+func (md *modeler) settleLifetime(u *unit, m *methodModel, d directives) error {
+	var kept, goroutines, syncOnly bool
+	var ev evidence
+	for _, cb := range m.cbs {
+		f := cb.found
+		if f.noCode {
+			continue
+		}
+		switch f.lifetime {
+		case lifeUnknown:
+			if !d.async && !d.sync && d.batch == 0 && !d.pool && !d.nopause {
+				return md.question(m, cb)
+			}
+		case lifeKept:
+			kept, ev = true, f.why[0]
+		case lifeGoroutines:
+			if !kept {
+				ev = f.why[0]
+			}
+			goroutines = true
+		case lifeSync:
+			syncOnly = true
+			if !kept && !goroutines {
+				ev = f.why[0]
+			}
+		}
+	}
+	// batch=, pool and nopause choose cursors that run the method on the
+	// consumer's side: they say sync.
+	sync := d.sync || d.batch > 0 || d.pool || d.nopause
+	switch {
+	case d.async && d.sync:
+		return md.errorf(d.pos, "%s: async and sync say opposite things", m.name)
+	case sync:
+		if kept || goroutines {
+			md.contradiction(m, d.pos, "a synchronous form", ev)
+		}
+	case d.async:
+		if syncOnly && !kept && !goroutines {
+			md.contradiction(m, d.pos, "async", ev)
+		}
+	case kept || goroutines:
+		m.async, m.inferredAsync = true, true
+		m.keepOpen = kept
+	}
+	return nil
+}
+
+// settleLocks makes m's cursor collect first (nopause) when its code calls
+// a callback while holding a lock, unless a directive chose another cursor
+// or a callback's reply must come from the consumer.
+func (md *modeler) settleLocks(m *methodModel, d directives) {
+	if m.nopause || m.async || m.batch > 0 || m.pool {
+		return
+	}
+	for _, cb := range m.cbs {
+		if cb.found.lock == nil {
+			continue
+		}
+		if m.replyFunc() != nil {
+			m.lockNote = "holds a lock while it calls back, but a reply must come from the consumer: the cursor pauses under the lock"
+			return
+		}
+		m.nopause, m.inferredNopause = true, true
+		return
+	}
+}
+
+// contradiction warns that a directive says what the code contradicts; the
+// directive stands.
+func (md *modeler) contradiction(m *methodModel, pos token.Pos, directive string, ev evidence) {
+	if pos == token.NoPos {
+		pos = m.at
+	}
+	where := relPosition(md.fset, ev.pos)
+	md.warn(md.errorf(pos, "%s: %s, but the code says otherwise: %s (%s); corogen follows the directive", m.name, directive, ev.text, where))
+}
+
+// closerNames are the methods that undo a registration, in the order they
+// are looked for.
+var closerNames = []string{"Unsubscribe", "Stop", "Close", "Remove", "Cancel", "Unregister", "Delete", "Drain"}
+
+// findCloser finds what ends the calls of a method whose callbacks are
+// kept: a result's method that undoes it (Subscription.Unsubscribe), or a
+// method of the receiver that takes the result (Cron.Remove(EntryID)).
+func (md *modeler) findCloser(m *methodModel, recv types.Type) {
+	for _, name := range closerNames {
+		for i, r := range m.results {
+			if i == len(m.results)-1 && m.errRes {
+				continue
+			}
+			if obj, _, _ := types.LookupFieldOrMethod(r.typ, true, md.out.Types, name); obj != nil {
+				if sig, ok := obj.Type().(*types.Signature); ok && sig.Params().Len() == 0 {
+					m.closer, m.closeMethod = i, name
+					return
+				}
+			}
+		}
+	}
+	for _, name := range closerNames {
+		if recv != nil && md.findReceiverCloser(m, recv, name) {
+			return
+		}
+	}
+}
+
+// findReceiverCloser looks for a method name of the receiver recv that
+// takes one of m's results (Cron.Remove(EntryID)), and makes it m's closer.
+func (md *modeler) findReceiverCloser(m *methodModel, recv types.Type, name string) bool {
+	obj, _, _ := types.LookupFieldOrMethod(recv, true, md.out.Types, name)
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Signature().Params().Len() != 1 {
+		return false
+	}
+	for i, r := range m.results {
+		if i == len(m.results)-1 && m.errRes {
+			continue
+		}
+		if types.Identical(fn.Signature().Params().At(0).Type(), r.typ) {
+			m.closer, m.closeMethod, m.closeOnRecv = i, name, true
+			return true
+		}
+	}
+	return false
+}
+
+// protocolText says what m's callback f gets, for -explain.
+func (m *methodModel) protocolText(f *cbFunc) string {
+	var parts []string
+	switch {
+	case m.async:
+		s := "async"
+		switch {
+		case m.closer >= 0 && m.closeOnRecv:
+			s += " close=" + m.closeMethod + "(result)"
+		case m.closer >= 0 && m.closeMethod != "":
+			s += " close=" + m.closeMethod
+		case m.closer >= 0:
+			s += " close=result"
+		case m.ctx >= 0:
+			s += ", ends with its context"
+		case m.keepOpen:
+			s += ", open until the consumer stops"
+		default:
+			s += ", ends when " + m.name + " returns"
+		}
+		parts = append(parts, s)
+	default:
+		parts = append(parts, "sync")
+	}
+	switch {
+	case f.boolStop:
+		parts = append(parts, "false stops")
+	case f.errStop:
+		parts = append(parts, "error stops")
+	case f.self:
+		parts = append(parts, "reply default=the forwarder itself stop=nil")
+	case f.reply && f.stop != nil:
+		parts = append(parts, fmt.Sprintf("reply default=%s stop=%s", defaultList(f), exprList(f.stop)))
+	case f.reply && m.async:
+		parts = append(parts, fmt.Sprintf("reply default=%s", defaultList(f)))
+	case f.reply:
+		parts = append(parts, fmt.Sprintf("reply default=%s, stop by unwinding", defaultList(f)))
+	case f.drain:
+		parts = append(parts, "stop=drain")
+	case len(f.results) == 0 && !m.async:
+		parts = append(parts, "stop by unwinding")
+	}
+	if m.nopause {
+		parts = append(parts, "nopause")
+	}
+	if m.lockNote != "" {
+		parts = append(parts, m.lockNote)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func defaultList(f *cbFunc) string {
+	if f.deflt == nil {
+		return "zero"
+	}
+	return exprList(f.deflt)
+}
