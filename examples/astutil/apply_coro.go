@@ -43,15 +43,16 @@ func (*ApplyPost) isApplyEvent() {}
 // results; ApplyPull's cursor returns them.
 func ApplySeq(root ast.Node) iter.Seq[ApplyEvent] {
 	return func(yield func(ApplyEvent) bool) {
+		defer runtime.CatchUnwind()
 		done := false
 		astutil.Apply(root, func(arg0 *astutil.Cursor) bool {
 			if done {
-				return false
+				runtime.Unwind()
 			}
 			ev := &ApplyPre{Arg0: arg0, reply: true}
 			if !yield(ev) {
 				done = true
-				return false
+				runtime.Unwind()
 			}
 			return ev.reply
 		}, func(arg0 *astutil.Cursor) bool {
@@ -77,7 +78,7 @@ func ApplyPull(root ast.Node) *ApplyCursor {
 		return astutil.Apply(root, func(arg0 *astutil.Cursor) bool {
 			ev := &ApplyPre{Arg0: arg0, reply: true}
 			if !yield(ev) {
-				return false
+				runtime.Unwind()
 			}
 			return ev.reply
 		}, func(arg0 *astutil.Cursor) bool {

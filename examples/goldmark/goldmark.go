@@ -1,13 +1,15 @@
 // Package goldmark makes goldmark's ast.Walk sequential. Its Walker returns
 // a WalkStatus and an error: the reply, WalkContinue unless the consumer
-// gives another; WalkStop when the loop stops early.
+// gives another. Walk returns a non-nil error at once, as corogen reads in
+// its code, so an early stop returns corogen's own error, which the
+// sequential forms hide.
 package goldmark
 
 import "github.com/yuin/goldmark/ast"
 
 //go:generate go tool corogen -func=github.com/yuin/goldmark/ast.Walk
 
-//corogen:on=github.com/yuin/goldmark/ast.Walk stop=ast.WalkStop,nil default=ast.WalkContinue,nil
+//corogen:on=github.com/yuin/goldmark/ast.Walk default=ast.WalkContinue,nil
 
-// The import must stay: corogen type-checks the directive's stop= and default= in this file's scope.
-var _ = ast.WalkStop
+// The import must stay: corogen type-checks the directive's default= in this file's scope.
+var _ = ast.WalkContinue

@@ -26,19 +26,20 @@ func (c *WalkCall) Reply(r0 ast.WalkStatus, r1 error) {
 
 // WalkSeq returns an iterator over the calls ast.Walk makes to its callback;
 // the loop body runs inside the callback. Each element is a *WalkCall. When
-// the loop stops early, the pending callback returns ast.WalkStop, nil. If
-// Walk fails, its error comes last, with a zero element.
+// the loop stops early, the pending callback returns runtime.ErrStop, which is
+// not reported as Walk's error. If Walk fails, its error comes last, with a
+// zero element.
 func WalkSeq(n ast.Node) iter.Seq2[*WalkCall, error] {
 	return func(yield func(*WalkCall, error) bool) {
 		done := false
 		err := ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if done {
-				return ast.WalkStop, nil
+				return 0, runtime.ErrStop
 			}
 			call := &WalkCall{N: n, Entering: entering, reply0: ast.WalkContinue, reply1: nil}
 			if !yield(call, nil) {
 				done = true
-				return ast.WalkStop, nil
+				return 0, runtime.ErrStop
 			}
 			return call.reply0, call.reply1
 		})
@@ -54,13 +55,13 @@ func WalkSeq(n ast.Node) iter.Seq2[*WalkCall, error] {
 func WalkPull(n ast.Node) *WalkCursor {
 	c := new(WalkCursor)
 	c.cursor.Start(func(yield func(*WalkCall) bool) error {
-		return ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		return runtime.HideStop(ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			call := &WalkCall{N: n, Entering: entering, reply0: ast.WalkContinue, reply1: nil}
 			if !yield(call) {
-				return ast.WalkStop, nil
+				return 0, runtime.ErrStop
 			}
 			return call.reply0, call.reply1
-		})
+		}))
 	})
 	return c
 }
@@ -98,9 +99,10 @@ func (c *WalkCursor) Err() error {
 	return c.cursor.Result()
 }
 
-// Close stops Walk: the pending callback returns ast.WalkStop, nil. Close
-// waits for Walk to return, and returns a *runtime.PanicError if it panics
-// meanwhile. Close may be called more than once.
+// Close stops Walk: the pending callback returns runtime.ErrStop, which is not
+// reported as Walk's error. Close waits for Walk to return, and returns a
+// *runtime.PanicError if it panics meanwhile. Close may be called more than
+// once.
 func (c *WalkCursor) Close() error {
 	return c.cursor.Close()
 }

@@ -22,18 +22,20 @@ func (c *InspectCall) Reply(r bool) {
 
 // InspectSeq returns an iterator over the calls ast.Inspect makes to its
 // callback; the loop body runs inside the callback. Each element is a
-// *InspectCall. When the loop stops early, the pending callback returns false.
+// *InspectCall. When the loop stops early, the pending callback panics to
+// unwind Inspect, and the panic is recovered.
 func InspectSeq(node ast.Node) iter.Seq[*InspectCall] {
 	return func(yield func(*InspectCall) bool) {
+		defer runtime.CatchUnwind()
 		done := false
 		ast.Inspect(node, func(arg0 ast.Node) bool {
 			if done {
-				return false
+				runtime.Unwind()
 			}
 			call := &InspectCall{Arg0: arg0, reply: true}
 			if !yield(call) {
 				done = true
-				return false
+				runtime.Unwind()
 			}
 			return call.reply
 		})
@@ -49,7 +51,7 @@ func InspectPull(node ast.Node) *InspectCursor {
 		ast.Inspect(node, func(arg0 ast.Node) bool {
 			call := &InspectCall{Arg0: arg0, reply: true}
 			if !yield(call) {
-				return false
+				runtime.Unwind()
 			}
 			return call.reply
 		})
@@ -86,9 +88,10 @@ func (c *InspectCursor) Reply(r bool) {
 	call.Reply(r)
 }
 
-// Close stops Inspect: the pending callback returns false. Close waits for
-// Inspect to return, and returns a *runtime.PanicError if it panics meanwhile.
-// Close may be called more than once.
+// Close stops Inspect: the pending callback panics to unwind Inspect, and the
+// panic is recovered. Close waits for Inspect to return, and returns a
+// *runtime.PanicError if it panics meanwhile. Close may be called more than
+// once.
 func (c *InspectCursor) Close() error {
 	return c.cursor.Close()
 }

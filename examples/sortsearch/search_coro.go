@@ -15,27 +15,28 @@ type SearchCall struct {
 	reply bool
 }
 
-// Reply sets what this call returns to Search; without it, it returns the zero
-// value.
+// Reply sets what this call returns to Search; without it, it returns true.
 func (c *SearchCall) Reply(r bool) {
 	c.reply = r
 }
 
 // SearchSeq returns an iterator over the calls sort.Search makes to its
 // callback; the loop body runs inside the callback. Each element is a
-// *SearchCall. When the loop stops early, the pending callback returns true.
-// The iterator drops Search's other results; SearchPull's cursor returns them.
+// *SearchCall. When the loop stops early, the pending callback panics to
+// unwind Search, and the panic is recovered. The iterator drops Search's other
+// results; SearchPull's cursor returns them.
 func SearchSeq(n int) iter.Seq[*SearchCall] {
 	return func(yield func(*SearchCall) bool) {
+		defer runtime.CatchUnwind()
 		done := false
 		sort.Search(n, func(arg0 int) bool {
 			if done {
-				return true
+				runtime.Unwind()
 			}
-			call := &SearchCall{Arg0: arg0}
+			call := &SearchCall{Arg0: arg0, reply: true}
 			if !yield(call) {
 				done = true
-				return true
+				runtime.Unwind()
 			}
 			return call.reply
 		})
@@ -49,9 +50,9 @@ func SearchPull(n int) *SearchCursor {
 	c := new(SearchCursor)
 	c.cursor.Start(func(yield func(*SearchCall) bool) int {
 		return sort.Search(n, func(arg0 int) bool {
-			call := &SearchCall{Arg0: arg0}
+			call := &SearchCall{Arg0: arg0, reply: true}
 			if !yield(call) {
-				return true
+				runtime.Unwind()
 			}
 			return call.reply
 		})
@@ -78,7 +79,7 @@ func (c *SearchCursor) Value() *SearchCall {
 }
 
 // Reply sets what the current call returns to Search; without it, it returns
-// the zero value. It panics when there is no current call.
+// true. It panics when there is no current call.
 func (c *SearchCursor) Reply(r bool) {
 	call := c.cursor.Value()
 	if call == nil {
@@ -92,9 +93,10 @@ func (c *SearchCursor) Result() int {
 	return c.cursor.Result()
 }
 
-// Close stops Search: the pending callback returns true. Close waits for
-// Search to return, and returns a *runtime.PanicError if it panics meanwhile.
-// Close may be called more than once.
+// Close stops Search: the pending callback panics to unwind Search, and the
+// panic is recovered. Close waits for Search to return, and returns a
+// *runtime.PanicError if it panics meanwhile. Close may be called more than
+// once.
 func (c *SearchCursor) Close() error {
 	return c.cursor.Close()
 }

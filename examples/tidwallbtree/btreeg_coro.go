@@ -26,12 +26,12 @@ func (s BTreeGSeq) AscendSeq(pivot int) iter.Seq[int] {
 	}
 }
 
-// AscendPull runs BTreeG.Ascend on a coroutine and returns a cursor over the
-// calls it makes to its callback, one per Next. Close the cursor when done
-// with it; a cursor dropped without Close is closed once it is garbage.
+// AscendPull runs BTreeG.Ascend to its end at once, collecting the calls it
+// makes to its callback (which must not be paused: //corogen:nopause), and
+// returns a cursor over them, one per Next.
 func (s BTreeGSeq) AscendPull(pivot int) *BTreeGAscendCursor {
 	c := new(BTreeGAscendCursor)
-	c.cursor.Start(func(yield func(int) bool) struct{} {
+	c.cursor.Collect(func(yield func(int) bool) struct{} {
 		s.BTreeG.Ascend(pivot, yield)
 		return struct{}{}
 	})
@@ -74,12 +74,13 @@ func (s BTreeGSeq) AscendHintSeq(pivot int, hint *btree.PathHint) iter.Seq[int] 
 	}
 }
 
-// AscendHintPull runs BTreeG.AscendHint on a coroutine and returns a cursor
-// over the calls it makes to its callback, one per Next. Close the cursor when
-// done with it; a cursor dropped without Close is closed once it is garbage.
+// AscendHintPull runs BTreeG.AscendHint to its end at once, collecting the
+// calls it makes to its callback (which must not be paused:
+//
+//corogen:nopause), and returns a cursor over them, one per Next.
 func (s BTreeGSeq) AscendHintPull(pivot int, hint *btree.PathHint) *BTreeGAscendHintCursor {
 	c := new(BTreeGAscendHintCursor)
-	c.cursor.Start(func(yield func(int) bool) struct{} {
+	c.cursor.Collect(func(yield func(int) bool) struct{} {
 		s.BTreeG.AscendHint(pivot, yield, hint)
 		return struct{}{}
 	})
@@ -122,13 +123,13 @@ func (s BTreeGSeq) AscendHintMutSeq(pivot int, hint *btree.PathHint) iter.Seq[in
 	}
 }
 
-// AscendHintMutPull runs BTreeG.AscendHintMut on a coroutine and returns a
-// cursor over the calls it makes to its callback, one per Next. Close the
-// cursor when done with it; a cursor dropped without Close is closed once it
-// is garbage.
+// AscendHintMutPull runs BTreeG.AscendHintMut to its end at once, collecting
+// the calls it makes to its callback (which must not be paused:
+//
+//corogen:nopause), and returns a cursor over them, one per Next.
 func (s BTreeGSeq) AscendHintMutPull(pivot int, hint *btree.PathHint) *BTreeGAscendHintMutCursor {
 	c := new(BTreeGAscendHintMutCursor)
-	c.cursor.Start(func(yield func(int) bool) struct{} {
+	c.cursor.Collect(func(yield func(int) bool) struct{} {
 		s.BTreeG.AscendHintMut(pivot, yield, hint)
 		return struct{}{}
 	})
@@ -171,12 +172,12 @@ func (s BTreeGSeq) AscendMutSeq(pivot int) iter.Seq[int] {
 	}
 }
 
-// AscendMutPull runs BTreeG.AscendMut on a coroutine and returns a cursor over
-// the calls it makes to its callback, one per Next. Close the cursor when done
-// with it; a cursor dropped without Close is closed once it is garbage.
+// AscendMutPull runs BTreeG.AscendMut to its end at once, collecting the calls
+// it makes to its callback (which must not be paused: //corogen:nopause), and
+// returns a cursor over them, one per Next.
 func (s BTreeGSeq) AscendMutPull(pivot int) *BTreeGAscendMutCursor {
 	c := new(BTreeGAscendMutCursor)
-	c.cursor.Start(func(yield func(int) bool) struct{} {
+	c.cursor.Collect(func(yield func(int) bool) struct{} {
 		s.BTreeG.AscendMut(pivot, yield)
 		return struct{}{}
 	})
@@ -308,12 +309,12 @@ func (s BTreeGSeq) DescendSeq(pivot int) iter.Seq[int] {
 	}
 }
 
-// DescendPull runs BTreeG.Descend on a coroutine and returns a cursor over the
-// calls it makes to its callback, one per Next. Close the cursor when done
-// with it; a cursor dropped without Close is closed once it is garbage.
+// DescendPull runs BTreeG.Descend to its end at once, collecting the calls it
+// makes to its callback (which must not be paused: //corogen:nopause), and
+// returns a cursor over them, one per Next.
 func (s BTreeGSeq) DescendPull(pivot int) *BTreeGDescendCursor {
 	c := new(BTreeGDescendCursor)
-	c.cursor.Start(func(yield func(int) bool) struct{} {
+	c.cursor.Collect(func(yield func(int) bool) struct{} {
 		s.BTreeG.Descend(pivot, yield)
 		return struct{}{}
 	})
@@ -356,12 +357,13 @@ func (s BTreeGSeq) DescendHintSeq(pivot int, hint *btree.PathHint) iter.Seq[int]
 	}
 }
 
-// DescendHintPull runs BTreeG.DescendHint on a coroutine and returns a cursor
-// over the calls it makes to its callback, one per Next. Close the cursor when
-// done with it; a cursor dropped without Close is closed once it is garbage.
+// DescendHintPull runs BTreeG.DescendHint to its end at once, collecting the
+// calls it makes to its callback (which must not be paused:
+//
+//corogen:nopause), and returns a cursor over them, one per Next.
 func (s BTreeGSeq) DescendHintPull(pivot int, hint *btree.PathHint) *BTreeGDescendHintCursor {
 	c := new(BTreeGDescendHintCursor)
-	c.cursor.Start(func(yield func(int) bool) struct{} {
+	c.cursor.Collect(func(yield func(int) bool) struct{} {
 		s.BTreeG.DescendHint(pivot, yield, hint)
 		return struct{}{}
 	})
@@ -404,13 +406,13 @@ func (s BTreeGSeq) DescendHintMutSeq(pivot int, hint *btree.PathHint) iter.Seq[i
 	}
 }
 
-// DescendHintMutPull runs BTreeG.DescendHintMut on a coroutine and returns a
-// cursor over the calls it makes to its callback, one per Next. Close the
-// cursor when done with it; a cursor dropped without Close is closed once it
-// is garbage.
+// DescendHintMutPull runs BTreeG.DescendHintMut to its end at once, collecting
+// the calls it makes to its callback (which must not be paused:
+//
+//corogen:nopause), and returns a cursor over them, one per Next.
 func (s BTreeGSeq) DescendHintMutPull(pivot int, hint *btree.PathHint) *BTreeGDescendHintMutCursor {
 	c := new(BTreeGDescendHintMutCursor)
-	c.cursor.Start(func(yield func(int) bool) struct{} {
+	c.cursor.Collect(func(yield func(int) bool) struct{} {
 		s.BTreeG.DescendHintMut(pivot, yield, hint)
 		return struct{}{}
 	})
@@ -453,12 +455,13 @@ func (s BTreeGSeq) DescendMutSeq(pivot int) iter.Seq[int] {
 	}
 }
 
-// DescendMutPull runs BTreeG.DescendMut on a coroutine and returns a cursor
-// over the calls it makes to its callback, one per Next. Close the cursor when
-// done with it; a cursor dropped without Close is closed once it is garbage.
+// DescendMutPull runs BTreeG.DescendMut to its end at once, collecting the
+// calls it makes to its callback (which must not be paused:
+//
+//corogen:nopause), and returns a cursor over them, one per Next.
 func (s BTreeGSeq) DescendMutPull(pivot int) *BTreeGDescendMutCursor {
 	c := new(BTreeGDescendMutCursor)
-	c.cursor.Start(func(yield func(int) bool) struct{} {
+	c.cursor.Collect(func(yield func(int) bool) struct{} {
 		s.BTreeG.DescendMut(pivot, yield)
 		return struct{}{}
 	})
@@ -501,12 +504,12 @@ func (s BTreeGSeq) ReverseSeq() iter.Seq[int] {
 	}
 }
 
-// ReversePull runs BTreeG.Reverse on a coroutine and returns a cursor over the
-// calls it makes to its callback, one per Next. Close the cursor when done
-// with it; a cursor dropped without Close is closed once it is garbage.
+// ReversePull runs BTreeG.Reverse to its end at once, collecting the calls it
+// makes to its callback (which must not be paused: //corogen:nopause), and
+// returns a cursor over them, one per Next.
 func (s BTreeGSeq) ReversePull() *BTreeGReverseCursor {
 	c := new(BTreeGReverseCursor)
-	c.cursor.Start(func(yield func(int) bool) struct{} {
+	c.cursor.Collect(func(yield func(int) bool) struct{} {
 		s.BTreeG.Reverse(yield)
 		return struct{}{}
 	})
@@ -549,12 +552,13 @@ func (s BTreeGSeq) ReverseMutSeq() iter.Seq[int] {
 	}
 }
 
-// ReverseMutPull runs BTreeG.ReverseMut on a coroutine and returns a cursor
-// over the calls it makes to its callback, one per Next. Close the cursor when
-// done with it; a cursor dropped without Close is closed once it is garbage.
+// ReverseMutPull runs BTreeG.ReverseMut to its end at once, collecting the
+// calls it makes to its callback (which must not be paused:
+//
+//corogen:nopause), and returns a cursor over them, one per Next.
 func (s BTreeGSeq) ReverseMutPull() *BTreeGReverseMutCursor {
 	c := new(BTreeGReverseMutCursor)
-	c.cursor.Start(func(yield func(int) bool) struct{} {
+	c.cursor.Collect(func(yield func(int) bool) struct{} {
 		s.BTreeG.ReverseMut(yield)
 		return struct{}{}
 	})
@@ -597,12 +601,12 @@ func (s BTreeGSeq) ScanSeq() iter.Seq[int] {
 	}
 }
 
-// ScanPull runs BTreeG.Scan on a coroutine and returns a cursor over the calls
-// it makes to its callback, one per Next. Close the cursor when done with it;
-// a cursor dropped without Close is closed once it is garbage.
+// ScanPull runs BTreeG.Scan to its end at once, collecting the calls it makes
+// to its callback (which must not be paused: //corogen:nopause), and returns a
+// cursor over them, one per Next.
 func (s BTreeGSeq) ScanPull() *BTreeGScanCursor {
 	c := new(BTreeGScanCursor)
-	c.cursor.Start(func(yield func(int) bool) struct{} {
+	c.cursor.Collect(func(yield func(int) bool) struct{} {
 		s.BTreeG.Scan(yield)
 		return struct{}{}
 	})
@@ -645,12 +649,12 @@ func (s BTreeGSeq) ScanMutSeq() iter.Seq[int] {
 	}
 }
 
-// ScanMutPull runs BTreeG.ScanMut on a coroutine and returns a cursor over the
-// calls it makes to its callback, one per Next. Close the cursor when done
-// with it; a cursor dropped without Close is closed once it is garbage.
+// ScanMutPull runs BTreeG.ScanMut to its end at once, collecting the calls it
+// makes to its callback (which must not be paused: //corogen:nopause), and
+// returns a cursor over them, one per Next.
 func (s BTreeGSeq) ScanMutPull() *BTreeGScanMutCursor {
 	c := new(BTreeGScanMutCursor)
-	c.cursor.Start(func(yield func(int) bool) struct{} {
+	c.cursor.Collect(func(yield func(int) bool) struct{} {
 		s.BTreeG.ScanMut(yield)
 		return struct{}{}
 	})
@@ -693,12 +697,12 @@ func (s BTreeGSeq) WalkSeq() iter.Seq[[]int] {
 	}
 }
 
-// WalkPull runs BTreeG.Walk on a coroutine and returns a cursor over the calls
-// it makes to its callback, one per Next. Close the cursor when done with it;
-// a cursor dropped without Close is closed once it is garbage.
+// WalkPull runs BTreeG.Walk to its end at once, collecting the calls it makes
+// to its callback (which must not be paused: //corogen:nopause), and returns a
+// cursor over them, one per Next.
 func (s BTreeGSeq) WalkPull() *BTreeGWalkCursor {
 	c := new(BTreeGWalkCursor)
-	c.cursor.Start(func(yield func([]int) bool) struct{} {
+	c.cursor.Collect(func(yield func([]int) bool) struct{} {
 		s.BTreeG.Walk(yield)
 		return struct{}{}
 	})
@@ -741,12 +745,12 @@ func (s BTreeGSeq) WalkMutSeq() iter.Seq[[]int] {
 	}
 }
 
-// WalkMutPull runs BTreeG.WalkMut on a coroutine and returns a cursor over the
-// calls it makes to its callback, one per Next. Close the cursor when done
-// with it; a cursor dropped without Close is closed once it is garbage.
+// WalkMutPull runs BTreeG.WalkMut to its end at once, collecting the calls it
+// makes to its callback (which must not be paused: //corogen:nopause), and
+// returns a cursor over them, one per Next.
 func (s BTreeGSeq) WalkMutPull() *BTreeGWalkMutCursor {
 	c := new(BTreeGWalkMutCursor)
-	c.cursor.Start(func(yield func([]int) bool) struct{} {
+	c.cursor.Collect(func(yield func([]int) bool) struct{} {
 		s.BTreeG.WalkMut(yield)
 		return struct{}{}
 	})
