@@ -3,6 +3,7 @@ module github.com/corogen/corogen/examples
 go 1.24.0
 
 require (
+	github.com/PuerkitoBio/goquery v1.11.0
 	github.com/corogen/corogen v0.0.0
 	github.com/google/btree v1.1.3
 	github.com/nats-io/nats-server/v2 v2.12.4
@@ -12,10 +13,12 @@ require (
 	github.com/yuin/goldmark v1.8.7
 	go.etcd.io/bbolt v1.4.3
 	go.uber.org/goleak v1.3.0
+	golang.org/x/net v0.50.0
 	golang.org/x/tools v0.42.0
 )
 
 require (
+	github.com/andybalholm/cascadia v1.3.3 // indirect
 	github.com/antithesishq/antithesis-sdk-go v0.5.0-default-no-op // indirect
 	github.com/dave/jennifer v1.7.1 // indirect
 	github.com/google/go-tpm v0.9.8 // indirect
