@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/tidwall/btree"
 	"go.uber.org/goleak"
@@ -54,6 +55,55 @@ func TestSameItems(t *testing.T) {
 	}
 	if !slices.Equal(slices.Collect((BTreeGSeq{tree}).ScanSeq()), tree.Items()) {
 		t.Error("ScanSeq differs from Items")
+	}
+}
+
+// intCursor is what the cursors of Scan, Ascend and Descend have in common.
+type intCursor interface {
+	Next() bool
+	Value() int
+	Close() error
+}
+
+// Scan, Ascend and the other walks hold the tree's read lock while they call
+// back; corogen reads that in tidwall/btree's code, so their cursors collect
+// the items first (nopause) and hold no lock between two Next calls. The
+// consumer may then Set into the same tree while it pulls, which would
+// deadlock with a cursor paused inside the walk, as it does in the direct
+// callback (and in ScanSeq's loop body, which runs inside the callback).
+func TestPullHoldsNoLock(t *testing.T) {
+	for name, pull := range map[string]func(*btree.BTreeG[int]) intCursor{
+		"Scan":    func(t *btree.BTreeG[int]) intCursor { return BTreeGSeq{t}.ScanPull() },
+		"Ascend":  func(t *btree.BTreeG[int]) intCursor { return BTreeGSeq{t}.AscendPull(0) },
+		"Descend": func(t *btree.BTreeG[int]) intCursor { return BTreeGSeq{t}.DescendPull(99) },
+	} {
+		tree := newTree(span(100)...)
+		want := tree.Items()
+		if name == "Descend" {
+			slices.Reverse(want)
+		}
+		done := make(chan []int, 1)
+		go func() {
+			c := pull(tree)
+			defer c.Close()
+			var got []int
+			for c.Next() {
+				got = append(got, c.Value())
+				tree.Set(1000 + c.Value()) // takes the write lock
+			}
+			done <- got
+		}()
+		select {
+		case got := <-done:
+			// What the walk saw before the first Next: the items
+			// Set while pulling are not among them.
+			if !slices.Equal(got, want) || tree.Len() != 200 {
+				t.Errorf("%sPull gave %d items, %v...; want the %d there were when it started; the tree has %d now",
+					name, len(got), got[:min(len(got), 5)], len(want), tree.Len())
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%sPull: Set waited for the lock the walk holds: the cursor paused inside it", name)
+		}
 	}
 }
 
