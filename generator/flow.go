@@ -187,7 +187,7 @@ func (t *tracker) uses(e tracked) {
 				t.s.escapes = append(t.s.escapes, t.a.evidence(instr.Pos(), "sent on a channel"))
 			}
 		case *ssa.MapUpdate:
-			if instr.Value == e.v {
+			if instr.Value == e.v || instr.Key == e.v {
 				t.s.escapes = append(t.s.escapes, t.a.evidence(instr.Pos(), "stored in a map"))
 			}
 		case *ssa.Select:

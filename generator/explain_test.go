@@ -1,0 +1,61 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestExplain: corogen -explain of each testdata case and each API of the
+// examples module, against golden/explain/<case>.txt and
+// golden/explain/examples/<example>.txt (-update rewrites them).
+func TestExplain(t *testing.T) {
+	for _, name := range cases(t, "../testdata") {
+		t.Run(name, func(t *testing.T) {
+			checkExplain(t, caseConfig(t, filepath.Join("../testdata", name)), filepath.Join("../golden/explain", name+".txt"))
+		})
+	}
+	if testing.Short() {
+		t.Skip("loads the examples module's libraries")
+	}
+	entries, err := os.ReadDir("../examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		dir := filepath.Join("../examples", e.Name())
+		if !e.IsDir() || !hasGenerateLine(t, dir) {
+			continue
+		}
+		t.Run("examples/"+e.Name(), func(t *testing.T) {
+			checkExplain(t, caseConfig(t, dir), filepath.Join("../golden/explain/examples", e.Name()+".txt"))
+		})
+	}
+}
+
+func checkExplain(t *testing.T, cfg Config, golden string) {
+	t.Helper()
+	lines, err := Explain(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkGolden(t, golden, []byte(strings.Join(lines, "\n")+"\n"))
+}
+
+// hasGenerateLine reports whether a Go file of dir has a go:generate line
+// that runs corogen.
+func hasGenerateLine(t *testing.T, dir string) bool {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, f := range files {
+		if generateLine.Match([]byte(mustRead(t, f))) {
+			return true
+		}
+	}
+	return false
+}
