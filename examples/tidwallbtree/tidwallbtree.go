@@ -2,10 +2,6 @@
 // BTreeG[int] sequential, with -type on an instance of a generic type of
 // another package: BTreeGSeq{t}.ScanSeq, AscendPull, DeleteAscendPull...
 //
-// Scan, Ascend and the other walks hold the tree's lock while they call
-// back, as corogen reads in the library's code: their cursors collect the
-// items first, and hold no lock while the consumer pulls.
-//
 // DeleteAscend's callback returns an Action: its zero value, Stop, is also
 // what stops it, and the reply when the consumer gives none is Keep.
 package tidwallbtree
