@@ -47,7 +47,9 @@ type analyser struct {
 // information) and of everything they import (types only). Nothing is built
 // until a function of a package is asked for.
 func newAnalyser(fset *token.FileSet, pkgs []*packages.Package) *analyser {
-	a := &analyser{fset: fset, prog: ssa.NewProgram(fset, ssa.BuilderMode(0)),
+	// Serially: a value's referrers must come in the same order at every
+	// run, for the same findings in the same order.
+	a := &analyser{fset: fset, prog: ssa.NewProgram(fset, ssa.BuildSerially),
 		pkgs: map[*types.Package]*ssa.Package{}, built: map[*ssa.Package]bool{}, memo: map[summaryKey]*summary{},
 		readings: map[readKey]reading{}, assumed: map[readKey]reading{}, dependsOn: map[readKey]bool{},
 		missing: map[string]bool{}}

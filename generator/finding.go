@@ -68,6 +68,9 @@ func (a *analyser) findOne(fn *types.Func, param int) *finding {
 		param++ // the SSA function's first parameter is the receiver
 	}
 	s := a.summarize(sf, param, "", nil, nil)
+	for _, evs := range [][]evidence{s.escapes, s.unknown, s.goes} {
+		a.sortEvidence(evs)
+	}
 	f := &finding{}
 	switch {
 	case len(s.escapes) > 0 || s.returns:
@@ -197,6 +200,17 @@ func (a *analyser) explain(f *finding, kind string) string {
 		text = f.source + ": " + text
 	}
 	return text
+}
+
+// sortEvidence sorts evidence by file and offset, the order of the code.
+func (a *analyser) sortEvidence(evs []evidence) {
+	slices.SortStableFunc(evs, func(x, y evidence) int {
+		px, py := a.fset.Position(x.pos), a.fset.Position(y.pos)
+		if c := strings.Compare(px.Filename, py.Filename); c != 0 {
+			return c
+		}
+		return px.Offset - py.Offset
+	})
 }
 
 // describe writes an evidence as "text (file:line)".
