@@ -579,14 +579,27 @@ func (e *emitter) passYield(cursor bool) bool {
 }
 
 // callbackBody is the body of f, in the iterator (cursor false) or the
-// cursor. yield and done are the expressions for the yield function and the
-// done flag in scope (the iterator's locals, or a forwarder's fields), and
-// withErr says that yield also takes an error; self is the forwarder.
-func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, self jen.Code) ([]jen.Code, error) {
+// cursor. yield, done and ended are the expressions for the yield function
+// and the flags in scope (the form's locals, or a forwarder's fields; ended
+// is nil for an async form), and withErr says that yield also takes an
+// error; self is the forwarder.
+//
+// A synchronous form tells a late call of the callback (after the form has
+// ended: the API kept the callback) from a stop, on the way a stop takes
+// anyway, so that it costs nothing on the way of a call: runtime.Late
+// panics, naming the method.
+func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, ended, self jen.Code) ([]jen.Code, error) {
 	m := e.m
 	stop, err := e.stopCode(f)
 	if err != nil {
 		return nil, err
+	}
+	// late prepends the check for a late call to a stop's statements.
+	late := func(stmts ...jen.Code) []jen.Code {
+		if ended == nil {
+			return stmts
+		}
+		return append([]jen.Code{jen.If(ended).Block(jen.Qual(runtimePath, "Late").Call(jen.Lit(e.what())))}, stmts...)
 	}
 	var args []jen.Code
 	var body []jen.Code
@@ -604,7 +617,7 @@ func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, sel
 			return nil, err
 		}
 		if !cursor && !f.drain {
-			body = append(body, jen.If(done).Block(stop))
+			body = append(body, jen.If(done).Block(late(stop)...))
 		}
 		body = append(body, jen.Add(elem).Op(":=").Add(newElem))
 		args = []jen.Code{elem}
@@ -614,23 +627,33 @@ func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, sel
 	}
 	call := jen.Add(yield).Call(args...)
 	switch {
-	case cursor && f.boolStop:
+	case cursor && f.boolStop && ended == nil:
 		return append(body, jen.Return(call)), nil
+	case cursor && f.boolStop:
+		return append(body, jen.If(jen.Op("!").Add(call)).Block(late(jen.Return(jen.False()))...), jen.Return(jen.True())), nil
 	case cursor && len(f.results) == 0 && (f.drain || m.async):
-		return append(body, call), nil // stopped or not, the callback returns
+		if ended == nil {
+			return append(body, call), nil // stopped or not, the callback returns
+		}
+		return append(body, jen.If(jen.Op("!").Add(call)).Block(late()...)), nil
 	case cursor:
-		return append(body, jen.If(jen.Op("!").Add(call)).Block(stop), e.continueCode(f, elem)), nil
-	case f.drain && built:
-		return append(body, jen.If(done).Block(jen.Return()), jen.Add(done).Op("=").Op("!").Add(call)), nil
+		return append(body, jen.If(jen.Op("!").Add(call)).Block(late(stop)...), e.continueCode(f, elem)), nil
 	case f.drain:
-		return append(body, jen.Add(done).Op("=").Add(done).Op("||").Op("!").Add(call)), nil
+		if !built {
+			body = append(body, jen.If(done).Block(late(jen.Return())...))
+		} else {
+			body = append(body[:0], jen.If(done).Block(late(jen.Return())...), body[0])
+		}
+		return append(body, jen.Add(done).Op("=").Op("!").Add(call)), nil
 	}
-	cond := jen.Op("!").Add(call)
-	if !built {
-		cond = jen.Add(done).Op("||").Add(cond)
+	if built {
+		// done was tested above, late calls with it.
+		return append(body,
+			jen.If(jen.Op("!").Add(call)).Block(jen.Add(done).Op("=").True(), stop),
+			e.continueCode(f, elem)), nil
 	}
 	return append(body,
-		jen.If(cond).Block(jen.Add(done).Op("=").True(), stop),
+		jen.If(jen.Add(done).Op("||").Op("!").Add(call)).Block(late(jen.Add(done).Op("=").True(), stop)...),
 		e.continueCode(f, elem)), nil
 }
 
@@ -653,7 +676,11 @@ func (e *emitter) callbackArgs(cursor bool) ([]jen.Code, error) {
 			continue
 		}
 		f := cb.funcs[0]
-		body, err := e.callbackBody(f, cursor, !cursor && e.m.errRes, jen.Id(yield), jen.Id(e.m.v.done), nil)
+		var ended jen.Code
+		if !e.m.async {
+			ended = jen.Id(e.m.v.ended)
+		}
+		body, err := e.callbackBody(f, cursor, !cursor && e.m.errRes, jen.Id(yield), jen.Id(e.m.v.done), ended, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -671,7 +698,7 @@ func (e *emitter) forwarders(yield jen.Code) []jen.Code {
 		if cb.iface != nil {
 			vals := []jen.Code{jen.Id("yield").Op(":").Add(yield)}
 			if !e.m.async {
-				vals = append(vals, jen.Id("done").Op(":").Op("&").Id(e.m.v.done))
+				vals = append(vals, jen.Id("done").Op(":").Op("&").Id(e.m.v.done), jen.Id("ended").Op(":").Op("&").Id(e.m.v.ended))
 			}
 			decls = append(decls, jen.Id(e.m.v.fwd[fwd]).Op(":=").Op("&").Add(e.named(e.forwarder(cb))).Values(vals...))
 			fwd++
@@ -696,13 +723,17 @@ func (e *emitter) emitForwarder(cb *callbackModel) error {
 	e.comment("%s implements %s for %s: each call is handed over as an event.", name, cb.iface.Name(), e.what())
 	fields := []jen.Code{jen.Id("yield").Func().Params(e.named(e.eventType())).Bool()}
 	if !e.m.async {
-		fields = append(fields, jen.Id("done").Op("*").Bool())
+		fields = append(fields, jen.Id("done").Op("*").Bool(), jen.Id("ended").Op("*").Bool())
 	}
 	e.declare(name).Struct(fields...)
 	fv := e.m.v.f
 	recv := jen.Id(fv).Op("*").Add(e.named(name))
+	var ended jen.Code
+	if !e.m.async {
+		ended = jen.Op("*").Id(fv).Dot("ended")
+	}
 	for _, f := range cb.funcs {
-		body, err := e.callbackBody(f, e.m.async, false, jen.Id(fv).Dot("yield"), jen.Op("*").Id(fv).Dot("done"), jen.Id(fv))
+		body, err := e.callbackBody(f, e.m.async, false, jen.Id(fv).Dot("yield"), jen.Op("*").Id(fv).Dot("done"), ended, jen.Id(fv))
 		if err != nil {
 			return err
 		}
@@ -727,7 +758,11 @@ func (e *emitter) emitSeq() error {
 		body = append(body, jen.Defer().Qual(runtimePath, "CatchUnwind").Call())
 	}
 	if !e.passYield(false) {
-		body = append(body, jen.Id(v.done).Op(":=").False())
+		// After the method, a call of the callback is late: done takes it
+		// the way of a stop, where ended tells it apart.
+		body = append(body,
+			jen.List(jen.Id(v.done), jen.Id(v.ended)).Op(":=").List(jen.False(), jen.False()),
+			jen.Defer().Func().Params().Block(jen.List(jen.Id(v.done), jen.Id(v.ended)).Op("=").List(jen.True(), jen.True())).Call())
 	}
 	if e.hasForwarders() {
 		yield := jen.Id(v.yield)
@@ -856,6 +891,13 @@ func (e *emitter) emitPull() error {
 		return err
 	}
 	var run []jen.Code
+	if !e.passYield(true) {
+		// After the method, a call of the callback is late: the cursor's
+		// yield says stop, where ended tells it apart.
+		run = append(run,
+			jen.Id(v.ended).Op(":=").False(),
+			jen.Defer().Func().Params().Block(jen.Id(v.ended).Op("=").True()).Call())
+	}
 	if e.hasForwarders() {
 		run = append(run, jen.Id(v.done).Op(":=").False())
 		run = append(run, e.forwarders(jen.Id(v.yield))...)

@@ -18,6 +18,7 @@ type locals struct {
 	c     string   // the cursor, in the function that makes it
 	yield string   // the iterator's yield, or the cursor's
 	done  string   // the iterator has stopped
+	ended string   // the form has ended: a call of the callback now is late
 	elem  string   // a callback's Call or event
 	err   string   // the method's error
 	r     string   // the method's results
@@ -56,7 +57,7 @@ func nameLocals(u *unit, m *methodModel, imports map[string]string, declared []s
 	if u.wrapper != nil {
 		v.s = n.local("s")
 	}
-	v.c, v.yield, v.done = n.local("c"), n.local("yield"), n.local("done")
+	v.c, v.yield, v.done, v.ended = n.local("c"), n.local("yield"), n.local("done"), n.local("ended")
 	if m.element() == elemEvent {
 		v.elem = n.local("ev")
 	} else {
@@ -88,12 +89,12 @@ func nameLocals(u *unit, m *methodModel, imports map[string]string, declared []s
 	// The method's parameters are visible in its forms, where all the
 	// locals may be; a callback's, in its body, where only the names of the
 	// callbacks' own machinery are (and, in a forwarder, its receiver).
-	params := newNamer(slices.Concat(taken, []string{v.s, v.c, v.yield, v.done, v.err, v.r, v.zero, v.send, v.a}, v.fwd)...)
+	params := newNamer(slices.Concat(taken, []string{v.s, v.c, v.yield, v.done, v.ended, v.err, v.r, v.zero, v.send, v.a}, v.fwd)...)
 	for i := range m.params {
 		m.params[i].name = params.param(m.params[i].src, i)
 	}
 	for _, f := range m.funcs() {
-		inBody := []string{v.yield, v.done, v.elem, v.send}
+		inBody := []string{v.yield, v.done, v.ended, v.elem, v.send}
 		if f.method != "" {
 			inBody = append(inBody, v.f)
 		}

@@ -346,6 +346,16 @@ var unwinding = new(unwindPanic)
 // methods belong to corogen's async mode (//corogen:async).
 func Unwind() { panic(unwinding) }
 
+// Late panics, saying that method, wrapped by one of corogen's synchronous
+// forms, called its callback after the form had ended: the API keeps the
+// callback and calls it later, or from a goroutine it does not wait for.
+// Generated callbacks call it on that late call, which they tell from an
+// early stop; nothing recovers it. The way out is the method's async form.
+func Late(method string) {
+	panic("runtime: " + method + " called its callback after its sequence ended, so it keeps the callback (or calls it from a goroutine it does not wait for); " +
+		"corogen's synchronous forms cannot take such calls: mark " + method + " //corogen:async")
+}
+
 // CatchUnwind, deferred by an iterator, recovers the panic of Unwind and
 // raises every other panic again.
 func CatchUnwind() {
@@ -365,9 +375,14 @@ func (c *Cursor[E, R]) Collect(run func(yield func(E) bool) R) {
 	st := &cursorState[E, R]{}
 	var items []E
 	var perr *PanicError
+	var ended atomic.Bool // a yield kept by the API and called later is dead
 	func() {
 		defer func() { perr = runPanic(recover()) }()
+		defer ended.Store(true)
 		st.result = run(func(e E) bool {
+			if ended.Load() {
+				return false
+			}
 			items = append(items, e)
 			return true
 		})

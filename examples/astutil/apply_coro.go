@@ -44,9 +44,15 @@ func (*ApplyPost) isApplyEvent() {}
 func ApplySeq(root ast.Node) iter.Seq[ApplyEvent] {
 	return func(yield func(ApplyEvent) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		astutil.Apply(root, func(arg0 *astutil.Cursor) bool {
 			if done {
+				if ended {
+					runtime.Late("astutil.Apply")
+				}
 				runtime.Unwind()
 			}
 			ev := &ApplyPre{Arg0: arg0, reply: true}
@@ -57,6 +63,9 @@ func ApplySeq(root ast.Node) iter.Seq[ApplyEvent] {
 			return ev.reply
 		}, func(arg0 *astutil.Cursor) bool {
 			if done {
+				if ended {
+					runtime.Late("astutil.Apply")
+				}
 				return false
 			}
 			ev := &ApplyPost{Arg0: arg0}
@@ -75,15 +84,28 @@ func ApplySeq(root ast.Node) iter.Seq[ApplyEvent] {
 func ApplyPull(root ast.Node) *ApplyCursor {
 	c := new(ApplyCursor)
 	c.cursor.Start(func(yield func(ApplyEvent) bool) ast.Node {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return astutil.Apply(root, func(arg0 *astutil.Cursor) bool {
 			ev := &ApplyPre{Arg0: arg0, reply: true}
 			if !yield(ev) {
+				if ended {
+					runtime.Late("astutil.Apply")
+				}
 				runtime.Unwind()
 			}
 			return ev.reply
 		}, func(arg0 *astutil.Cursor) bool {
 			ev := &ApplyPost{Arg0: arg0}
-			return yield(ev)
+			if !yield(ev) {
+				if ended {
+					runtime.Late("astutil.Apply")
+				}
+				return false
+			}
+			return true
 		})
 	})
 	return c

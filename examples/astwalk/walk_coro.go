@@ -34,11 +34,15 @@ func (c *WalkVisit) Reply(w ast.Visitor) {
 type walkVisitor struct {
 	yield func(WalkEvent) bool
 	done  *bool
+	ended *bool
 }
 
 // Visit hands the call over.
 func (f *walkVisitor) Visit(node ast.Node) ast.Visitor {
 	if *f.done {
+		if *f.ended {
+			runtime.Late("ast.Walk")
+		}
 		return nil
 	}
 	ev := &WalkVisit{Node: node, reply: f}
@@ -54,8 +58,11 @@ func (f *walkVisitor) Visit(node ast.Node) ast.Visitor {
 // the callbacks. When the loop stops early, the pending callback returns nil.
 func WalkSeq(node ast.Node) iter.Seq[WalkEvent] {
 	return func(yield func(WalkEvent) bool) {
-		done := false
-		fwd := &walkVisitor{yield: yield, done: &done}
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
+		fwd := &walkVisitor{yield: yield, done: &done, ended: &ended}
 		ast.Walk(fwd, node)
 	}
 }
@@ -66,8 +73,12 @@ func WalkSeq(node ast.Node) iter.Seq[WalkEvent] {
 func WalkPull(node ast.Node) *WalkCursor {
 	c := new(WalkCursor)
 	c.cursor.Start(func(yield func(WalkEvent) bool) struct{} {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		done := false
-		fwd := &walkVisitor{yield: yield, done: &done}
+		fwd := &walkVisitor{yield: yield, done: &done, ended: &ended}
 		ast.Walk(fwd, node)
 		return struct{}{}
 	})

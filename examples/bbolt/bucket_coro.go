@@ -36,9 +36,15 @@ func (c *BucketForEachCall) Reply(r error) {
 // its error comes last, with a zero element.
 func (s BucketSeq) ForEachSeq() iter.Seq2[*BucketForEachCall, error] {
 	return func(yield func(*BucketForEachCall, error) bool) {
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		err := s.Bucket.ForEach(func(k []byte, v []byte) error {
 			if done {
+				if ended {
+					runtime.Late("Bucket.ForEach")
+				}
 				return runtime.ErrStop
 			}
 			call := &BucketForEachCall{K: k, V: v}
@@ -60,9 +66,16 @@ func (s BucketSeq) ForEachSeq() iter.Seq2[*BucketForEachCall, error] {
 func (s BucketSeq) ForEachPull() *BucketForEachCursor {
 	c := new(BucketForEachCursor)
 	c.cursor.Start(func(yield func(*BucketForEachCall) bool) error {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return runtime.HideStop(s.Bucket.ForEach(func(k []byte, v []byte) error {
 			call := &BucketForEachCall{K: k, V: v}
 			if !yield(call) {
+				if ended {
+					runtime.Late("Bucket.ForEach")
+				}
 				return runtime.ErrStop
 			}
 			return call.reply
@@ -133,9 +146,15 @@ func (c *BucketForEachBucketCall) Reply(r error) {
 // error. If ForEachBucket fails, its error comes last, with a zero element.
 func (s BucketSeq) ForEachBucketSeq() iter.Seq2[*BucketForEachBucketCall, error] {
 	return func(yield func(*BucketForEachBucketCall, error) bool) {
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		err := s.Bucket.ForEachBucket(func(k []byte) error {
 			if done {
+				if ended {
+					runtime.Late("Bucket.ForEachBucket")
+				}
 				return runtime.ErrStop
 			}
 			call := &BucketForEachBucketCall{K: k}
@@ -158,9 +177,16 @@ func (s BucketSeq) ForEachBucketSeq() iter.Seq2[*BucketForEachBucketCall, error]
 func (s BucketSeq) ForEachBucketPull() *BucketForEachBucketCursor {
 	c := new(BucketForEachBucketCursor)
 	c.cursor.Start(func(yield func(*BucketForEachBucketCall) bool) error {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return runtime.HideStop(s.Bucket.ForEachBucket(func(k []byte) error {
 			call := &BucketForEachBucketCall{K: k}
 			if !yield(call) {
+				if ended {
+					runtime.Late("Bucket.ForEachBucket")
+				}
 				return runtime.ErrStop
 			}
 			return call.reply

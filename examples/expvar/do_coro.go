@@ -15,9 +15,15 @@ import (
 func DoSeq() iter.Seq[expvar.KeyValue] {
 	return func(yield func(expvar.KeyValue) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		expvar.Do(func(arg0 expvar.KeyValue) {
 			if done || !yield(arg0) {
+				if ended {
+					runtime.Late("expvar.Do")
+				}
 				done = true
 				runtime.Unwind()
 			}
@@ -31,8 +37,15 @@ func DoSeq() iter.Seq[expvar.KeyValue] {
 func DoPull() *DoCursor {
 	c := new(DoCursor)
 	c.cursor.Collect(func(yield func(expvar.KeyValue) bool) struct{} {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		expvar.Do(func(arg0 expvar.KeyValue) {
 			if !yield(arg0) {
+				if ended {
+					runtime.Late("expvar.Do")
+				}
 				runtime.Unwind()
 			}
 		})

@@ -30,9 +30,15 @@ func (c *WalkDirCall) Reply(r error) {
 // its error comes last, with a zero element.
 func WalkDirSeq(root string) iter.Seq2[*WalkDirCall, error] {
 	return func(yield func(*WalkDirCall, error) bool) {
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if done {
+				if ended {
+					runtime.Late("filepath.WalkDir")
+				}
 				return runtime.ErrStop
 			}
 			call := &WalkDirCall{Path: path, D: d, Err: err}
@@ -54,9 +60,16 @@ func WalkDirSeq(root string) iter.Seq2[*WalkDirCall, error] {
 func WalkDirPull(root string) *WalkDirCursor {
 	c := new(WalkDirCursor)
 	c.cursor.Start(func(yield func(*WalkDirCall) bool) error {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return runtime.HideStop(filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			call := &WalkDirCall{Path: path, D: d, Err: err}
 			if !yield(call) {
+				if ended {
+					runtime.Late("filepath.WalkDir")
+				}
 				return runtime.ErrStop
 			}
 			return call.reply

@@ -29,9 +29,15 @@ func (c *WalkDirCall) Reply(r error) {
 // its error comes last, with a zero element.
 func WalkDirSeq(fsys fs.FS, root string) iter.Seq2[*WalkDirCall, error] {
 	return func(yield func(*WalkDirCall, error) bool) {
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		err := fs.WalkDir(fsys, root, func(path string, d fs.DirEntry, err error) error {
 			if done {
+				if ended {
+					runtime.Late("fs.WalkDir")
+				}
 				return runtime.ErrStop
 			}
 			call := &WalkDirCall{Path: path, D: d, Err: err}
@@ -53,9 +59,16 @@ func WalkDirSeq(fsys fs.FS, root string) iter.Seq2[*WalkDirCall, error] {
 func WalkDirPull(fsys fs.FS, root string) *WalkDirCursor {
 	c := new(WalkDirCursor)
 	c.cursor.Start(func(yield func(*WalkDirCall) bool) error {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return runtime.HideStop(fs.WalkDir(fsys, root, func(path string, d fs.DirEntry, err error) error {
 			call := &WalkDirCall{Path: path, D: d, Err: err}
 			if !yield(call) {
+				if ended {
+					runtime.Late("fs.WalkDir")
+				}
 				return runtime.ErrStop
 			}
 			return call.reply

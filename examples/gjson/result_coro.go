@@ -39,9 +39,19 @@ func (s ResultSeq) ForEachSeq() iter.Seq2[gjson.Result, gjson.Result] {
 func (s ResultSeq) ForEachPull() *ResultForEachCursor {
 	c := new(ResultForEachCursor)
 	c.cursor.Start(func(yield func(ResultForEachCall) bool) struct{} {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		s.Result.ForEach(func(key gjson.Result, value gjson.Result) bool {
 			call := ResultForEachCall{Key: key, Value: value}
-			return yield(call)
+			if !yield(call) {
+				if ended {
+					runtime.Late("Result.ForEach")
+				}
+				return false
+			}
+			return true
 		})
 		return struct{}{}
 	})

@@ -31,9 +31,15 @@ func (c *WalkCall) Reply(r0 ast.WalkStatus, r1 error) {
 // zero element.
 func WalkSeq(n ast.Node) iter.Seq2[*WalkCall, error] {
 	return func(yield func(*WalkCall, error) bool) {
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		err := ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if done {
+				if ended {
+					runtime.Late("ast.Walk")
+				}
 				return 0, runtime.ErrStop
 			}
 			call := &WalkCall{N: n, Entering: entering, reply0: ast.WalkContinue, reply1: nil}
@@ -55,9 +61,16 @@ func WalkSeq(n ast.Node) iter.Seq2[*WalkCall, error] {
 func WalkPull(n ast.Node) *WalkCursor {
 	c := new(WalkCursor)
 	c.cursor.Start(func(yield func(*WalkCall) bool) error {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return runtime.HideStop(ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			call := &WalkCall{N: n, Entering: entering, reply0: ast.WalkContinue, reply1: nil}
 			if !yield(call) {
+				if ended {
+					runtime.Late("ast.Walk")
+				}
 				return 0, runtime.ErrStop
 			}
 			return call.reply0, call.reply1

@@ -31,9 +31,15 @@ type SelectionEachCall struct {
 func (s SelectionSeq) EachSeq() iter.Seq2[int, *goquery.Selection] {
 	return func(yield func(int, *goquery.Selection) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		s.Selection.Each(func(arg0 int, arg1 *goquery.Selection) {
 			if done || !yield(arg0, arg1) {
+				if ended {
+					runtime.Late("Selection.Each")
+				}
 				done = true
 				runtime.Unwind()
 			}
@@ -47,9 +53,16 @@ func (s SelectionSeq) EachSeq() iter.Seq2[int, *goquery.Selection] {
 func (s SelectionSeq) EachPull() *SelectionEachCursor {
 	c := new(SelectionEachCursor)
 	c.cursor.Start(func(yield func(SelectionEachCall) bool) *goquery.Selection {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return s.Selection.Each(func(arg0 int, arg1 *goquery.Selection) {
 			call := SelectionEachCall{Arg0: arg0, Arg1: arg1}
 			if !yield(call) {
+				if ended {
+					runtime.Late("Selection.Each")
+				}
 				runtime.Unwind()
 			}
 		})
@@ -115,9 +128,19 @@ func (s SelectionSeq) EachWithBreakSeq() iter.Seq2[int, *goquery.Selection] {
 func (s SelectionSeq) EachWithBreakPull() *SelectionEachWithBreakCursor {
 	c := new(SelectionEachWithBreakCursor)
 	c.cursor.Start(func(yield func(SelectionEachWithBreakCall) bool) *goquery.Selection {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return s.Selection.EachWithBreak(func(arg0 int, arg1 *goquery.Selection) bool {
 			call := SelectionEachWithBreakCall{Arg0: arg0, Arg1: arg1}
-			return yield(call)
+			if !yield(call) {
+				if ended {
+					runtime.Late("Selection.EachWithBreak")
+				}
+				return false
+			}
+			return true
 		})
 	})
 	return c
@@ -178,9 +201,15 @@ func (c *SelectionFilterFunctionCall) Reply(r bool) {
 func (s SelectionSeq) FilterFunctionSeq() iter.Seq[*SelectionFilterFunctionCall] {
 	return func(yield func(*SelectionFilterFunctionCall) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		s.Selection.FilterFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			if done {
+				if ended {
+					runtime.Late("Selection.FilterFunction")
+				}
 				runtime.Unwind()
 			}
 			call := &SelectionFilterFunctionCall{Arg0: arg0, Arg1: arg1, reply: true}
@@ -200,9 +229,16 @@ func (s SelectionSeq) FilterFunctionSeq() iter.Seq[*SelectionFilterFunctionCall]
 func (s SelectionSeq) FilterFunctionPull() *SelectionFilterFunctionCursor {
 	c := new(SelectionFilterFunctionCursor)
 	c.cursor.Start(func(yield func(*SelectionFilterFunctionCall) bool) *goquery.Selection {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return s.Selection.FilterFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			call := &SelectionFilterFunctionCall{Arg0: arg0, Arg1: arg1, reply: true}
 			if !yield(call) {
+				if ended {
+					runtime.Late("Selection.FilterFunction")
+				}
 				runtime.Unwind()
 			}
 			return call.reply
@@ -275,9 +311,15 @@ func (c *SelectionIsFunctionCall) Reply(r bool) {
 func (s SelectionSeq) IsFunctionSeq() iter.Seq[*SelectionIsFunctionCall] {
 	return func(yield func(*SelectionIsFunctionCall) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		s.Selection.IsFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			if done {
+				if ended {
+					runtime.Late("Selection.IsFunction")
+				}
 				runtime.Unwind()
 			}
 			call := &SelectionIsFunctionCall{Arg0: arg0, Arg1: arg1, reply: true}
@@ -296,9 +338,16 @@ func (s SelectionSeq) IsFunctionSeq() iter.Seq[*SelectionIsFunctionCall] {
 func (s SelectionSeq) IsFunctionPull() *SelectionIsFunctionCursor {
 	c := new(SelectionIsFunctionCursor)
 	c.cursor.Start(func(yield func(*SelectionIsFunctionCall) bool) bool {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return s.Selection.IsFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			call := &SelectionIsFunctionCall{Arg0: arg0, Arg1: arg1, reply: true}
 			if !yield(call) {
+				if ended {
+					runtime.Late("Selection.IsFunction")
+				}
 				runtime.Unwind()
 			}
 			return call.reply
@@ -371,9 +420,15 @@ func (c *SelectionMapCall) Reply(r string) {
 func (s SelectionSeq) MapSeq() iter.Seq[*SelectionMapCall] {
 	return func(yield func(*SelectionMapCall) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		s.Selection.Map(func(arg0 int, arg1 *goquery.Selection) string {
 			if done {
+				if ended {
+					runtime.Late("Selection.Map")
+				}
 				runtime.Unwind()
 			}
 			call := &SelectionMapCall{Arg0: arg0, Arg1: arg1}
@@ -392,9 +447,16 @@ func (s SelectionSeq) MapSeq() iter.Seq[*SelectionMapCall] {
 func (s SelectionSeq) MapPull() *SelectionMapCursor {
 	c := new(SelectionMapCursor)
 	c.cursor.Start(func(yield func(*SelectionMapCall) bool) []string {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return s.Selection.Map(func(arg0 int, arg1 *goquery.Selection) string {
 			call := &SelectionMapCall{Arg0: arg0, Arg1: arg1}
 			if !yield(call) {
+				if ended {
+					runtime.Late("Selection.Map")
+				}
 				runtime.Unwind()
 			}
 			return call.reply
@@ -467,9 +529,15 @@ func (c *SelectionNotFunctionCall) Reply(r bool) {
 func (s SelectionSeq) NotFunctionSeq() iter.Seq[*SelectionNotFunctionCall] {
 	return func(yield func(*SelectionNotFunctionCall) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		s.Selection.NotFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			if done {
+				if ended {
+					runtime.Late("Selection.NotFunction")
+				}
 				runtime.Unwind()
 			}
 			call := &SelectionNotFunctionCall{Arg0: arg0, Arg1: arg1, reply: true}
@@ -489,9 +557,16 @@ func (s SelectionSeq) NotFunctionSeq() iter.Seq[*SelectionNotFunctionCall] {
 func (s SelectionSeq) NotFunctionPull() *SelectionNotFunctionCursor {
 	c := new(SelectionNotFunctionCursor)
 	c.cursor.Start(func(yield func(*SelectionNotFunctionCall) bool) *goquery.Selection {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return s.Selection.NotFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			call := &SelectionNotFunctionCall{Arg0: arg0, Arg1: arg1, reply: true}
 			if !yield(call) {
+				if ended {
+					runtime.Late("Selection.NotFunction")
+				}
 				runtime.Unwind()
 			}
 			return call.reply

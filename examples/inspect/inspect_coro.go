@@ -27,9 +27,15 @@ func (c *InspectCall) Reply(r bool) {
 func InspectSeq(node ast.Node) iter.Seq[*InspectCall] {
 	return func(yield func(*InspectCall) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		ast.Inspect(node, func(arg0 ast.Node) bool {
 			if done {
+				if ended {
+					runtime.Late("ast.Inspect")
+				}
 				runtime.Unwind()
 			}
 			call := &InspectCall{Arg0: arg0, reply: true}
@@ -48,9 +54,16 @@ func InspectSeq(node ast.Node) iter.Seq[*InspectCall] {
 func InspectPull(node ast.Node) *InspectCursor {
 	c := new(InspectCursor)
 	c.cursor.Start(func(yield func(*InspectCall) bool) struct{} {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		ast.Inspect(node, func(arg0 ast.Node) bool {
 			call := &InspectCall{Arg0: arg0, reply: true}
 			if !yield(call) {
+				if ended {
+					runtime.Late("ast.Inspect")
+				}
 				runtime.Unwind()
 			}
 			return call.reply

@@ -37,9 +37,15 @@ func (c *InspectorNodesCall) Reply(proceed bool) {
 func (s InspectorSeq) NodesSeq(types []ast.Node) iter.Seq[*InspectorNodesCall] {
 	return func(yield func(*InspectorNodesCall) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		s.Inspector.Nodes(types, func(n ast.Node, push bool) bool {
 			if done {
+				if ended {
+					runtime.Late("Inspector.Nodes")
+				}
 				runtime.Unwind()
 			}
 			call := &InspectorNodesCall{N: n, Push: push, reply: true}
@@ -58,9 +64,16 @@ func (s InspectorSeq) NodesSeq(types []ast.Node) iter.Seq[*InspectorNodesCall] {
 func (s InspectorSeq) NodesPull(types []ast.Node) *InspectorNodesCursor {
 	c := new(InspectorNodesCursor)
 	c.cursor.Start(func(yield func(*InspectorNodesCall) bool) struct{} {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		s.Inspector.Nodes(types, func(n ast.Node, push bool) bool {
 			call := &InspectorNodesCall{N: n, Push: push, reply: true}
 			if !yield(call) {
+				if ended {
+					runtime.Late("Inspector.Nodes")
+				}
 				runtime.Unwind()
 			}
 			return call.reply
@@ -128,9 +141,15 @@ func (c *InspectorWithStackCall) Reply(proceed bool) {
 func (s InspectorSeq) WithStackSeq(types []ast.Node) iter.Seq[*InspectorWithStackCall] {
 	return func(yield func(*InspectorWithStackCall) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		s.Inspector.WithStack(types, func(n ast.Node, push bool, stack []ast.Node) bool {
 			if done {
+				if ended {
+					runtime.Late("Inspector.WithStack")
+				}
 				runtime.Unwind()
 			}
 			call := &InspectorWithStackCall{N: n, Push: push, Stack: stack, reply: true}
@@ -149,9 +168,16 @@ func (s InspectorSeq) WithStackSeq(types []ast.Node) iter.Seq[*InspectorWithStac
 func (s InspectorSeq) WithStackPull(types []ast.Node) *InspectorWithStackCursor {
 	c := new(InspectorWithStackCursor)
 	c.cursor.Start(func(yield func(*InspectorWithStackCall) bool) struct{} {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		s.Inspector.WithStack(types, func(n ast.Node, push bool, stack []ast.Node) bool {
 			call := &InspectorWithStackCall{N: n, Push: push, Stack: stack, reply: true}
 			if !yield(call) {
+				if ended {
+					runtime.Late("Inspector.WithStack")
+				}
 				runtime.Unwind()
 			}
 			return call.reply

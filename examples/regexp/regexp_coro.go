@@ -38,9 +38,15 @@ func (c *RegexpReplaceAllFuncCall) Reply(r []byte) {
 func (s RegexpSeq) ReplaceAllFuncSeq(src []byte) iter.Seq[*RegexpReplaceAllFuncCall] {
 	return func(yield func(*RegexpReplaceAllFuncCall) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		s.Regexp.ReplaceAllFunc(src, func(arg0 []byte) []byte {
 			if done {
+				if ended {
+					runtime.Late("Regexp.ReplaceAllFunc")
+				}
 				runtime.Unwind()
 			}
 			call := &RegexpReplaceAllFuncCall{Arg0: arg0}
@@ -60,9 +66,16 @@ func (s RegexpSeq) ReplaceAllFuncSeq(src []byte) iter.Seq[*RegexpReplaceAllFuncC
 func (s RegexpSeq) ReplaceAllFuncPull(src []byte) *RegexpReplaceAllFuncCursor {
 	c := new(RegexpReplaceAllFuncCursor)
 	c.cursor.Start(func(yield func(*RegexpReplaceAllFuncCall) bool) []byte {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return s.Regexp.ReplaceAllFunc(src, func(arg0 []byte) []byte {
 			call := &RegexpReplaceAllFuncCall{Arg0: arg0}
 			if !yield(call) {
+				if ended {
+					runtime.Late("Regexp.ReplaceAllFunc")
+				}
 				runtime.Unwind()
 			}
 			return call.reply
@@ -136,9 +149,15 @@ func (c *RegexpReplaceAllStringFuncCall) Reply(r string) {
 func (s RegexpSeq) ReplaceAllStringFuncSeq(src string) iter.Seq[*RegexpReplaceAllStringFuncCall] {
 	return func(yield func(*RegexpReplaceAllStringFuncCall) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		s.Regexp.ReplaceAllStringFunc(src, func(arg0 string) string {
 			if done {
+				if ended {
+					runtime.Late("Regexp.ReplaceAllStringFunc")
+				}
 				runtime.Unwind()
 			}
 			call := &RegexpReplaceAllStringFuncCall{Arg0: arg0}
@@ -158,9 +177,16 @@ func (s RegexpSeq) ReplaceAllStringFuncSeq(src string) iter.Seq[*RegexpReplaceAl
 func (s RegexpSeq) ReplaceAllStringFuncPull(src string) *RegexpReplaceAllStringFuncCursor {
 	c := new(RegexpReplaceAllStringFuncCursor)
 	c.cursor.Start(func(yield func(*RegexpReplaceAllStringFuncCall) bool) string {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return s.Regexp.ReplaceAllStringFunc(src, func(arg0 string) string {
 			call := &RegexpReplaceAllStringFuncCall{Arg0: arg0}
 			if !yield(call) {
+				if ended {
+					runtime.Late("Regexp.ReplaceAllStringFunc")
+				}
 				runtime.Unwind()
 			}
 			return call.reply

@@ -29,9 +29,15 @@ func (c *SortFuncCall) Reply(r int) {
 func SortFuncSeq(x []int) iter.Seq[*SortFuncCall] {
 	return func(yield func(*SortFuncCall) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		slices.SortFunc[[]int, int](x, func(a int, b int) int {
 			if done {
+				if ended {
+					runtime.Late("slices.SortFunc")
+				}
 				runtime.Unwind()
 			}
 			call := &SortFuncCall{A: a, B: b}
@@ -50,9 +56,16 @@ func SortFuncSeq(x []int) iter.Seq[*SortFuncCall] {
 func SortFuncPull(x []int) *SortFuncCursor {
 	c := new(SortFuncCursor)
 	c.cursor.Start(func(yield func(*SortFuncCall) bool) struct{} {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		slices.SortFunc[[]int, int](x, func(a int, b int) int {
 			call := &SortFuncCall{A: a, B: b}
 			if !yield(call) {
+				if ended {
+					runtime.Late("slices.SortFunc")
+				}
 				runtime.Unwind()
 			}
 			return call.reply

@@ -28,9 +28,15 @@ func (c *SearchCall) Reply(r bool) {
 func SearchSeq(n int) iter.Seq[*SearchCall] {
 	return func(yield func(*SearchCall) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		sort.Search(n, func(arg0 int) bool {
 			if done {
+				if ended {
+					runtime.Late("sort.Search")
+				}
 				runtime.Unwind()
 			}
 			call := &SearchCall{Arg0: arg0, reply: true}
@@ -49,9 +55,16 @@ func SearchSeq(n int) iter.Seq[*SearchCall] {
 func SearchPull(n int) *SearchCursor {
 	c := new(SearchCursor)
 	c.cursor.Start(func(yield func(*SearchCall) bool) int {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return sort.Search(n, func(arg0 int) bool {
 			call := &SearchCall{Arg0: arg0, reply: true}
 			if !yield(call) {
+				if ended {
+					runtime.Late("sort.Search")
+				}
 				runtime.Unwind()
 			}
 			return call.reply

@@ -29,9 +29,15 @@ func (c *MapCall) Reply(r rune) {
 func MapSeq(s string) iter.Seq[*MapCall] {
 	return func(yield func(*MapCall) bool) {
 		defer runtime.CatchUnwind()
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		strings.Map(func(arg0 rune) rune {
 			if done {
+				if ended {
+					runtime.Late("strings.Map")
+				}
 				runtime.Unwind()
 			}
 			call := &MapCall{Arg0: arg0}
@@ -50,9 +56,16 @@ func MapSeq(s string) iter.Seq[*MapCall] {
 func MapPull(s string) *MapCursor {
 	c := new(MapCursor)
 	c.cursor.Start(func(yield func(*MapCall) bool) string {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		return strings.Map(func(arg0 rune) rune {
 			call := &MapCall{Arg0: arg0}
 			if !yield(call) {
+				if ended {
+					runtime.Late("strings.Map")
+				}
 				runtime.Unwind()
 			}
 			return call.reply

@@ -37,9 +37,19 @@ func (s MapSeq) RangeSeq() iter.Seq2[any, any] {
 func (s MapSeq) RangePull() *MapRangeCursor {
 	c := new(MapRangeCursor)
 	c.cursor.Start(func(yield func(MapRangeCall) bool) struct{} {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		s.Map.Range(func(key any, value any) bool {
 			call := MapRangeCall{Key: key, Value: value}
-			return yield(call)
+			if !yield(call) {
+				if ended {
+					runtime.Late("Map.Range")
+				}
+				return false
+			}
+			return true
 		})
 		return struct{}{}
 	})

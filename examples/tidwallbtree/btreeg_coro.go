@@ -229,9 +229,15 @@ func (c *BTreeGDeleteAscendCall) Reply(r btree.Action) {
 // returns btree.Stop.
 func (s BTreeGSeq) DeleteAscendSeq(pivot int) iter.Seq[*BTreeGDeleteAscendCall] {
 	return func(yield func(*BTreeGDeleteAscendCall) bool) {
-		done := false
+		done, ended := false, false
+		defer func() {
+			done, ended = true, true
+		}()
 		s.BTreeG.DeleteAscend(pivot, func(item int) btree.Action {
 			if done {
+				if ended {
+					runtime.Late("BTreeG.DeleteAscend")
+				}
 				return btree.Stop
 			}
 			call := &BTreeGDeleteAscendCall{Item: item, reply: btree.Keep}
@@ -251,9 +257,16 @@ func (s BTreeGSeq) DeleteAscendSeq(pivot int) iter.Seq[*BTreeGDeleteAscendCall] 
 func (s BTreeGSeq) DeleteAscendPull(pivot int) *BTreeGDeleteAscendCursor {
 	c := new(BTreeGDeleteAscendCursor)
 	c.cursor.Start(func(yield func(*BTreeGDeleteAscendCall) bool) struct{} {
+		ended := false
+		defer func() {
+			ended = true
+		}()
 		s.BTreeG.DeleteAscend(pivot, func(item int) btree.Action {
 			call := &BTreeGDeleteAscendCall{Item: item, reply: btree.Keep}
 			if !yield(call) {
+				if ended {
+					runtime.Late("BTreeG.DeleteAscend")
+				}
 				return btree.Stop
 			}
 			return call.reply
