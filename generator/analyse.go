@@ -38,6 +38,7 @@ type analyser struct {
 
 	// The readings of meaning.go: done, assumed while in progress, and
 	// the ones in progress that the current one depends on.
+	top       *summary // the method's own summary, while it is read
 	readings  map[readKey]reading
 	assumed   map[readKey]reading
 	dependsOn map[readKey]bool

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"go/types"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -38,6 +39,8 @@ func (e *emitter) asyncRun() (jen.Code, error) {
 			value = jen.Id(v.r).Dot(e.resultField(m.closer))
 		}
 		switch {
+		case m.closeMethod == "" && m.results[m.closer].typ.Underlying().(*types.Signature).Results().Len() > 0:
+			closer = jen.Func().Params().Block(jen.Add(value).Call())
 		case m.closeMethod == "":
 			closer = value
 		case m.closeOnRecv:
@@ -157,9 +160,12 @@ func (e *emitter) asyncWaitText() string {
 func (e *emitter) asyncEndText() string {
 	m := e.m
 	var ends []string
-	if m.closer >= 0 {
+	switch {
+	case m.closer >= 0:
 		ends = append(ends, "the consumer stops, which ends the calls")
-	} else {
+	case m.keepOpen:
+		ends = append(ends, "the consumer stops: "+m.name+" keeps the callback, and nothing else ends the calls")
+	default:
 		ends = append(ends, m.name+" has returned and every call it started has been handed over")
 	}
 	if m.ctx >= 0 {

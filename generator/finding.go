@@ -23,7 +23,7 @@ type finding struct {
 	bools    *reading   // for a bool result; nil when the code does not say
 	errs     *reading   // for an error result; nil when the code does not say
 	lock     *evidence
-	returned bool // the method returns the callback itself, or what holds it
+	returned bool // the method returns the callback, or a function that calls it
 }
 
 type lifetime int
@@ -74,7 +74,7 @@ func (a *analyser) findOne(fn *types.Func, param int) *finding {
 	f := &finding{}
 	switch {
 	case len(s.escapes) > 0 || s.returns:
-		f.lifetime, f.why, f.returned = lifeKept, s.escapes, s.returns
+		f.lifetime, f.why, f.returned = lifeKept, s.escapes, s.returnsCaller()
 		if s.returns && len(s.escapes) == 0 {
 			f.why = []evidence{a.evidence(sf.Pos(), "returned by %s", funcName(sf))}
 		}
@@ -94,7 +94,9 @@ func (a *analyser) findOne(fn *types.Func, param int) *finding {
 		}
 	}
 	if f.lifetime == lifeSync || f.lifetime == lifeGoroutines {
+		a.top = s
 		b, e := a.read(s, readBool), a.read(s, readError)
+		a.top = nil
 		f.bools, f.errs = &b, &e
 		f.lock = a.lockedCall(s)
 	}

@@ -21,8 +21,12 @@ type summary struct {
 	escapes []evidence // ways it may be kept beyond fn's run: stored, sent, passed where corogen does not read
 	unknown []evidence // ways it goes where corogen cannot follow: an interface's method, a func value
 	returns bool       // fn returns it, or a value that holds it
-	inner   *summary   // non-nil: what is followed is a closure that calls the callback, summarized by inner
-	done    bool       // complete; one in progress is what a recursive call meets
+	// returned holds what fn returns that calls it: nil for the callback
+	// itself, else the summary of a closure that may (sync.OnceFunc's,
+	// which does; context.AfterFunc's stop, which does not).
+	returned []*summary
+	inner    *summary // non-nil: what is followed is a closure that calls the callback, summarized by inner
+	done     bool     // complete; one in progress is what a recursive call meets
 
 	results map[string]*reading // memo of meaning.go, by result kind
 	lock    *evidence           // memo of locks.go
@@ -198,6 +202,9 @@ func (t *tracker) uses(e tracked) {
 			}
 		case *ssa.Return:
 			t.s.returns = true
+			if e.path == "" {
+				t.s.returned = append(t.s.returned, e.inner)
+			}
 		}
 	}
 }
@@ -438,6 +445,33 @@ func (t *tracker) closure(mc *ssa.MakeClosure, k int, e tracked) {
 	// only if the closure runs, or is kept: what becomes of the closure,
 	// followed as a callback of its own, tells.
 	t.track(mc, "", cs, nil)
+}
+
+// returnsCaller reports whether s returns the callback, or a function that
+// calls it on the caller's goroutine when called: what the method returns
+// is then the callback's wrapper, not what ends its calls.
+func (s *summary) returnsCaller() bool {
+	for _, inner := range s.returned {
+		if inner == nil || inner.callsDirectly(map[*summary]bool{}) {
+			return true
+		}
+	}
+	return false
+}
+
+// callsDirectly reports whether s's sites lead to a call of the callback
+// itself on the goroutine that calls s's function.
+func (s *summary) callsDirectly(seen map[*summary]bool) bool {
+	if seen[s] {
+		return false
+	}
+	seen[s] = true
+	for _, st := range s.sites {
+		if st.via == nil || st.via.callsDirectly(seen) {
+			return true
+		}
+	}
+	return false
 }
 
 // callsWait reports whether f calls a method named Wait, as a

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -132,31 +133,54 @@ func (a *analyser) lockKind(c ssa.CallInstruction) lockEffect {
 	if !hasBody(b) || b == c.Parent() {
 		return lockNone
 	}
-	takes, releases := false, false
+	var takes, releases []ssa.Instruction
 	for _, blk := range b.Blocks {
 		for _, x := range blk.Instrs {
-			switch x := x.(type) {
-			case *ssa.Call:
-				if callee := x.Common().StaticCallee(); callee != nil && callee.Signature.Recv() != nil && isSyncLock(callee.Signature.Recv().Type()) {
-					switch callee.Name() {
-					case "Lock", "RLock":
-						takes = true
-					case "Unlock", "RUnlock":
-						releases = true
-					}
-				}
-			case *ssa.Defer:
-				releases = true
+			call, ok := x.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			callee := call.Common().StaticCallee()
+			if callee == nil || callee.Signature.Recv() == nil || !isSyncLock(callee.Signature.Recv().Type()) {
+				continue
+			}
+			switch callee.Name() {
+			case "Lock", "RLock":
+				takes = append(takes, call)
+			case "Unlock", "RUnlock":
+				releases = append(releases, call)
 			}
 		}
 	}
 	switch {
-	case takes && !releases:
+	case len(takes) > 0 && (len(releases) == 0 || returnsHolding(b, takes, releases)):
+		// rlock: takes it, maybe; begin: takes it, and releases it only on
+		// a failure.
 		return lockTake
-	case releases && !takes:
+	case len(releases) > 0 && len(takes) == 0:
 		return lockRelease
 	}
 	return lockNone
+}
+
+// returnsHolding reports whether some return of f is dominated by one of
+// takes with none of releases between them.
+func returnsHolding(f *ssa.Function, takes, releases []ssa.Instruction) bool {
+	for _, blk := range f.Blocks {
+		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for _, l := range takes {
+			if !dominates(l, ret) {
+				continue
+			}
+			if !slices.ContainsFunc(releases, func(u ssa.Instruction) bool { return dominates(l, u) && dominates(u, ret) }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isSyncLock reports whether t is *sync.Mutex or *sync.RWMutex.

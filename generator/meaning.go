@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -41,6 +42,7 @@ const (
 type readKey struct {
 	s    *summary
 	kind string
+	top  bool // s is the method's own summary, not a callee's
 }
 
 // read returns how s reads the callback's result of kind. Recursive
@@ -49,7 +51,7 @@ type readKey struct {
 // code shows; a reading that depends on another one still in progress is
 // kept only once that one is done.
 func (a *analyser) read(s *summary, kind string) reading {
-	key := readKey{s, kind}
+	key := readKey{s, kind, s == a.top}
 	if r, ok := a.readings[key]; ok {
 		return r
 	}
@@ -132,6 +134,11 @@ func (a *analyser) readSite(s *summary, st site, kind string) (r reading, neutra
 			return sub, false
 		case sub.unwinds:
 			return sub, false // the caller never goes on after a stop
+		case !sub.signal && kind == readBool && a.leavesOnFalse(s, call):
+			// The callee does not pass the callback's false on as it is,
+			// but returns a bool the caller leaves on (a flag the stop
+			// set): taken for the signal.
+			return reading{stops: true, ev: sub.ev}, false
 		case !sub.signal:
 			// The callee stopped, but does not say so: what the function
 			// does next decides.
@@ -173,6 +180,52 @@ func (a *analyser) readSite(s *summary, st site, kind string) (r reading, neutra
 	return a.readError(s, call, res, st.via), false
 }
 
+// leavesOnFalse reports whether call returns a bool (its last) that s
+// tests, with false leading out with no further call.
+func (a *analyser) leavesOnFalse(s *summary, call *ssa.Call) bool {
+	var res ssa.Value = call
+	if tuple, ok := call.Type().(*types.Tuple); ok {
+		res = nil
+		for _, use := range *call.Referrers() {
+			if x, ok := use.(*ssa.Extract); ok && x.Index == tuple.Len()-1 {
+				res = x
+			}
+		}
+	}
+	if res == nil || !isBool(res.Type()) {
+		return false
+	}
+	tested := false
+	for _, use := range *res.Referrers() {
+		f := -1
+		switch use := use.(type) {
+		case *ssa.If:
+			f = 1
+		case *ssa.UnOp:
+			if use.Op == token.NOT {
+				for _, u := range *use.Referrers() {
+					if iff, ok := u.(*ssa.If); ok && a.reaches(s, iff.Block().Succs[0], 0, nil) {
+						return false
+					}
+					if _, ok := u.(*ssa.If); ok {
+						tested = true
+					}
+				}
+			}
+			continue
+		case *ssa.DebugRef:
+			continue
+		default:
+			return false
+		}
+		if a.reaches(s, use.Block().Succs[f], 0, nil) {
+			return false
+		}
+		tested = true
+	}
+	return tested
+}
+
 // ignored reads a call whose result is not used: it stops nothing, unless
 // nothing follows the call.
 func (a *analyser) ignored(s *summary, call *ssa.Call, kind string, via *summary) reading {
@@ -188,7 +241,7 @@ func (a *analyser) ignored(s *summary, call *ssa.Call, kind string, via *summary
 // readBool reads the uses of res, a call's bool result.
 func (a *analyser) readBool(s *summary, call *ssa.Call, res ssa.Value, via *summary) reading {
 	pos := call.Pos()
-	var falses []*ssa.BasicBlock
+	var falses, trues []*ssa.BasicBlock
 	returned, used := false, false
 	var other ssa.Instruction
 	var walk func(v ssa.Value, negated bool)
@@ -203,11 +256,11 @@ func (a *analyser) readBool(s *summary, call *ssa.Call, res ssa.Value, via *summ
 			case *ssa.DebugRef:
 				continue
 			case *ssa.If:
+				t, f := instr.Block().Succs[0], instr.Block().Succs[1]
 				if negated {
-					falses = append(falses, instr.Block().Succs[0])
-				} else {
-					falses = append(falses, instr.Block().Succs[1])
+					t, f = f, t
 				}
+				trues, falses = append(trues, t), append(falses, f)
 			case *ssa.UnOp:
 				if instr.Op == token.NOT {
 					walk(instr, !negated)
@@ -248,6 +301,13 @@ func (a *analyser) readBool(s *summary, call *ssa.Call, res ssa.Value, via *summ
 		r.signal = r.signal && a.returnsFalse(fb, res)
 		r.unwinds = r.unwinds && !returnsAtAll(fb, nil)
 	}
+	if s == a.top && len(trues) > 0 && !slices.ContainsFunc(trues, func(b *ssa.BasicBlock) bool { return a.reaches(s, b, 0, nil) }) {
+		// In the method itself, true leads to no further call either:
+		// the bool decides something else than going on (whether to
+		// delete an entry), even if the method returns it to its user.
+		// In a callee, what the caller does next would decide.
+		return reading{ev: a.evidence(pos, "bool decides what the method does, not whether it goes on")}
+	}
 	if returned && len(falses) == 0 {
 		r.signal = true
 	}
@@ -273,6 +333,9 @@ func loadsOf(st *ssa.Store, v ssa.Value) []ssa.Value {
 				loads = append(loads, use)
 			}
 		case *ssa.Store, *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			// A deferred closure that reads a named result (a rollback on
+			// error) neither keeps the error nor goes on calling.
 		default:
 			return nil // its address goes elsewhere
 		}

@@ -153,12 +153,6 @@ func (md *modeler) modelAsync(u *unit, m *methodModel, d directives, bad func(st
 			return bad("stop=drain: an async callback that returns nothing returns at once once the consumer stops; drain adds nothing")
 		}
 	}
-	for i, p := range m.params {
-		if isContext(p.typ) {
-			m.ctx = i
-			break
-		}
-	}
 	var recv types.Type
 	if u.wrapper != nil {
 		recv = u.wrapper.typ
@@ -184,13 +178,24 @@ func (md *modeler) modelAsync(u *unit, m *methodModel, d directives, bad func(st
 		}
 	default:
 		for i, r := range m.results {
-			if sig, ok := r.typ.Underlying().(*types.Signature); ok && sig.Params().Len() == 0 && sig.Results().Len() == 0 && !m.returnsCallback() {
-				m.closer = i
+			if sig, ok := r.typ.Underlying().(*types.Signature); ok && sig.Params().Len() == 0 && !m.returnsCallback() {
+				m.closer = i // context.AfterFunc's stop func() bool too
 				break
 			}
 		}
 		if m.closer < 0 && m.keepOpen {
 			md.findCloser(m, recv)
+		}
+	}
+	// A context ends the calls only where nothing else does: with a
+	// closer, it is the method's own (context.AfterFunc's is the very
+	// trigger of the call).
+	if m.closer < 0 {
+		for i, p := range m.params {
+			if isContext(p.typ) {
+				m.ctx = i
+				break
+			}
 		}
 	}
 	if m.buffer > 0 {

@@ -24,9 +24,9 @@ type ConnBarrierCall struct{}
 // BarrierSeq returns an iterator over the calls Conn.Barrier makes to its
 // callback, from whatever goroutines it makes them on, one at a time in the
 // order they come (//corogen:async). Each callback waits until the consumer is
-// done with its call. The sequence ends when Barrier has returned and every
-// call it started has been handed over. If Barrier fails, its error comes
-// last, with a zero element.
+// done with its call. The sequence ends when the consumer stops: Barrier keeps
+// the callback, and nothing else ends the calls. If Barrier fails, its error
+// comes last, with a zero element.
 func (s ConnSeq) BarrierSeq() iter.Seq2[*ConnBarrierCall, error] {
 	return func(yield func(*ConnBarrierCall, error) bool) {
 		var a runtime.Async[*ConnBarrierCall, error]
@@ -201,8 +201,8 @@ func (c *ConnQueueSubscribeCursor) Close() error {
 // SetClosedHandlerSeq returns an iterator over the calls Conn.SetClosedHandler
 // makes to its callback, from whatever goroutines it makes them on, one at a
 // time in the order they come (//corogen:async). Each callback waits until the
-// consumer is done with its call. The sequence ends when SetClosedHandler has
-// returned and every call it started has been handed over.
+// consumer is done with its call. The sequence ends when the consumer stops:
+// SetClosedHandler keeps the callback, and nothing else ends the calls.
 func (s ConnSeq) SetClosedHandlerSeq() iter.Seq[*nats.Conn] {
 	return func(yield func(*nats.Conn) bool) {
 		var a runtime.Async[*nats.Conn, struct{}]
@@ -276,8 +276,8 @@ type ConnSetDisconnectErrHandlerCall struct {
 // Conn.SetDisconnectErrHandler makes to its callback, from whatever goroutines
 // it makes them on, one at a time in the order they come (//corogen:async).
 // Each callback waits until the consumer is done with its call. The sequence
-// ends when SetDisconnectErrHandler has returned and every call it started has
-// been handed over.
+// ends when the consumer stops: SetDisconnectErrHandler keeps the callback,
+// and nothing else ends the calls.
 func (s ConnSeq) SetDisconnectErrHandlerSeq() iter.Seq2[*nats.Conn, error] {
 	return func(yield func(*nats.Conn, error) bool) {
 		var a runtime.Async[ConnSetDisconnectErrHandlerCall, struct{}]
@@ -349,8 +349,8 @@ func (c *ConnSetDisconnectErrHandlerCursor) Close() error {
 // Conn.SetDisconnectHandler makes to its callback, from whatever goroutines it
 // makes them on, one at a time in the order they come (//corogen:async). Each
 // callback waits until the consumer is done with its call. The sequence ends
-// when SetDisconnectHandler has returned and every call it started has been
-// handed over.
+// when the consumer stops: SetDisconnectHandler keeps the callback, and
+// nothing else ends the calls.
 func (s ConnSeq) SetDisconnectHandlerSeq() iter.Seq[*nats.Conn] {
 	return func(yield func(*nats.Conn) bool) {
 		var a runtime.Async[*nats.Conn, struct{}]
@@ -417,8 +417,8 @@ func (c *ConnSetDisconnectHandlerCursor) Close() error {
 // Conn.SetDiscoveredServersHandler makes to its callback, from whatever
 // goroutines it makes them on, one at a time in the order they come
 // (//corogen:async). Each callback waits until the consumer is done with its
-// call. The sequence ends when SetDiscoveredServersHandler has returned and
-// every call it started has been handed over.
+// call. The sequence ends when the consumer stops: SetDiscoveredServersHandler
+// keeps the callback, and nothing else ends the calls.
 func (s ConnSeq) SetDiscoveredServersHandlerSeq() iter.Seq[*nats.Conn] {
 	return func(yield func(*nats.Conn) bool) {
 		var a runtime.Async[*nats.Conn, struct{}]
@@ -494,8 +494,8 @@ type ConnSetErrorHandlerCall struct {
 // SetErrorHandlerSeq returns an iterator over the calls Conn.SetErrorHandler
 // makes to its callback, from whatever goroutines it makes them on, one at a
 // time in the order they come (//corogen:async). Each callback waits until the
-// consumer is done with its call. The sequence ends when SetErrorHandler has
-// returned and every call it started has been handed over.
+// consumer is done with its call. The sequence ends when the consumer stops:
+// SetErrorHandler keeps the callback, and nothing else ends the calls.
 func (s ConnSeq) SetErrorHandlerSeq() iter.Seq[*ConnSetErrorHandlerCall] {
 	return func(yield func(*ConnSetErrorHandlerCall) bool) {
 		var a runtime.Async[*ConnSetErrorHandlerCall, struct{}]
@@ -564,8 +564,8 @@ func (c *ConnSetErrorHandlerCursor) Close() error {
 // Conn.SetReconnectHandler makes to its callback, from whatever goroutines it
 // makes them on, one at a time in the order they come (//corogen:async). Each
 // callback waits until the consumer is done with its call. The sequence ends
-// when SetReconnectHandler has returned and every call it started has been
-// handed over.
+// when the consumer stops: SetReconnectHandler keeps the callback, and nothing
+// else ends the calls.
 func (s ConnSeq) SetReconnectHandlerSeq() iter.Seq[*nats.Conn] {
 	return func(yield func(*nats.Conn) bool) {
 		var a runtime.Async[*nats.Conn, struct{}]
