@@ -45,23 +45,88 @@
 // Breaking out of the loop, or closing the cursor, stops M: a callback
 // returning bool returns false; one returning an error returns
 // runtime.ErrStop, which the wrappers hide; one returning nothing, or other
-// types, unwinds M with a panic that the wrappers recover. Directives change
-// that, in a method's doc comment or, for a function or type of another
-// package, on a line "//corogen:on=TARGET items..." anywhere in the package:
+// types, unwinds M with a panic that the wrappers recover.
+//
+// # Choosing a protocol
+//
+// Every callback has a protocol: when it is called (while M runs, on its
+// goroutine; or later, or from other goroutines: async), what its result
+// means (a stop, a reply, both), and whether M may be paused inside it (not
+// while M holds a lock). corogen settles it in this order:
+//
+//  1. a directive (below);
+//  2. what M's code shows, where corogen can read it: the function of a
+//     -func, the methods of a -type of another package, and for an
+//     interface the types of the loaded packages that implement it. corogen
+//     follows the callback through M and every function M hands it to
+//     (loading their packages when it must), and finds: stored, sent,
+//     returned or handed to code it did not read, it is async, and the
+//     sequence lasts until the consumer stops (or the closer: a result's
+//     Unsubscribe, Stop, Close, Remove or Cancel; a method of the receiver
+//     that takes a result, as Cron.Remove(EntryID); a func result); called
+//     on goroutines M starts and waits for, it is async and the sequence
+//     ends with M; a bool whose false leads out of M with no further call
+//     is a stop, and any other use (a filter, "skip the children") a reply,
+//     true unless the consumer replies, M stopping by unwinding; an error
+//     that M returns (other than the sentinels it tests, as fs.SkipDir) is
+//     a stop, one M keeps a reply, M stopping by unwinding; a call made
+//     while M holds a sync.Mutex or RWMutex gives a cursor that collects
+//     first (nopause);
+//  3. the signature's defaults above, where there is no code to read (an
+//     interface with no implementation in sight);
+//  4. otherwise a question: where the callback goes to an interface's
+//     method or a func value corogen cannot follow, the method is left out
+//     with a warning that names the directive to write (//corogen:async or
+//     //corogen:sync); for a -func, that is an error.
+//
+// A directive that the code contradicts is followed, with a warning that
+// gives the evidence's position.
+//
+// A synchronous form tells a late call of its callback (after the form has
+// ended: the API kept the callback) from a stop, and panics with a message
+// that names M and //corogen:async. A bool callback of one argument, which
+// the forms hand the loop's own yield, keeps Go's answers: the iterator's
+// range-over-func panic, the cursor's yield that returns false.
+//
+// # Explaining
+//
+// corogen -explain writes nothing and prints, sorted, one line per
+// callback, meant for grep:
+//
+//	NAME CALLBACK: EVIDENCE -> PROTOCOL
+//
+// NAME is import/path.Type.Method or import/path.Func; CALLBACK the
+// parameter (parameter.Method for an interface callback); EVIDENCE the
+// findings as "what (file:line)", separated by "; ", after the
+// implementations read ("implemented by *store: ") or why there was nothing
+// to read ("interface method, no implementation in sight"), and the
+// directive's position when there is one; PROTOCOL what corogen generates:
+// sync or async and what ends the calls, how a result stops M or replies,
+// nopause, then "(directive)" or "(signature default)". A method corogen
+// leaves out has a line "NAME -:  -> left out: ...", with the reason.
+//
+// # Directives
+//
+// Directives go in a method's doc comment or, for a function or type of
+// another package, on a line "//corogen:on=TARGET items..." anywhere in the
+// package:
 //
 //	skip              generate nothing for this method
 //	name=X            name its generated forms after X, not M
 //	stop=drain        on stop, let M run to its end, calling back no more
 //	stop=EXPR[,EXPR]  the callback returns these values to stop M
+//	stop=false        a bool result is a stop signal (what the signature says)
 //	reply             a bool result is a reply (go/ast.Inspect), not a stop signal
 //	default=EXPR[,…]  the reply when the consumer gives none
 //	callback=NAME     the interface parameter NAME is a callback (go/ast.Walk's Visitor)
 //	cb=NAME           the items after it on the line are for callback NAME only
 //	nopause           M holds a lock while it calls back: the cursor collects first
+//	sync              the callbacks are called only while M runs, on its goroutine
 //	async             the callbacks come from other goroutines, maybe after M returns:
 //	                  the calls travel on channels, one at a time, in arrival order
 //	buffer=N          async: N reply-free calls may wait without blocking their callbacks (N ≤ 65536)
-//	close=NAME        async: M's result has a method NAME that ends the calls
+//	close=NAME        async: M's result has a method NAME that ends the calls, or
+//	                  the receiver has one that takes M's result
 //	batch=N           the cursor lets M run N calls ahead between two switches (1 ≤ N ≤ 65536)
 //	pool              the cursor runs on a pooled coroutine: cheaper to open, dearer per call
 //
