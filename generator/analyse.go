@@ -38,10 +38,11 @@ type analyser struct {
 
 	// The readings of meaning.go: done, assumed while in progress, and
 	// the ones in progress that the current one depends on.
-	top       *summary // the method's own summary, while it is read
-	readings  map[readKey]reading
-	assumed   map[readKey]reading
-	dependsOn map[readKey]bool
+	top         *summary // the method's own summary, while it is read
+	lockEffects map[*ssa.Function]lockEffect
+	readings    map[readKey]reading
+	assumed     map[readKey]reading
+	dependsOn   map[readKey]bool
 }
 
 // newAnalyser creates the SSA packages of pkgs (with syntax and type
@@ -53,7 +54,7 @@ func newAnalyser(fset *token.FileSet, pkgs []*packages.Package) *analyser {
 	a := &analyser{fset: fset, prog: ssa.NewProgram(fset, ssa.BuildSerially),
 		pkgs: map[*types.Package]*ssa.Package{}, built: map[*ssa.Package]bool{}, memo: map[summaryKey]*summary{},
 		readings: map[readKey]reading{}, assumed: map[readKey]reading{}, dependsOn: map[readKey]bool{},
-		missing: map[string]bool{}}
+		missing: map[string]bool{}, lockEffects: map[*ssa.Function]lockEffect{}}
 	created := map[*types.Package]bool{}
 	var withSyntax []*packages.Package
 	for _, p := range pkgs {

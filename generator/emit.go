@@ -523,6 +523,9 @@ func (e *emitter) stopCode(f *cbFunc) (jen.Code, error) {
 		return jen.Return(vals...), nil
 	case f.self:
 		return jen.Return(jen.Nil()), nil
+	case f.drainReply:
+		vals, err := e.defaultValues(f)
+		return jen.Return(vals...), err
 	case f.drain, e.m.async && len(f.results) == 0:
 		return jen.Return(), nil
 	case e.m.async:
@@ -531,6 +534,24 @@ func (e *emitter) stopCode(f *cbFunc) (jen.Code, error) {
 		return e.continueCode(f, jen.Id(e.elemVar())), nil
 	}
 	return jen.Qual(runtimePath, "Unwind").Call(), nil
+}
+
+// defaultValues are f's default reply: its default= values, or the zero
+// values.
+func (e *emitter) defaultValues(f *cbFunc) ([]jen.Code, error) {
+	var vals []jen.Code
+	for i, r := range f.results {
+		if f.deflt == nil {
+			vals = append(vals, zeroCode(r.typ))
+			continue
+		}
+		c, err := exprCode(f.deflt[i], f.info, e.u.out.Types)
+		if err != nil {
+			return nil, err
+		}
+		vals = append(vals, c)
+	}
+	return vals, nil
 }
 
 // elemVar is the name of the local holding a callback's Call or event.

@@ -23,7 +23,10 @@ type finding struct {
 	bools    *reading   // for a bool result; nil when the code does not say
 	errs     *reading   // for an error result; nil when the code does not say
 	lock     *evidence
-	returned bool // the method returns the callback, or a function that calls it
+	// plainLock: the lock is released by a plain call, which a panic
+	// unwinding the method skips: the method must not be stopped so.
+	plainLock bool
+	returned  bool // the method returns the callback, or a function that calls it
 }
 
 type lifetime int
@@ -99,6 +102,7 @@ func (a *analyser) findOne(fn *types.Func, param int) *finding {
 		a.top = nil
 		f.bools, f.errs = &b, &e
 		f.lock = a.lockedCall(s)
+		f.plainLock = s.lockPlain
 	}
 	return f
 }
@@ -124,6 +128,7 @@ func mergeFindings(all []*finding) *finding {
 		if f.lock == nil {
 			f.lock = g.lock
 		}
+		f.plainLock = f.plainLock || g.plainLock
 	}
 	return f
 }

@@ -28,9 +28,10 @@ type summary struct {
 	inner    *summary // non-nil: what is followed is a closure that calls the callback, summarized by inner
 	done     bool     // complete; one in progress is what a recursive call meets
 
-	results map[string]*reading // memo of meaning.go, by result kind
-	lock    *evidence           // memo of locks.go
-	locked  bool                // lock computed
+	results   map[string]*reading // memo of meaning.go, by result kind
+	lock      *evidence           // memo of locks.go
+	locked    bool                // lock computed
+	lockPlain bool                // the lock is released by a plain call, not a deferred one
 }
 
 // A site is a call that may call the callback: the callback itself (via nil),

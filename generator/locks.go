@@ -25,6 +25,11 @@ func (a *analyser) lockedCall(s *summary) *evidence {
 	return s.lock
 }
 
+// plainLock reports whether the lock of s's evidence is released by a
+// plain call: a panic that unwinds the method past the callback would leave
+// it held.
+func (s *summary) plainLock() bool { return s.lock != nil && s.lockPlain }
+
 type lockKey struct {
 	s    *summary
 	held bool
@@ -45,10 +50,15 @@ func (a *analyser) lockedFrom(s *summary, held ssa.CallInstruction, seen map[loc
 		}
 		if lock != nil && st.via == nil {
 			ev := a.evidence(lock.Pos(), "called while %s holds a lock", funcName(lock.Parent()))
+			if !a.releasedByDefer(lock.Parent()) {
+				ev.text += " that it releases without defer"
+				s.lockPlain = true
+			}
 			return &ev
 		}
 		if st.via != nil {
 			if ev := a.lockedFrom(st.via, lock, seen); ev != nil {
+				s.lockPlain = s.lockPlain || st.via.lockPlain
 				return ev
 			}
 		}
@@ -120,6 +130,13 @@ func (a *analyser) lockKind(c ssa.CallInstruction) lockEffect {
 	if f == nil {
 		return lockNone
 	}
+	return a.funcLockEffect(f, 3)
+}
+
+// funcLockEffect says whether a call of f takes or releases a lock: a
+// sync.Mutex's or RWMutex's method, or a function of the loaded code whose
+// calls do, to depth levels (Begin, which calls begin, which takes it).
+func (a *analyser) funcLockEffect(f *ssa.Function, depth int) lockEffect {
 	if recv := f.Signature.Recv(); recv != nil && isSyncLock(recv.Type()) {
 		switch f.Name() {
 		case "Lock", "RLock":
@@ -129,8 +146,15 @@ func (a *analyser) lockKind(c ssa.CallInstruction) lockEffect {
 		}
 		return lockNone
 	}
+	if depth == 0 {
+		return lockNone
+	}
+	if e, ok := a.lockEffects[f]; ok {
+		return e
+	}
+	a.lockEffects[f] = lockNone // in progress: recursion adds nothing
 	b := a.body(f)
-	if !hasBody(b) || b == c.Parent() {
+	if !hasBody(b) {
 		return lockNone
 	}
 	var takes, releases []ssa.Instruction
@@ -141,26 +165,44 @@ func (a *analyser) lockKind(c ssa.CallInstruction) lockEffect {
 				continue
 			}
 			callee := call.Common().StaticCallee()
-			if callee == nil || callee.Signature.Recv() == nil || !isSyncLock(callee.Signature.Recv().Type()) {
+			if callee == nil {
 				continue
 			}
-			switch callee.Name() {
-			case "Lock", "RLock":
+			switch a.funcLockEffect(callee, depth-1) {
+			case lockTake:
 				takes = append(takes, call)
-			case "Unlock", "RUnlock":
+			case lockRelease:
 				releases = append(releases, call)
 			}
 		}
 	}
+	e := lockNone
 	switch {
 	case len(takes) > 0 && (len(releases) == 0 || returnsHolding(b, takes, releases)):
 		// rlock: takes it, maybe; begin: takes it, and releases it only on
 		// a failure.
-		return lockTake
+		e = lockTake
 	case len(releases) > 0 && len(takes) == 0:
-		return lockRelease
+		e = lockRelease
 	}
-	return lockNone
+	a.lockEffects[f] = e
+	return e
+}
+
+// releasedByDefer reports whether fn releases a lock in a deferred call:
+// unwinding fn releases it then. A lock released by a plain call stays held
+// when a panic unwinds past the call.
+func (a *analyser) releasedByDefer(fn *ssa.Function) bool {
+	for _, b := range fn.Blocks {
+		for _, x := range b.Instrs {
+			if d, ok := x.(*ssa.Defer); ok {
+				if f := d.Common().StaticCallee(); f != nil && a.funcLockEffect(f, 3) == lockRelease {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // returnsHolding reports whether some return of f is dominated by one of

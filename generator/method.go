@@ -109,6 +109,7 @@ func (md *modeler) addMethod(u *unit, name string, at token.Pos, sig *types.Sign
 		}
 	}
 	md.settleLocks(m, d)
+	md.settleUnwinding(m)
 	u.methods = append(u.methods, m)
 	md.explainMethod(u, m, d)
 	return nil

@@ -109,8 +109,11 @@ type cbFunc struct {
 	stop     []ast.Expr // what it returns once the consumer has stopped
 	errStop  bool       // stop returns zero values and runtime.ErrStop
 	drain    bool       // stop returns at once, until the method ends
-	inferred bool       // the reply (and stop by unwinding) comes from the code, not the signature
-	info     *types.Info
+	// drainReply: stop returns the default reply, until the method ends,
+	// where unwinding would skip the release of a lock.
+	drainReply bool
+	inferred   bool // the reply (and stop by unwinding) comes from the code, not the signature
+	info       *types.Info
 }
 
 // what names f in messages: the callback, and its method for an interface.
@@ -123,7 +126,7 @@ func (f *cbFunc) what() string {
 
 // unwinds reports whether f stops the method with runtime.Unwind.
 func (f *cbFunc) unwinds() bool {
-	return !f.boolStop && !f.errStop && f.stop == nil && !f.drain && !f.self
+	return !f.boolStop && !f.errStop && f.stop == nil && !f.drain && !f.drainReply && !f.self
 }
 
 // The shapes of an element, per DESIGN's rules.

@@ -111,6 +111,27 @@ func (md *modeler) settleLocks(m *methodModel, d directives) {
 	}
 }
 
+// settleUnwinding keeps m from being stopped by unwinding where the code
+// holds a lock that a plain call releases: the panic would skip the
+// release, and the lock stays held. Such a callback drains instead: once
+// the consumer has stopped, it returns at once (its default reply), until
+// m returns.
+func (md *modeler) settleUnwinding(m *methodModel) {
+	if m.async {
+		return
+	}
+	for _, f := range m.funcs() {
+		if !f.unwinds() || !f.cb.found.plainLock {
+			continue
+		}
+		if len(f.results) == 0 {
+			f.drain = true
+		} else {
+			f.drainReply = true
+		}
+	}
+}
+
 // contradiction warns that a directive says what the code contradicts; the
 // directive stands.
 func (md *modeler) contradiction(m *methodModel, pos token.Pos, directive string, ev evidence) {
@@ -204,6 +225,8 @@ func (m *methodModel) protocolText(f *cbFunc) string {
 		parts = append(parts, fmt.Sprintf("reply default=%s stop=%s", defaultList(f), exprList(f.stop)))
 	case f.reply && m.async:
 		parts = append(parts, fmt.Sprintf("reply default=%s", defaultList(f)))
+	case f.reply && f.drainReply:
+		parts = append(parts, fmt.Sprintf("reply default=%s, stop by draining (the lock's release is not deferred)", defaultList(f)))
 	case f.reply:
 		parts = append(parts, fmt.Sprintf("reply default=%s, stop by unwinding", defaultList(f)))
 	case f.drain:

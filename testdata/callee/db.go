@@ -100,3 +100,32 @@ func (db *DB) RemoveCb(key string, cb func(v int, ok bool) bool) bool {
 	}
 	return remove
 }
+
+// Begin begins a transaction.
+func (db *DB) Begin() (*Tx, error) { return db.begin() }
+
+// Nested takes the lock two calls down.
+func (db *DB) Nested(fn func(*Tx) error) error {
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.rollback()
+	return fn(tx)
+}
+
+// Each releases its lock without defer: a stop must not unwind past it.
+func (db *DB) Each(f func(k string, v int)) {
+	db.mu.Lock()
+	for k, v := range db.items {
+		f(k, v)
+	}
+	db.mu.Unlock()
+}
+
+// Get takes the lock.
+func (db *DB) Get(k string) int {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	return db.items[k]
+}
