@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
@@ -65,6 +66,9 @@ func (a *analyser) find(code *methodCode, param int) *finding {
 func (a *analyser) findOne(fn *types.Func, param int) *finding {
 	sf := a.function(fn)
 	if !hasBody(sf) {
+		if a.pkgs[fn.Pkg()] == nil && !a.lastRound {
+			a.missing[fn.Pkg().Path()] = true // the next round reads it
+		}
 		return &finding{noCode: true, source: fmt.Sprintf("%s's code is not loaded", fn.FullName())}
 	}
 	if fn.Type().(*types.Signature).Recv() != nil {
@@ -133,10 +137,26 @@ func mergeFindings(all []*finding) *finding {
 	return f
 }
 
-// implementations returns the methods named name of the types of pkgs
-// (those loaded with syntax) that implement iface, with the types' names.
+// implementations returns the methods named name of the types that
+// implement iface: the types of pkgs (those loaded with syntax), and the
+// types of any package that pkgs assert implement it (var _ I = (*T)(nil)),
+// with the types' names.
 func implementations(iface *types.Interface, name string, pkgs []*packages.Package) *methodCode {
 	code := &methodCode{}
+	add := func(t types.Type, rel *types.Package) {
+		if types.IsInterface(t) || !types.Implements(t, iface) {
+			return
+		}
+		impl := types.TypeString(t, types.RelativeTo(rel))
+		if slices.Contains(code.impls, impl) {
+			return // the same type, in the package's test variant
+		}
+		obj, _, _ := types.LookupFieldOrMethod(t, true, rel, name)
+		if fn, ok := obj.(*types.Func); ok {
+			code.fns = append(code.fns, fn)
+			code.impls = append(code.impls, impl)
+		}
+	}
 	seen := map[*types.Package]bool{}
 	for _, p := range pkgs {
 		if p.Types == nil || seen[p.Types] || len(p.Syntax) == 0 {
@@ -150,30 +170,47 @@ func implementations(iface *types.Interface, name string, pkgs []*packages.Packa
 				continue
 			}
 			named, ok := tn.Type().(*types.Named)
-			if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+			if !ok || named.TypeParams().Len() > 0 {
 				continue
 			}
-			var t types.Type
-			switch {
-			case types.Implements(named, iface):
-				t = named
-			case types.Implements(types.NewPointer(named), iface):
-				t = types.NewPointer(named)
-			default:
-				continue
+			if types.Implements(named, iface) {
+				add(named, p.Types)
+			} else {
+				add(types.NewPointer(named), p.Types)
 			}
-			impl := types.TypeString(t, types.RelativeTo(p.Types))
-			if slices.Contains(code.impls, impl) {
-				continue // the same type, in the package's test variant
-			}
-			obj, _, _ := types.LookupFieldOrMethod(t, true, p.Types, name)
-			if fn, ok := obj.(*types.Func); ok {
-				code.fns = append(code.fns, fn)
-				code.impls = append(code.impls, impl)
-			}
+		}
+		for _, t := range assertedTypes(p) {
+			add(t, p.Types)
 		}
 	}
 	return code
+}
+
+// assertedTypes are the types of the values of p's blank variables with a
+// type (var _ I = (*T)(nil)): types p says implement an interface, maybe of
+// other packages.
+func assertedTypes(p *packages.Package) []types.Type {
+	var ts []types.Type
+	for _, f := range p.Syntax {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, id := range vs.Names {
+					if id.Name != "_" || vs.Type == nil || i >= len(vs.Values) {
+						continue
+					}
+					if tv, ok := p.TypesInfo.Types[vs.Values[i]]; ok && tv.Type != nil {
+						ts = append(ts, tv.Type)
+					}
+				}
+			}
+		}
+	}
+	return ts
 }
 
 // explain writes what a finding says, for -explain.
