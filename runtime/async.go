@@ -14,28 +14,49 @@ import (
 // buffer=N in a //corogen:async directive above it.
 const MaxBuffer = 1 << 16
 
+// An Overflow is what an Async with a buffer does with a call that comes
+// while its buffer is full: the consumer is slower than the callbacks.
+type Overflow uint8
+
+const (
+	// Block makes the callback wait until there is room (the default).
+	Block Overflow = iota
+	// DropOldest drops the oldest call waiting in the buffer to make room:
+	// the consumer sees the latest calls (Kotlin's conflate is a buffer of
+	// one that drops the oldest).
+	DropOldest
+	// DropNewest drops the call that comes: the consumer sees the first
+	// ones.
+	DropNewest
+)
+
 // An Async is the consumer side of a callback API that calls back from
 // other goroutines: concurrently, or after the method has returned (an HTTP
 // server, timers, a subscription). It hands the calls over on channels, not
 // by switching coroutines, so callbacks may come from any goroutine, one
 // locked to its OS thread included. The generated iterators and cursors of
-// //corogen:async methods keep one and forward to it.
+// async methods keep one and forward to it.
 //
 // Calls are handed to the consumer one at a time, in the order they arrive.
 // Without a buffer, a callback blocks until the consumer is done with its
 // call: until Next is called again (for an iterator, until the loop body
 // returns), or Close. With a buffer of N, up to N calls wait in it and their
-// callbacks return at once.
+// callbacks return at once; when it is full, the Overflow given to Start
+// decides: the callback waits, or a call is dropped (its callback returns at
+// once, as if the consumer had taken it), and Dropped counts it.
 //
 // The sequence ends when the function given to Start has returned and every
 // call it started has been handed over; or, when it returned a closer, only
 // when the consumer closes; or when the context is done. Close ends it at any
 // time: it cancels the context and calls the closer. After that, every
-// callback gets false from send at once and never blocks.
+// callback gets false from send at once and never blocks; the one whose
+// call the consumer holds gets true, as the call was the consumer's.
 //
-// An Async is used by one goroutine at a time. A cleanup closes one that is
-// dropped without Close. Its zero value is not ready: Start starts it, once;
-// a second Start panics, and so does Next before Start. Value, Result and
+// An Async is used by one goroutine at a time, but for Close, which any
+// goroutine may call at any time, to stop a consumer blocked in Next: Next
+// then returns false. A cleanup closes an Async that is dropped without
+// Close. Its zero value is not ready: Start starts it, once; a second Start
+// panics, and so does Next before Start. Value, Result, Dropped, Err and
 // Close may be called on an Async that was never started: they return zero
 // values and nil.
 type Async[E, R any] struct {
@@ -43,24 +64,25 @@ type Async[E, R any] struct {
 	cur E
 }
 
-// An asyncMsg is a call, or the end of the sequence.
-type asyncMsg[E any] struct {
-	e   E
-	end bool
-}
-
 type asyncState[E, R any] struct {
-	calls    chan asyncMsg[E]
+	calls    chan E
 	ack      chan bool // unbuffered mode: the consumer is done with a call
 	buffered bool
-	pending  bool // unbuffered mode: a callback waits for its ack
-	ended    bool // the consumer has seen the end
+	overflow Overflow
+
+	// The consumer's, of the one goroutine that calls Next.
+	pending  bool  // unbuffered mode: a callback waits for its ack
+	ended    bool  // the consumer has seen the end
+	deadline error // the context that ended the last NextContext, for Err
 
 	ctx      context.Context
 	cancel   context.CancelFunc
 	closed   chan struct{} // closed by Close
 	isClosed atomic.Bool
 	once     sync.Once
+	done     chan struct{} // closed once no call will come: the end of the sequence
+	endOnce  sync.Once
+	dropped  atomic.Uint64
 
 	// inflight counts the callbacks inside send. It is written by every
 	// callback, so it has a cache line of its own: the consumer's writes to
@@ -69,7 +91,6 @@ type asyncState[E, R any] struct {
 	inflight atomic.Int64
 	_        [56]byte
 	returned atomic.Bool // run has returned
-	endOnce  sync.Once
 
 	mu       sync.Mutex // guards closer, keepOpen, result and perr
 	closer   func()     // nil once called
@@ -82,31 +103,40 @@ type asyncState[E, R any] struct {
 
 // Start runs run on a goroutine of its own, with a context derived from
 // parent that Close cancels, and send, which hands a call to the consumer.
-// send returns true when the consumer went on after the call, and false
-// when it stopped at it or has stopped already: the callback must then
-// return its stop value. run returns its result, kept for Result, and a
-// closer, or nil; a closer keeps the sequence open after run returns, until
-// Close calls it. buffer is the number of calls that may wait without their
-// callbacks blocking, from 0 to MaxBuffer; it must be 0 for callbacks that
-// reply. Start panics for a buffer out of that range.
+// send returns true when the consumer took the call (without a buffer, once
+// the consumer is done with it: it went on, or stopped after it), or the
+// buffer took it, or a full buffer dropped it; and false when the consumer
+// had stopped before taking it: the callback must then return its stop
+// value (or answer the call some other way, as an HTTP handler's 503). run
+// returns its result, kept for Result, and a closer, or nil; a closer keeps
+// the sequence open after run returns, until Close calls it. buffer is the
+// number of calls that may wait without their callbacks blocking, from 0 to
+// MaxBuffer; it must be 0 for callbacks that reply; overflow says what a
+// full buffer does, and must be Block without one. Start panics for a
+// buffer out of that range, or an overflow without a buffer.
 //
 // A panic in run reaches the consumer from Next, after the calls handed over
 // before it, as a *PanicError with run's stack.
-func (a *Async[E, R]) Start(parent context.Context, buffer int, run func(ctx context.Context, send func(E) bool) (R, func())) {
+func (a *Async[E, R]) Start(parent context.Context, buffer int, overflow Overflow, run func(ctx context.Context, send func(E) bool) (R, func())) {
 	if a.st != nil {
 		panic("runtime: Async.Start on an Async that was started already: an Async runs one function; use a new Async")
 	}
 	if buffer < 0 || buffer > MaxBuffer {
 		panic("runtime: Async.Start with a buffer of " + strconv.Itoa(buffer) + ": the buffer must be from 0 to MaxBuffer (" + strconv.Itoa(MaxBuffer) + ")")
 	}
+	if overflow > DropNewest || overflow != Block && buffer == 0 {
+		panic("runtime: Async.Start with overflow " + strconv.Itoa(int(overflow)) + " and a buffer of " + strconv.Itoa(buffer) + ": dropping calls takes a buffer of 1 or more")
+	}
 	st := &asyncState[E, R]{
-		calls:    make(chan asyncMsg[E], buffer),
+		calls:    make(chan E, buffer),
 		ack:      make(chan bool),
 		buffered: buffer > 0,
+		overflow: overflow,
 		closed:   make(chan struct{}),
+		done:     make(chan struct{}),
 	}
 	st.ctx, st.cancel = context.WithCancel(parent)
-	context.AfterFunc(st.ctx, st.sendEnd)
+	context.AfterFunc(st.ctx, st.end)
 	a.st = st
 	st.cleanup = rt.AddCleanup(a, (*asyncState[E, R]).close, st)
 	go st.run(run)
@@ -130,36 +160,32 @@ func (st *asyncState[E, R]) run(run func(context.Context, func(E) bool) (R, func
 		}
 		st.returned.Store(true)
 		if st.inflight.Load() == 0 {
-			st.end()
+			st.endUnlessOpen()
 		}
 	}()
 	result, closer = run(st.ctx, st.send)
 }
 
-// end ends the sequence once run has returned and no callback is in send,
-// unless a closer keeps it open.
-func (st *asyncState[E, R]) end() {
+// endUnlessOpen ends the sequence once run has returned and no callback is
+// in send, unless a closer keeps it open.
+func (st *asyncState[E, R]) endUnlessOpen() {
 	st.mu.Lock()
 	keepOpen := st.keepOpen
 	st.mu.Unlock()
 	if !keepOpen {
-		st.sendEnd()
+		st.end()
 	}
 }
 
-// sendEnd queues the end of the sequence, after the calls already queued.
-func (st *asyncState[E, R]) sendEnd() {
-	st.endOnce.Do(func() {
-		select {
-		case st.calls <- asyncMsg[E]{end: true}:
-		case <-st.closed:
-		}
-	})
+// end ends the sequence: Next hands over the calls already in the buffer,
+// then reports the end.
+func (st *asyncState[E, R]) end() {
+	st.endOnce.Do(func() { close(st.done) })
 }
 
-// send hands e to the consumer; see Start. The first attempts are
-// non-blocking sends, the cheap kind of select: the full one only runs
-// when the consumer is not waiting or the buffer is full.
+// send hands e to the consumer; see Start. The first attempt is a
+// non-blocking send, the cheap kind of select: the full one only runs when
+// the consumer is not waiting or the buffer is full.
 func (st *asyncState[E, R]) send(e E) bool {
 	if st.isClosed.Load() {
 		return false
@@ -167,57 +193,145 @@ func (st *asyncState[E, R]) send(e E) bool {
 	st.inflight.Add(1)
 	defer func() {
 		if st.inflight.Add(-1) == 0 && st.returned.Load() {
-			st.end()
+			st.endUnlessOpen()
 		}
 	}()
-	m := asyncMsg[E]{e: e}
 	select {
-	case st.calls <- m:
+	case st.calls <- e:
 	default:
-		select {
-		case st.calls <- m:
-		case <-st.closed:
+		if !st.sendFull(e) {
 			return false
 		}
 	}
-	if st.buffered {
-		return true
+	if !st.buffered {
+		// The consumer has taken the call: it is the consumer's, whether it
+		// goes on or stops after it.
+		select {
+		case <-st.ack:
+		case <-st.closed:
+		}
 	}
-	return <-st.ack // Close acks false
+	return true
+}
+
+// sendFull is send when the consumer is not waiting and the buffer, if any,
+// is full: it waits, or drops a call, as the overflow says. It reports
+// false when the sequence has ended meanwhile.
+func (st *asyncState[E, R]) sendFull(e E) bool {
+	switch st.overflow {
+	case DropNewest:
+		select {
+		case st.calls <- e:
+		case <-st.closed:
+			return false
+		case <-st.done:
+			return false
+		default:
+			st.dropped.Add(1)
+		}
+		return true
+	case DropOldest:
+		for {
+			select {
+			case st.calls <- e:
+				return true
+			case <-st.closed:
+				return false
+			case <-st.done:
+				return false
+			default:
+			}
+			select {
+			case <-st.calls:
+				st.dropped.Add(1)
+			default: // the consumer took one meanwhile
+			}
+		}
+	}
+	select {
+	case st.calls <- e:
+		return true
+	case <-st.closed:
+		return false
+	case <-st.done:
+		return false
+	}
 }
 
 // Next waits for the next call, and reports whether there is one; false
-// means the sequence has ended. It first releases the callback of the
-// previous call, which goes on as the consumer went on. Next panics if the
-// Async has not been started.
+// means the sequence has ended, or the Async is closed. It first releases
+// the callback of the previous call, which goes on as the consumer went on.
+// Next panics if the Async has not been started.
 func (a *Async[E, R]) Next() bool {
+	return a.next(nil)
+}
+
+// NextContext is Next that gives up when ctx is done: it then returns
+// false, Err returns ctx's error, and the Async stays as it was: a later
+// Next or NextContext can still take the next call.
+func (a *Async[E, R]) NextContext(ctx context.Context) bool {
+	return a.next(ctx)
+}
+
+// next is Next, and NextContext when ctx is not nil.
+func (a *Async[E, R]) next(ctx context.Context) bool {
+	var stop <-chan struct{}
+	if ctx != nil {
+		stop = ctx.Done()
+	}
 	st := a.st
 	if st == nil {
 		panic("runtime: Async.Next called before Start: call Start first")
 	}
 	var zero E
+	st.deadline = nil
 	if st.ended || st.isClosed.Load() {
 		a.cur = zero
 		return false
 	}
 	if st.pending {
 		st.pending = false
-		st.ack <- true
+		select {
+		case st.ack <- true:
+		case <-st.closed: // the callback has its false from Close
+		}
 	}
-	// The context's end also comes as a message, but from a goroutine of
+	// The context's end closes done, but from a goroutine of
 	// context.AfterFunc's that callbacks may keep overtaking.
 	if st.ctx.Err() != nil {
-		a.cur, st.ended = zero, true
+		return a.finish()
+	}
+	select {
+	case e := <-st.calls:
+		return a.take(e)
+	case <-st.done:
+		select {
+		case e := <-st.calls: // a call queued before the end
+			return a.take(e)
+		default:
+			return a.finish()
+		}
+	case <-st.closed:
+		a.cur = zero
+		return false
+	case <-stop:
+		a.cur, st.deadline = zero, ctx.Err()
 		return false
 	}
-	m := <-st.calls
-	if !m.end {
-		a.cur = m.e
-		if !st.buffered {
-			st.pending = true
-		}
-		return true
+}
+
+func (a *Async[E, R]) take(e E) bool {
+	a.cur = e
+	if !a.st.buffered {
+		a.st.pending = true
 	}
+	return true
+}
+
+// finish ends the consumer's side: no more calls, and run's panic, if any.
+func (a *Async[E, R]) finish() bool {
+	st := a.st
+	var zero E
 	a.cur, st.ended = zero, true
 	st.mu.Lock()
 	p := st.perr
@@ -245,32 +359,44 @@ func (a *Async[E, R]) Result() R {
 	return st.result
 }
 
-// Close ends the sequence: the pending callback and every later one get
-// false from send, the context is cancelled and the closer, if any, is
-// called. It does not wait for run to return: an API that blocks until
-// something else happens (http.Serve until its listener closes) ends then.
-// Close may be called any number of times, and on an Async that was never
-// started, where it does nothing; it returns nil.
-func (a *Async[E, R]) Close() error {
-	st := a.st
-	if st == nil {
-		return nil // never started
+// Dropped returns how many calls a full buffer has dropped so far.
+func (a *Async[E, R]) Dropped() uint64 {
+	if a.st == nil {
+		return 0
 	}
-	st.cleanup.Stop()
-	var zero E
-	a.cur = zero
-	st.close()
+	return a.st.dropped.Load()
+}
+
+// Err returns the error of the context that made the last NextContext give
+// up (context.DeadlineExceeded, context.Canceled), or nil: a false from
+// Next means the end of the sequence when Err is nil.
+func (a *Async[E, R]) Err() error {
+	if a.st == nil {
+		return nil
+	}
+	return a.st.deadline
+}
+
+// Close ends the sequence: the callback whose call the consumer holds
+// returns from send (with true: the call was taken), every later one gets
+// false, the context is cancelled and the closer, if any, is called. It does not wait for run to return: an API that blocks until
+// something else happens (http.Serve until its listener closes) ends then.
+// Any goroutine may call Close, at any time, to stop a consumer blocked in
+// Next, which then returns false. Close may be called any number of times,
+// and on an Async that was never started, where it does nothing; it
+// returns nil.
+func (a *Async[E, R]) Close() error {
+	if st := a.st; st != nil {
+		st.close()
+	}
 	return nil
 }
 
 func (st *asyncState[E, R]) close() {
 	st.once.Do(func() {
+		st.cleanup.Stop()
 		st.isClosed.Store(true)
 		close(st.closed)
-		if st.pending {
-			st.pending = false
-			st.ack <- false
-		}
 		st.cancel()
 		st.callCloser()
 	})

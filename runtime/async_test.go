@@ -38,7 +38,7 @@ func publish(workers, n int, fn func(worker, i int) bool) int {
 type msg struct{ worker, i int }
 
 func startPublish(a *coro.Async[msg, int], buffer, workers, n int) {
-	a.Start(context.Background(), buffer, func(ctx context.Context, send func(msg) bool) (int, func()) {
+	a.Start(context.Background(), buffer, coro.Block, func(ctx context.Context, send func(msg) bool) (int, func()) {
 		return publish(workers, n, func(w, i int) bool { return send(msg{w, i}) }), nil
 	})
 }
@@ -75,7 +75,7 @@ func TestAsyncBackpressure(t *testing.T) {
 	}{{0, 0}, {4, 5}} { // with a buffer: the held call and four more
 		var returned atomic.Int64
 		var a coro.Async[int, struct{}]
-		a.Start(context.Background(), tt.buffer, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+		a.Start(context.Background(), tt.buffer, coro.Block, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
 			for i := range 10 {
 				send(i)
 				returned.Add(1)
@@ -97,7 +97,7 @@ func TestAsyncStopAtACall(t *testing.T) {
 	var got []bool
 	var mu sync.Mutex
 	var a coro.Async[int, struct{}]
-	a.Start(context.Background(), 0, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+	a.Start(context.Background(), 0, coro.Block, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
 		for i := range 5 {
 			ok := send(i)
 			mu.Lock()
@@ -109,7 +109,7 @@ func TestAsyncStopAtACall(t *testing.T) {
 	a.Next()
 	a.Next() // the first call's callback gets true
 	a.Close()
-	// The pending call, and every later one, get false at once.
+	// The pending call was taken: true; every later one gets false at once.
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		mu.Lock()
@@ -122,7 +122,7 @@ func TestAsyncStopAtACall(t *testing.T) {
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	if want := []bool{true, false, false, false, false}; !slices.Equal(got, want) {
+	if want := []bool{true, true, false, false, false}; !slices.Equal(got, want) {
 		t.Errorf("send returned %v, want %v", got, want)
 	}
 }
@@ -133,7 +133,7 @@ func TestAsyncCloser(t *testing.T) {
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	var a coro.Async[int, struct{}]
-	a.Start(context.Background(), 0, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+	a.Start(context.Background(), 0, coro.Block, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
 		go func() { // a subscription: calls back after run returns
 			defer close(done)
 			for i := 0; ; i++ {
@@ -171,7 +171,7 @@ func TestAsyncContextEndsTheSequence(t *testing.T) {
 	parent, cancel := context.WithCancel(context.Background())
 	got := make(chan context.Context, 1)
 	var a coro.Async[int, struct{}]
-	a.Start(parent, 0, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+	a.Start(parent, 0, coro.Block, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
 		got <- ctx
 		go func() {
 			for i := 0; send(i); i++ {
@@ -198,7 +198,7 @@ func TestAsyncContextEndsTheSequence(t *testing.T) {
 
 func TestAsyncPanicComesAfterItsCalls(t *testing.T) {
 	var a coro.Async[int, struct{}]
-	a.Start(context.Background(), 0, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+	a.Start(context.Background(), 0, coro.Block, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
 		send(1)
 		failInAPI()
 		return struct{}{}, nil
@@ -221,7 +221,7 @@ func TestAsyncPanicComesAfterItsCalls(t *testing.T) {
 // switch is involved.
 func TestAsyncLockedThread(t *testing.T) {
 	var a coro.Async[int, struct{}]
-	a.Start(context.Background(), 0, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+	a.Start(context.Background(), 0, coro.Block, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
@@ -248,7 +248,7 @@ func TestAsyncDroppedIsClosed(t *testing.T) {
 	var closed atomic.Bool
 	func() {
 		var a coro.Async[int, struct{}]
-		a.Start(context.Background(), 0, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+		a.Start(context.Background(), 0, coro.Block, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
 			return struct{}{}, func() { closed.Store(true) }
 		})
 	}()
@@ -258,5 +258,167 @@ func TestAsyncDroppedIsClosed(t *testing.T) {
 		}
 		runtime.GC()
 		time.Sleep(time.Millisecond)
+	}
+}
+
+// startProducer starts a producer of n calls 0..n-1, from one goroutine,
+// into a with the buffer and overflow given; the producer returns when all
+// are sent (taken or dropped).
+func startProducer(a *coro.Async[int, struct{}], buffer int, overflow coro.Overflow, n int) {
+	a.Start(context.Background(), buffer, overflow, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+		for i := range n {
+			if !send(i) {
+				break
+			}
+		}
+		return struct{}{}, nil
+	})
+}
+
+// TestAsyncOverflow: with a full buffer, Block keeps every call, DropNewest
+// the first ones, DropOldest the last ones; the calls received and the
+// calls dropped add up to the calls made.
+func TestAsyncOverflow(t *testing.T) {
+	const n, buffer = 200, 4
+	for _, tt := range []struct {
+		name     string
+		overflow coro.Overflow
+		check    func(t *testing.T, got []int)
+	}{
+		{"Block", coro.Block, func(t *testing.T, got []int) {
+			if len(got) != n {
+				t.Errorf("%d calls, want all %d", len(got), n)
+			}
+		}},
+		{"DropNewest", coro.DropNewest, func(t *testing.T, got []int) {
+			if got[0] != 0 {
+				t.Errorf("first call %d, want 0", got[0])
+			}
+		}},
+		{"DropOldest", coro.DropOldest, func(t *testing.T, got []int) {
+			if got[len(got)-1] != n-1 {
+				t.Errorf("last call %d, want %d", got[len(got)-1], n-1)
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var a coro.Async[int, struct{}]
+			defer a.Close()
+			startProducer(&a, buffer, tt.overflow, n)
+			time.Sleep(20 * time.Millisecond) // the producer outruns the consumer
+			var got []int
+			for a.Next() {
+				got = append(got, a.Value())
+				time.Sleep(time.Millisecond / 10)
+			}
+			if !slices.IsSorted(got) || len(slices.Compact(slices.Clone(got))) != len(got) {
+				t.Errorf("calls out of order or twice: %v", got)
+			}
+			if uint64(len(got))+a.Dropped() != n {
+				t.Errorf("%d received + %d dropped != %d made", len(got), a.Dropped(), n)
+			}
+			if tt.overflow != coro.Block && a.Dropped() == 0 {
+				t.Error("nothing dropped from a full buffer")
+			}
+			tt.check(t, got)
+		})
+	}
+}
+
+// TestAsyncConflate: a buffer of one that drops the oldest keeps the
+// latest call.
+func TestAsyncConflate(t *testing.T) {
+	var a coro.Async[int, struct{}]
+	defer a.Close()
+	startProducer(&a, 1, coro.DropOldest, 100)
+	time.Sleep(20 * time.Millisecond)
+	var got []int
+	for a.Next() {
+		got = append(got, a.Value())
+	}
+	if len(got) == 0 || got[len(got)-1] != 99 || len(got) > 3 {
+		t.Errorf("got %v, want the latest call, 99, and hardly any before", got)
+	}
+}
+
+// TestAsyncNextContext: NextContext gives up at a deadline with Err saying
+// so, and a later Next still gets the next call.
+func TestAsyncNextContext(t *testing.T) {
+	var a coro.Async[int, struct{}]
+	defer a.Close()
+	release := make(chan struct{})
+	a.Start(context.Background(), 0, coro.Block, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+		<-release
+		send(1)
+		return struct{}{}, nil
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	if a.NextContext(ctx) {
+		t.Fatal("a call before the deadline")
+	}
+	if a.Err() != context.DeadlineExceeded {
+		t.Fatalf("Err %v, want context.DeadlineExceeded", a.Err())
+	}
+	close(release)
+	if !a.Next() || a.Value() != 1 {
+		t.Fatalf("the call after the deadline: %v %d", a.Err(), a.Value())
+	}
+	if a.Err() != nil {
+		t.Errorf("Err %v after a call", a.Err())
+	}
+	if a.Next() || a.Err() != nil {
+		t.Errorf("the end: Err %v, want nil", a.Err())
+	}
+}
+
+// TestAsyncCloseFromAnotherGoroutine: Close, from another goroutine,
+// stops a consumer blocked in Next; and releases, with false, the callback
+// whose call the consumer holds (under -race).
+func TestAsyncCloseFromAnotherGoroutine(t *testing.T) {
+	t.Run("blocked in Next", func(t *testing.T) {
+		var a coro.Async[int, struct{}]
+		a.Start(context.Background(), 0, coro.Block, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+			<-ctx.Done()
+			return struct{}{}, nil
+		})
+		go func() {
+			time.Sleep(10 * time.Millisecond)
+			a.Close()
+		}()
+		if a.Next() {
+			t.Fatal("a call")
+		}
+	})
+	t.Run("holding a call", func(t *testing.T) {
+		var a coro.Async[int, struct{}]
+		answers := make(chan bool, 2)
+		a.Start(context.Background(), 0, coro.Block, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+			answers <- send(1)
+			answers <- send(2)
+			return struct{}{}, nil
+		})
+		if !a.Next() {
+			t.Fatal("no call")
+		}
+		go a.Close()
+		if !<-answers {
+			t.Error("the call the consumer took was not reported taken")
+		}
+		if <-answers {
+			t.Error("a call after Close was reported taken")
+		}
+		if a.Next() {
+			t.Error("a call after Close")
+		}
+	})
+}
+
+func TestAsyncOverflowNeedsABuffer(t *testing.T) {
+	msg := panicMessage(func() {
+		new(coro.Async[int, int]).Start(context.Background(), 0, coro.DropOldest, asyncNoop)
+	})
+	if !strings.HasPrefix(msg, "runtime: Async.Start with overflow") {
+		t.Errorf("panic %q", msg)
 	}
 }

@@ -254,10 +254,10 @@ func TestCursorSizeMisuse(t *testing.T) {
 			new(coro.BatchCursor[int, int]).Start(coro.MaxBatch+1, noop)
 		}, "runtime: BatchCursor.Start with a batch of 65537: the batch must be from 1 to MaxBatch (65536)"},
 		{"negative buffer", func() {
-			new(coro.Async[int, int]).Start(context.Background(), -1, asyncNoop)
+			new(coro.Async[int, int]).Start(context.Background(), -1, coro.Block, asyncNoop)
 		}, "runtime: Async.Start with a buffer of -1: the buffer must be from 0 to MaxBuffer (65536)"},
 		{"buffer above MaxBuffer", func() {
-			new(coro.Async[int, int]).Start(context.Background(), coro.MaxBuffer+1, asyncNoop)
+			new(coro.Async[int, int]).Start(context.Background(), coro.MaxBuffer+1, coro.Block, asyncNoop)
 		}, "runtime: Async.Start with a buffer of 65537: the buffer must be from 0 to MaxBuffer (65536)"},
 	})
 }
@@ -271,7 +271,7 @@ func TestCursorLargestSizes(t *testing.T) {
 	}
 	b.Close()
 	var a coro.Async[int, int]
-	a.Start(context.Background(), coro.MaxBuffer, asyncNoop)
+	a.Start(context.Background(), coro.MaxBuffer, coro.Block, asyncNoop)
 	if a.Next() {
 		t.Error("an Async with a buffer of MaxBuffer hands over a call it never had")
 	}
@@ -351,9 +351,9 @@ func TestCursorStartedTwiceMisuse(t *testing.T) {
 		}, "runtime: BatchCursor.Start on a BatchCursor that was started already: a BatchCursor runs one function; use a new BatchCursor"},
 		cursorMisuse{"Async.Start twice", func() {
 			a := new(coro.Async[int, int])
-			a.Start(context.Background(), 0, asyncNoop)
+			a.Start(context.Background(), 0, coro.Block, asyncNoop)
 			defer a.Close()
-			a.Start(context.Background(), 0, asyncNoop)
+			a.Start(context.Background(), 0, coro.Block, asyncNoop)
 		}, "runtime: Async.Start on an Async that was started already: an Async runs one function; use a new Async"},
 	)
 	checkMisuse(t, tests)
