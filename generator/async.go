@@ -73,7 +73,7 @@ func (e *emitter) asyncStart(engine jen.Code) (jen.Code, error) {
 	if e.m.ctx >= 0 {
 		parent = jen.Id(e.m.params[e.m.ctx].name)
 	}
-	return jen.Add(engine).Dot("Start").Call(parent, jen.Lit(e.m.buffer), run), nil
+	return jen.Add(engine).Dot("Start").Call(parent, jen.Lit(e.m.buffer), jen.Qual(runtimePath, e.overflow()), run), nil
 }
 
 func (e *emitter) emitAsyncSeq() error {
@@ -87,6 +87,7 @@ func (e *emitter) emitAsyncSeq() error {
 	var yieldArgs []jen.Code
 	var pre []jen.Code
 	switch m.element() {
+	case elemNone:
 	case elemPair:
 		f := m.funcs()[0]
 		pre = []jen.Code{jen.Id(v.elem).Op(":=").Add(value)}
@@ -109,24 +110,31 @@ func (e *emitter) emitAsyncSeq() error {
 		if e.hasResultsType() {
 			res = res.Dot("err")
 		}
-		zero := jen.Nil()
+		args := []jen.Code{jen.Nil(), jen.Id(v.err)}
 		// Not elemPair: a method with an error result never yields pairs.
-		if m.element() == elemSingle {
-			zero = jen.Id(v.zero)
+		switch m.element() {
+		case elemNone:
+			args = args[1:]
+		case elemSingle:
+			args[0] = jen.Id(v.zero)
 			body = append(body, jen.Var().Id(v.zero).Add(e.elemType(false)[0]))
 		}
 		body = append(body, jen.If(jen.Id(v.err).Op(":=").Add(res), jen.Id(v.err).Op("!=").Nil()).Block(
-			jen.Id(v.yield).Call(zero, jen.Id(v.err))))
+			jen.Id(v.yield).Call(args...)))
 	}
-	seqType := jen.Qual("iter", "Seq")
-	if len(e.seqElems()) == 2 {
-		seqType = jen.Qual("iter", "Seq2")
+
+	dropped, deadline := "", ""
+	if e.dropsCalls() {
+		dropped = fmt.Sprintf(" The iterator cannot say how many calls were dropped; %s's cursor can.", e.pullName())
+	}
+	if m.ctx < 0 {
+		deadline = fmt.Sprintf(" To stop at a deadline, use %s's cursor: its NextContext gives up at one, and Close may be called from another goroutine.", e.pullName())
 	}
 	e.comment("%s returns an iterator over the calls %s makes to its %s, from whatever goroutines "+
-		"it makes them on, one at a time in the order they come (//corogen:async). %s "+
-		"The sequence ends when %s.%s",
-		e.seqName(), e.what(), e.callbacks(), e.asyncWaitText(), e.asyncEndText(), e.asyncErrText())
-	e.funcDecl(e.seqName()).Params(e.methodParams()...).Add(seqType.Types(e.seqElems()...)).Block(
+		"it makes them on, one at a time in the order they come (//corogen:async). %s%s "+
+		"The sequence ends when %s.%s%s",
+		e.seqName(), e.what(), e.callbacks(), e.asyncWaitText(), dropped, e.asyncEndText(), e.asyncErrText(), deadline)
+	e.funcDecl(e.seqName()).Params(e.methodParams()...).Add(e.seqType()).Block(
 		jen.Return(jen.Func().Params(jen.Id(v.yield).Func().Params(e.seqElems()...).Bool()).Block(body...)),
 	)
 	return nil
@@ -150,8 +158,27 @@ func (e *emitter) emitAsyncPull() error {
 	return nil
 }
 
+// overflow names the runtime.Overflow of the method's buffer.
+func (e *emitter) overflow() string {
+	switch e.m.overflow {
+	case "drop-oldest":
+		return "DropOldest"
+	case "drop-newest":
+		return "DropNewest"
+	}
+	return "Block"
+}
+
+// dropsCalls reports whether a full buffer drops calls.
+func (e *emitter) dropsCalls() bool { return e.overflow() != "Block" }
+
 func (e *emitter) asyncWaitText() string {
-	if e.m.buffer > 0 {
+	switch {
+	case e.m.buffer > 0 && e.m.overflow == "drop-oldest":
+		return fmt.Sprintf("Up to %d calls wait in a buffer, their callbacks returning at once; when it is full, the oldest call is dropped for a new one (//corogen:overflow=drop-oldest), and the cursor's Dropped counts them.", e.m.buffer)
+	case e.m.buffer > 0 && e.m.overflow == "drop-newest":
+		return fmt.Sprintf("Up to %d calls wait in a buffer, their callbacks returning at once; when it is full, a new call is dropped (//corogen:overflow=drop-newest), and the cursor's Dropped counts them.", e.m.buffer)
+	case e.m.buffer > 0:
 		return fmt.Sprintf("Up to %d calls wait in a buffer, their callbacks returning at once; more block until there is room.", e.m.buffer)
 	}
 	return "Each callback waits until the consumer is done with its call."

@@ -28,6 +28,7 @@ const directivePrefix = "//corogen:"
 //	async             the callbacks come from other goroutines, maybe after the method returns
 //	sync              the callbacks are called only while the method runs, on its goroutine
 //	buffer=N          async: let N reply-free calls wait without blocking their callbacks
+//	overflow=P        async, with buffer=N: block (the default), drop-oldest or drop-newest
 //	close=NAME        async: the method's result has a method NAME that ends the calls
 //	batch=N           the cursor lets the method run N calls ahead between two switches
 //	pool              the cursor runs on a pooled coroutine: cheaper to open, dearer per call
@@ -38,6 +39,8 @@ const directivePrefix = "//corogen:"
 //	reply             a bool result is a reply, not a stop signal
 //	stop=false        a bool result is a stop signal, false stops (what the signature says)
 //	default=EXPR[,…]  the reply when the consumer gives none
+//	late=EXPR         async: what a callback that returns nothing calls, with its
+//	                  arguments, once the consumer has stopped (an HTTP 503)
 //
 // Items may share a line or have one each; an EXPR has no spaces and is
 // checked in the scope of the file that holds the directive. An item may be
@@ -50,8 +53,9 @@ type directives struct {
 	nopause bool
 	async   bool
 	sync    bool
-	buffer  int
-	close   string
+	buffer   int
+	overflow string // block, drop-oldest, drop-newest
+	close    string
 	batch   int
 	pool    bool
 	// callbacks are the interface parameters that are callbacks.
@@ -69,6 +73,7 @@ type cbDirectives struct {
 	drain bool
 	stop  []ast.Expr
 	deflt []ast.Expr
+	late  ast.Expr
 	seen  map[string]bool // the items given so far
 }
 
@@ -88,6 +93,9 @@ func (d *directives) forCallback(name string) cbDirectives {
 	}
 	if own.deflt != nil {
 		c.deflt = own.deflt
+	}
+	if own.late != nil {
+		c.late = own.late
 	}
 	return c
 }
@@ -303,7 +311,7 @@ func (d *directives) set(cb *cbDirectives, item string) error {
 		key = "stop=drain"
 	}
 	seen := &d.seen
-	if slices.Contains([]string{"reply", "stop", "stop=drain", "default"}, key) {
+	if slices.Contains([]string{"reply", "stop", "stop=drain", "default", "late"}, key) {
 		seen = &cb.seen
 	}
 	if (*seen)[key] || key == "stop" && (*seen)["stop=drain"] || key == "stop=drain" && (*seen)["stop"] {
@@ -339,6 +347,20 @@ func (d *directives) set(cb *cbDirectives, item string) error {
 		} else {
 			d.batch = n
 		}
+	case key == "overflow" && hasValue:
+		if !slices.Contains([]string{"block", "drop-oldest", "drop-newest"}, value) {
+			return fmt.Errorf("%q is not block, drop-oldest or drop-newest", value)
+		}
+		d.overflow = value
+	case key == "late" && hasValue:
+		es, err := parseExprList(value)
+		if err != nil {
+			return err
+		}
+		if len(es) != 1 {
+			return fmt.Errorf("one function, not %d values", len(es))
+		}
+		cb.late = es[0]
 	case key == "close" && hasValue:
 		if !token.IsIdentifier(value) {
 			return fmt.Errorf("%q is not an identifier", value)
@@ -373,8 +395,8 @@ func (d *directives) set(cb *cbDirectives, item string) error {
 
 // directiveItems are the items a directive line may hold, as the manual
 // lists them.
-var directiveItems = []string{"skip", "name=X", "nopause", "async", "sync", "buffer=N", "close=NAME", "batch=N", "pool",
-	"callback=NAME", "cb=NAME", "stop=drain", "stop=EXPR", "reply", "default=EXPR"}
+var directiveItems = []string{"skip", "name=X", "nopause", "async", "sync", "buffer=N", "overflow=P", "close=NAME", "batch=N", "pool",
+	"callback=NAME", "cb=NAME", "stop=drain", "stop=EXPR", "reply", "default=EXPR", "late=EXPR"}
 
 // parseExprList parses comma-separated Go expressions.
 func parseExprList(s string) ([]ast.Expr, error) {

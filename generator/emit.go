@@ -355,6 +355,11 @@ func (e *emitter) resultField(i int) string {
 func (e *emitter) elemType(forCursor bool) []jen.Code {
 	m := e.m
 	switch m.element() {
+	case elemNone:
+		if forCursor {
+			return []jen.Code{jen.Struct()}
+		}
+		return nil
 	case elemSingle:
 		return []jen.Code{typeCode(m.funcs()[0].params[0].typ)}
 	case elemPair:
@@ -376,6 +381,19 @@ func (e *emitter) seqElems() []jen.Code {
 		elems = append(elems, jen.Error())
 	}
 	return elems
+}
+
+// seqType is the type of the iterator: iter.Seq or iter.Seq2 of seqElems,
+// or func(func() bool) when it yields nothing (for range ranges over it).
+func (e *emitter) seqType() jen.Code {
+	switch elems := e.seqElems(); len(elems) {
+	case 0:
+		return jen.Func().Params(jen.Func().Params().Bool())
+	case 1:
+		return jen.Qual("iter", "Seq").Types(elems...)
+	default:
+		return jen.Qual("iter", "Seq2").Types(elems...)
+	}
 }
 
 // pullResult is the result type of the runtime.Cursor.
@@ -596,7 +614,7 @@ func (e *emitter) passYield(cursor bool) bool {
 	if cursor || m.async {
 		return m.element() == elemSingle
 	}
-	return !m.errRes && (m.element() == elemSingle || m.element() == elemPair)
+	return !m.errRes && (m.element() == elemNone || m.element() == elemSingle || m.element() == elemPair)
 }
 
 // callbackBody is the body of f, in the iterator (cursor false) or the
@@ -627,6 +645,9 @@ func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, end
 	elem := jen.Id(e.elemVar())
 	built := false
 	switch k := m.element(); {
+	case k == elemNone && cursor:
+		args = []jen.Code{jen.Struct().Values()}
+	case k == elemNone:
 	case k == elemSingle:
 		args = []jen.Code{jen.Id(f.params[0].name)}
 	case k == elemPair && !cursor:
@@ -652,6 +673,17 @@ func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, end
 		return append(body, jen.Return(call)), nil
 	case cursor && f.boolStop:
 		return append(body, jen.If(jen.Op("!").Add(call)).Block(late(jen.Return(jen.False()))...), jen.Return(jen.True())), nil
+	case cursor && len(f.results) == 0 && f.late != nil:
+		// Once the consumer has stopped, the late function answers.
+		lateFn, err := exprCode(f.late, f.info, e.u.out.Types)
+		if err != nil {
+			return nil, err
+		}
+		var params []jen.Code
+		for _, p := range f.params {
+			params = append(params, jen.Id(p.name))
+		}
+		return append(body, jen.If(jen.Op("!").Add(call)).Block(jen.Add(lateFn).Call(params...))), nil
 	case cursor && len(f.results) == 0 && (f.drain || m.async):
 		if ended == nil {
 			return append(body, call), nil // stopped or not, the callback returns
@@ -801,6 +833,8 @@ func (e *emitter) emitSeq() error {
 		body = append(body, jen.List(append(lhs, jen.Id(v.err))...).Op(":=").Add(e.invoke(args)))
 		var last []jen.Code
 		switch m.element() {
+		case elemNone:
+			last = []jen.Code{jen.Id(v.yield).Call(jen.Id(v.err))}
 		case elemSingle:
 			last = []jen.Code{
 				jen.Var().Id(v.zero).Add(e.elemType(false)[0]),
@@ -814,12 +848,8 @@ func (e *emitter) emitSeq() error {
 		body = append(body, e.invoke(args))
 	}
 
-	seqType := jen.Qual("iter", "Seq")
-	if len(e.seqElems()) == 2 {
-		seqType = jen.Qual("iter", "Seq2")
-	}
 	e.seqDoc()
-	e.funcDecl(e.seqName()).Params(e.methodParams()...).Add(seqType.Types(e.seqElems()...)).Block(
+	e.funcDecl(e.seqName()).Params(e.methodParams()...).Add(e.seqType()).Block(
 		jen.Return(jen.Func().Params(jen.Id(v.yield).Func().Params(e.seqElems()...).Bool()).Block(body...)),
 	)
 	return nil
@@ -838,6 +868,8 @@ func (e *emitter) seqDoc() {
 	text := fmt.Sprintf("%s returns an iterator over the calls %s makes to its callback; "+
 		"the loop body runs inside the callback.", e.seqName(), e.what())
 	switch m.element() {
+	case elemNone:
+		text += " The callback has no arguments: range over the calls with for range."
 	case elemSingle:
 		text += " Each element is the callback's argument."
 	case elemPair:
@@ -1009,8 +1041,13 @@ func (e *emitter) emitCursor() {
 	m := e.m
 	recv := jen.Id(m.v.recv).Op("*").Add(e.named(e.cursor()))
 	cur := jen.Id(m.v.recv).Dot("cursor")
-	e.comment("%s hands over the calls %s makes to its %s, one per Next. "+
-		"Make it with %s; use it from one goroutine at a time.", e.cursor(), e.what(), e.callbacks(), e.pullRef())
+	if m.async {
+		e.comment("%s hands over the calls %s makes to its %s, one per Next. "+
+			"Make it with %s; use it from one goroutine at a time, but for Close.", e.cursor(), e.what(), e.callbacks(), e.pullRef())
+	} else {
+		e.comment("%s hands over the calls %s makes to its %s, one per Next. "+
+			"Make it with %s; use it from one goroutine at a time.", e.cursor(), e.what(), e.callbacks(), e.pullRef())
+	}
 	engine := "Cursor"
 	switch {
 	case m.async:
@@ -1032,13 +1069,16 @@ func (e *emitter) emitCursor() {
 	}
 	e.f.Func().Params(recv.Clone()).Id("Next").Params().Bool().Block(jen.Return(cur.Clone().Dot("Next").Call()))
 
-	if m.element() == elemPair {
+	switch m.element() {
+	case elemNone:
+		// A call has no arguments: Next alone says there is one.
+	case elemPair:
 		e.comment("Value returns the arguments of the current call.")
 		a, b := m.funcs()[0].params[0], m.funcs()[0].params[1]
 		e.f.Func().Params(recv.Clone()).Id("Value").Params().Params(typeCode(a.typ), typeCode(b.typ)).Block(
 			jen.Id("call").Op(":=").Add(cur.Clone().Dot("Value").Call()),
 			jen.Return(jen.Id("call").Dot(a.field), jen.Id("call").Dot(b.field)))
-	} else {
+	default:
 		// The other shapes return the cursor's element as it is; only what
 		// it is differs.
 		switch m.element() {
@@ -1069,13 +1109,42 @@ func (e *emitter) emitCursor() {
 		)
 	}
 
-	if m.errRes {
+	if m.async {
+		e.comment("NextContext is Next that gives up when ctx is done: it returns false, Err returns ctx's error, "+
+			"and the cursor stays as it was, so that a later Next can still take the next call.")
+		e.f.Func().Params(recv.Clone()).Id("NextContext").Params(jen.Id(m.v.cctx).Qual("context", "Context")).Bool().Block(
+			jen.Return(cur.Clone().Dot("NextContext").Call(jen.Id(m.v.cctx))))
+	}
+	switch {
+	case m.async:
+		text := "Err returns the error of the context that made the last NextContext give up"
+		body := []jen.Code{}
+		if m.errRes {
+			res := cur.Clone().Dot("Result").Call()
+			if e.hasResultsType() {
+				res = res.Dot("err")
+			}
+			text += fmt.Sprintf(", else the error %s returned, once Next has returned false", m.name)
+			body = append(body,
+				jen.If(jen.Id(m.v.cerr).Op(":=").Add(cur.Clone().Dot("Err").Call()), jen.Id(m.v.cerr).Op("!=").Nil()).Block(jen.Return(jen.Id(m.v.cerr))),
+				jen.Return(res))
+		} else {
+			text += ", or nil"
+			body = append(body, jen.Return(cur.Clone().Dot("Err").Call()))
+		}
+		e.comment("%s.", text)
+		e.f.Func().Params(recv.Clone()).Id("Err").Params().Error().Block(body...)
+	case m.errRes:
 		e.comment("Err returns the error %s returned, once Next has returned false.", m.name)
 		res := cur.Clone().Dot("Result").Call()
 		if e.hasResultsType() {
 			res = res.Dot("err")
 		}
 		e.f.Func().Params(recv.Clone()).Id("Err").Params().Error().Block(jen.Return(res))
+	}
+	if m.async && e.dropsCalls() {
+		e.comment("Dropped returns how many calls a full buffer has dropped so far (//corogen:overflow=%s).", m.overflow)
+		e.f.Func().Params(recv.Clone()).Id("Dropped").Params().Uint64().Block(jen.Return(cur.Clone().Dot("Dropped").Call()))
 	}
 	if others := m.otherResults(); len(others) > 0 {
 		besides := ""
@@ -1108,8 +1177,10 @@ func (e *emitter) emitCursor() {
 		case m.ctx >= 0:
 			ends = ", and the context " + m.name + " got is cancelled"
 		}
-		e.comment("Close stops handing over calls: the pending callback and every later one return at once%s%s. "+
-			"Close does not wait for %s to return; it returns nil, and may be called more than once.",
+		e.comment("Close stops handing over calls: the callback whose call the consumer holds returns as the consumer left it, "+
+			"and every later one at once%s%s. "+
+			"Close does not wait for %s to return; it returns nil, and may be called more than once, "+
+			"from any goroutine: a Next that waits for a call then returns false.",
 			with, ends, m.name)
 	default:
 		e.comment("Close stops %s: %s. Close waits for %s to return, "+

@@ -28,6 +28,8 @@ type locals struct {
 	f     string   // a forwarder, receiver of its methods
 	fwd   []string // the forwarders of the interface callbacks
 	recv  string   // the receiver of the methods of the cursor and the Call and event types
+	cctx  string   // a cursor's NextContext's context parameter
+	cerr  string   // a cursor's Err's error
 }
 
 // builtins are the predeclared names that generated code uses itself.
@@ -85,7 +87,8 @@ func nameLocals(u *unit, m *methodModel, imports map[string]string, declared []s
 			recv = append(recv, r.name)
 		}
 	}
-	v.recv = newNamer(recv...).local("c")
+	rn := newNamer(recv...)
+	v.recv, v.cctx, v.cerr = rn.local("c"), rn.local("ctx"), rn.local("err")
 	// The method's parameters are visible in its forms, where all the
 	// locals may be; a callback's, in its body, where only the names of the
 	// callbacks' own machinery are (and, in a forwarder, its receiver).

@@ -25,7 +25,7 @@ func (md *modeler) addMethod(u *unit, name string, at token.Pos, sig *types.Sign
 		return nil
 	}
 	m := &methodModel{name: name, gen: name, pos: at, at: at, nopause: d.nopause, variadic: sig.Variadic(),
-		async: d.async, buffer: d.buffer, ctx: -1, closer: -1, batch: d.batch, pool: d.pool}
+		async: d.async, buffer: d.buffer, overflow: d.overflow, ctx: -1, closer: -1, batch: d.batch, pool: d.pool}
 	if d.name != "" {
 		m.gen = d.name
 	}
@@ -141,10 +141,22 @@ func (md *modeler) modelAsync(u *unit, m *methodModel, d directives, bad func(st
 		switch {
 		case d.seen["buffer"]:
 			return bad("buffer= applies to async methods")
+		case d.seen["overflow"]:
+			return bad("overflow= applies to async methods")
 		case d.close != "":
 			return bad("close= applies to async methods")
 		}
+		for _, f := range m.funcs() {
+			if f.late != nil {
+				return bad("late= applies to async methods: a synchronous form stops the method instead")
+			}
+		}
 		return nil
+	}
+	if m.overflow != "" && m.overflow != "block" {
+		if m.buffer == 0 {
+			return bad("overflow=%s drops calls from a full buffer: give one with buffer=N", m.overflow)
+		}
 	}
 	if m.nopause {
 		return bad("async and nopause do not go together: an async cursor never pauses a callback's goroutine")
@@ -313,10 +325,15 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 	switch {
 	case len(res) == 0:
 		if d.reply || d.deflt != nil || d.stop != nil {
-			return bad("it returns nothing; only stop=drain applies")
+			return bad("it returns nothing; only stop=drain and late= apply")
 		}
 		f.drain = d.drain
+		if d.late != nil {
+			return md.modelLate(f, sig, d.late, bad)
+		}
 		return nil
+	case d.late != nil:
+		return bad("late= applies to callbacks that return nothing (a reply's default answers the others)")
 	case d.drain:
 		return bad("stop=drain applies to callbacks that return nothing")
 	case d.reply && !isBool:
@@ -392,6 +409,29 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 		}
 		return bad("the stop value %s is also the default reply, so it would not stop the method", exprList(f.stop))
 	}
+	return nil
+}
+
+// modelLate checks late, a function with the signature of f's callback,
+// sig, which an async form calls instead of the consumer once it has
+// stopped.
+func (md *modeler) modelLate(f *cbFunc, sig *types.Signature, late ast.Expr, bad func(string, ...any) error) error {
+	f.info = &types.Info{Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
+	if err := types.CheckExpr(md.fset, md.out.Types, token.NoPos, late, f.info); err != nil {
+		msg := err.Error()
+		if te, ok := err.(types.Error); ok {
+			msg = te.Msg
+		}
+		return bad("late=%s: %s", types.ExprString(late), msg)
+	}
+	want := types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
+	if tv := f.info.Types[late]; !tv.IsValue() || !types.AssignableTo(tv.Type, want) {
+		return bad("late=%s is not a function of type %s", types.ExprString(late), types.TypeString(want, types.RelativeTo(md.out.Types)))
+	}
+	if _, err := exprCode(late, f.info, md.out.Types); err != nil {
+		return bad("%v", err)
+	}
+	f.late = late
 	return nil
 }
 

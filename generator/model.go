@@ -45,8 +45,9 @@ type methodModel struct {
 	nopause  bool // the callbacks must not be paused: the cursor collects first
 
 	// async: the callbacks come from other goroutines; see runtime.Async.
-	async  bool
-	buffer int
+	async    bool
+	buffer   int
+	overflow string // what a full buffer does: "block" (or ""), "drop-oldest", "drop-newest"
 	// ctx is the index of a context.Context parameter, or -1: the generated
 	// forms take it, and their Close cancels what the method gets.
 	ctx int
@@ -113,7 +114,10 @@ type cbFunc struct {
 	// where unwinding would skip the release of a lock.
 	drainReply bool
 	inferred   bool // the reply (and stop by unwinding) comes from the code, not the signature
-	info       *types.Info
+	// late is what an async callback that returns nothing calls, with its
+	// arguments, once the consumer has stopped; nil for nothing.
+	late ast.Expr
+	info *types.Info
 }
 
 // what names f in messages: the callback, and its method for an interface.
@@ -133,7 +137,8 @@ func (f *cbFunc) unwinds() bool {
 type elementKind int
 
 const (
-	elemSingle elementKind = iota // the callback's one argument
+	elemNone   elementKind = iota // a callback without arguments: for range ranges over its calls
+	elemSingle                    // the callback's one argument
 	elemPair                      // its two arguments, as an iter.Seq2
 	elemCall                      // a *Call holding the arguments and the reply
 	elemEvent                     // one of several callbacks: a TMEvent
@@ -153,6 +158,8 @@ func (m *methodModel) element() elementKind {
 		return elemEvent
 	}
 	switch f := fs[0]; {
+	case len(f.params) == 0 && !f.reply:
+		return elemNone
 	case len(f.params) == 1 && !f.reply:
 		return elemSingle
 	case len(f.params) == 2 && !f.reply && !m.errRes:

@@ -20,11 +20,13 @@ type PublisherSeq struct {
 // callback, from whatever goroutines it makes them on, one at a time in the
 // order they come (//corogen:async). Each callback waits until the consumer is
 // done with its call. The sequence ends when Publish has returned and every
-// call it started has been handed over.
+// call it started has been handed over. To stop at a deadline, use
+// PublishPull's cursor: its NextContext gives up at one, and Close may be
+// called from another goroutine.
 func (s PublisherSeq) PublishSeq(n int) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		var a runtime.Async[int, struct{}]
-		a.Start(context.Background(), 0, func(_ context.Context, send func(int) bool) (struct{}, func()) {
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(int) bool) (struct{}, func()) {
 			s.Publisher.Publish(n, func(i int) {
 				send(i)
 			})
@@ -46,7 +48,7 @@ func (s PublisherSeq) PublishSeq(n int) iter.Seq[int] {
 // Close is closed once it is garbage.
 func (s PublisherSeq) PublishPull(n int) *PublisherPublishCursor {
 	c := new(PublisherPublishCursor)
-	c.cursor.Start(context.Background(), 0, func(_ context.Context, send func(int) bool) (struct{}, func()) {
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(int) bool) (struct{}, func()) {
 		s.Publisher.Publish(n, func(i int) {
 			send(i)
 		})
@@ -57,7 +59,7 @@ func (s PublisherSeq) PublishPull(n int) *PublisherPublishCursor {
 
 // PublisherPublishCursor hands over the calls Publisher.Publish makes to its
 // callback, one per Next. Make it with PublisherSeq.PublishPull; use it from
-// one goroutine at a time.
+// one goroutine at a time, but for Close.
 type PublisherPublishCursor struct {
 	cursor runtime.Async[int, struct{}]
 }
@@ -75,10 +77,24 @@ func (c *PublisherPublishCursor) Value() int {
 	return c.cursor.Value()
 }
 
-// Close stops handing over calls: the pending callback and every later one
-// return at once; Publish itself goes on until it returns by itself. Close
-// does not wait for Publish to return; it returns nil, and may be called more
-// than once.
+// NextContext is Next that gives up when ctx is done: it returns false, Err
+// returns ctx's error, and the cursor stays as it was, so that a later Next
+// can still take the next call.
+func (c *PublisherPublishCursor) NextContext(ctx context.Context) bool {
+	return c.cursor.NextContext(ctx)
+}
+
+// Err returns the error of the context that made the last NextContext give up,
+// or nil.
+func (c *PublisherPublishCursor) Err() error {
+	return c.cursor.Err()
+}
+
+// Close stops handing over calls: the callback whose call the consumer holds
+// returns as the consumer left it, and every later one at once; Publish itself
+// goes on until it returns by itself. Close does not wait for Publish to
+// return; it returns nil, and may be called more than once, from any
+// goroutine: a Next that waits for a call then returns false.
 func (c *PublisherPublishCursor) Close() error {
 	return c.cursor.Close()
 }
@@ -88,11 +104,13 @@ func (c *PublisherPublishCursor) Close() error {
 // time in the order they come (//corogen:async). Up to 64 calls wait in a
 // buffer, their callbacks returning at once; more block until there is room.
 // The sequence ends when PublishBuffered has returned and every call it
-// started has been handed over.
+// started has been handed over. To stop at a deadline, use PublishAheadPull's
+// cursor: its NextContext gives up at one, and Close may be called from
+// another goroutine.
 func (s PublisherSeq) PublishAheadSeq(n int) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		var a runtime.Async[int, struct{}]
-		a.Start(context.Background(), 64, func(_ context.Context, send func(int) bool) (struct{}, func()) {
+		a.Start(context.Background(), 64, runtime.Block, func(_ context.Context, send func(int) bool) (struct{}, func()) {
 			s.Publisher.PublishBuffered(n, func(i int) {
 				send(i)
 			})
@@ -115,7 +133,7 @@ func (s PublisherSeq) PublishAheadSeq(n int) iter.Seq[int] {
 // is garbage.
 func (s PublisherSeq) PublishAheadPull(n int) *PublisherPublishAheadCursor {
 	c := new(PublisherPublishAheadCursor)
-	c.cursor.Start(context.Background(), 64, func(_ context.Context, send func(int) bool) (struct{}, func()) {
+	c.cursor.Start(context.Background(), 64, runtime.Block, func(_ context.Context, send func(int) bool) (struct{}, func()) {
 		s.Publisher.PublishBuffered(n, func(i int) {
 			send(i)
 		})
@@ -126,7 +144,8 @@ func (s PublisherSeq) PublishAheadPull(n int) *PublisherPublishAheadCursor {
 
 // PublisherPublishAheadCursor hands over the calls Publisher.PublishBuffered
 // makes to its callback, one per Next. Make it with
-// PublisherSeq.PublishAheadPull; use it from one goroutine at a time.
+// PublisherSeq.PublishAheadPull; use it from one goroutine at a time, but for
+// Close.
 type PublisherPublishAheadCursor struct {
 	cursor runtime.Async[int, struct{}]
 }
@@ -144,10 +163,25 @@ func (c *PublisherPublishAheadCursor) Value() int {
 	return c.cursor.Value()
 }
 
-// Close stops handing over calls: the pending callback and every later one
-// return at once; PublishBuffered itself goes on until it returns by itself.
-// Close does not wait for PublishBuffered to return; it returns nil, and may
-// be called more than once.
+// NextContext is Next that gives up when ctx is done: it returns false, Err
+// returns ctx's error, and the cursor stays as it was, so that a later Next
+// can still take the next call.
+func (c *PublisherPublishAheadCursor) NextContext(ctx context.Context) bool {
+	return c.cursor.NextContext(ctx)
+}
+
+// Err returns the error of the context that made the last NextContext give up,
+// or nil.
+func (c *PublisherPublishAheadCursor) Err() error {
+	return c.cursor.Err()
+}
+
+// Close stops handing over calls: the callback whose call the consumer holds
+// returns as the consumer left it, and every later one at once;
+// PublishBuffered itself goes on until it returns by itself. Close does not
+// wait for PublishBuffered to return; it returns nil, and may be called more
+// than once, from any goroutine: a Next that waits for a call then returns
+// false.
 func (c *PublisherPublishAheadCursor) Close() error {
 	return c.cursor.Close()
 }

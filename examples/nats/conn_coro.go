@@ -17,33 +17,30 @@ type ConnSeq struct {
 	*nats.Conn
 }
 
-// ConnBarrierCall is one call Conn.Barrier makes to its callback: the
-// arguments.
-type ConnBarrierCall struct{}
-
 // BarrierSeq returns an iterator over the calls Conn.Barrier makes to its
 // callback, from whatever goroutines it makes them on, one at a time in the
 // order they come (//corogen:async). Each callback waits until the consumer is
 // done with its call. The sequence ends when the consumer stops: Barrier keeps
 // the callback, and nothing else ends the calls. If Barrier fails, its error
-// comes last, with a zero element.
-func (s ConnSeq) BarrierSeq() iter.Seq2[*ConnBarrierCall, error] {
-	return func(yield func(*ConnBarrierCall, error) bool) {
-		var a runtime.Async[*ConnBarrierCall, error]
-		a.Start(context.Background(), 0, func(_ context.Context, send func(*ConnBarrierCall) bool) (error, func()) {
+// comes last, with a zero element. To stop at a deadline, use BarrierPull's
+// cursor: its NextContext gives up at one, and Close may be called from
+// another goroutine.
+func (s ConnSeq) BarrierSeq() iter.Seq[error] {
+	return func(yield func(error) bool) {
+		var a runtime.Async[struct{}, error]
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(struct{}) bool) (error, func()) {
 			return s.Conn.Barrier(func() {
-				call := &ConnBarrierCall{}
-				send(call)
+				send(struct{}{})
 			}), func() {}
 		})
 		defer a.Close()
 		for a.Next() {
-			if !yield(a.Value(), nil) {
+			if !yield(nil) {
 				return
 			}
 		}
 		if err := a.Result(); err != nil {
-			yield(nil, err)
+			yield(err)
 		}
 	}
 }
@@ -55,10 +52,9 @@ func (s ConnSeq) BarrierSeq() iter.Seq2[*ConnBarrierCall, error] {
 // is closed once it is garbage.
 func (s ConnSeq) BarrierPull() *ConnBarrierCursor {
 	c := new(ConnBarrierCursor)
-	c.cursor.Start(context.Background(), 0, func(_ context.Context, send func(*ConnBarrierCall) bool) (error, func()) {
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(struct{}) bool) (error, func()) {
 		return s.Conn.Barrier(func() {
-			call := &ConnBarrierCall{}
-			send(call)
+			send(struct{}{})
 		}), func() {}
 	})
 	return c
@@ -66,9 +62,9 @@ func (s ConnSeq) BarrierPull() *ConnBarrierCursor {
 
 // ConnBarrierCursor hands over the calls Conn.Barrier makes to its callback,
 // one per Next. Make it with ConnSeq.BarrierPull; use it from one goroutine at
-// a time.
+// a time, but for Close.
 type ConnBarrierCursor struct {
-	cursor runtime.Async[*ConnBarrierCall, error]
+	cursor runtime.Async[struct{}, error]
 }
 
 // Next waits for the next call of the callback and reports whether there is
@@ -79,20 +75,27 @@ func (c *ConnBarrierCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *ConnBarrierCursor) Value() *ConnBarrierCall {
-	return c.cursor.Value()
+// NextContext is Next that gives up when ctx is done: it returns false, Err
+// returns ctx's error, and the cursor stays as it was, so that a later Next
+// can still take the next call.
+func (c *ConnBarrierCursor) NextContext(ctx context.Context) bool {
+	return c.cursor.NextContext(ctx)
 }
 
-// Err returns the error Barrier returned, once Next has returned false.
+// Err returns the error of the context that made the last NextContext give up,
+// else the error Barrier returned, once Next has returned false.
 func (c *ConnBarrierCursor) Err() error {
+	if err := c.cursor.Err(); err != nil {
+		return err
+	}
 	return c.cursor.Result()
 }
 
-// Close stops handing over calls: the pending callback and every later one
-// return at once; Barrier itself goes on until it returns by itself. Close
-// does not wait for Barrier to return; it returns nil, and may be called more
-// than once.
+// Close stops handing over calls: the callback whose call the consumer holds
+// returns as the consumer left it, and every later one at once; Barrier itself
+// goes on until it returns by itself. Close does not wait for Barrier to
+// return; it returns nil, and may be called more than once, from any
+// goroutine: a Next that waits for a call then returns false.
 func (c *ConnBarrierCursor) Close() error {
 	return c.cursor.Close()
 }
@@ -108,11 +111,12 @@ type connQueueSubscribeResults struct {
 // time in the order they come (//corogen:async). Each callback waits until the
 // consumer is done with its call. The sequence ends when the consumer stops,
 // which ends the calls. If QueueSubscribe fails, its error comes last, with a
-// zero element.
+// zero element. To stop at a deadline, use QueueSubscribePull's cursor: its
+// NextContext gives up at one, and Close may be called from another goroutine.
 func (s ConnSeq) QueueSubscribeSeq(subj string, queue string) iter.Seq2[*nats.Msg, error] {
 	return func(yield func(*nats.Msg, error) bool) {
 		var a runtime.Async[*nats.Msg, connQueueSubscribeResults]
-		a.Start(context.Background(), 0, func(_ context.Context, send func(*nats.Msg) bool) (connQueueSubscribeResults, func()) {
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Msg) bool) (connQueueSubscribeResults, func()) {
 			var r connQueueSubscribeResults
 			r.r0, r.err = s.Conn.QueueSubscribe(subj, queue, func(msg *nats.Msg) {
 				send(msg)
@@ -144,7 +148,7 @@ func (s ConnSeq) QueueSubscribeSeq(subj string, queue string) iter.Seq2[*nats.Ms
 // dropped without Close is closed once it is garbage.
 func (s ConnSeq) QueueSubscribePull(subj string, queue string) *ConnQueueSubscribeCursor {
 	c := new(ConnQueueSubscribeCursor)
-	c.cursor.Start(context.Background(), 0, func(_ context.Context, send func(*nats.Msg) bool) (connQueueSubscribeResults, func()) {
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Msg) bool) (connQueueSubscribeResults, func()) {
 		var r connQueueSubscribeResults
 		r.r0, r.err = s.Conn.QueueSubscribe(subj, queue, func(msg *nats.Msg) {
 			send(msg)
@@ -161,7 +165,7 @@ func (s ConnSeq) QueueSubscribePull(subj string, queue string) *ConnQueueSubscri
 
 // ConnQueueSubscribeCursor hands over the calls Conn.QueueSubscribe makes to
 // its callback, one per Next. Make it with ConnSeq.QueueSubscribePull; use it
-// from one goroutine at a time.
+// from one goroutine at a time, but for Close.
 type ConnQueueSubscribeCursor struct {
 	cursor runtime.Async[*nats.Msg, connQueueSubscribeResults]
 }
@@ -179,8 +183,19 @@ func (c *ConnQueueSubscribeCursor) Value() *nats.Msg {
 	return c.cursor.Value()
 }
 
-// Err returns the error QueueSubscribe returned, once Next has returned false.
+// NextContext is Next that gives up when ctx is done: it returns false, Err
+// returns ctx's error, and the cursor stays as it was, so that a later Next
+// can still take the next call.
+func (c *ConnQueueSubscribeCursor) NextContext(ctx context.Context) bool {
+	return c.cursor.NextContext(ctx)
+}
+
+// Err returns the error of the context that made the last NextContext give up,
+// else the error QueueSubscribe returned, once Next has returned false.
 func (c *ConnQueueSubscribeCursor) Err() error {
+	if err := c.cursor.Err(); err != nil {
+		return err
+	}
 	return c.cursor.Result().err
 }
 
@@ -191,9 +206,11 @@ func (c *ConnQueueSubscribeCursor) Result() *nats.Subscription {
 	return r.r0
 }
 
-// Close stops handing over calls: the pending callback and every later one
-// return at once, and the calls are ended. Close does not wait for
-// QueueSubscribe to return; it returns nil, and may be called more than once.
+// Close stops handing over calls: the callback whose call the consumer holds
+// returns as the consumer left it, and every later one at once, and the calls
+// are ended. Close does not wait for QueueSubscribe to return; it returns nil,
+// and may be called more than once, from any goroutine: a Next that waits for
+// a call then returns false.
 func (c *ConnQueueSubscribeCursor) Close() error {
 	return c.cursor.Close()
 }
@@ -202,11 +219,13 @@ func (c *ConnQueueSubscribeCursor) Close() error {
 // makes to its callback, from whatever goroutines it makes them on, one at a
 // time in the order they come (//corogen:async). Each callback waits until the
 // consumer is done with its call. The sequence ends when the consumer stops:
-// SetClosedHandler keeps the callback, and nothing else ends the calls.
+// SetClosedHandler keeps the callback, and nothing else ends the calls. To
+// stop at a deadline, use SetClosedHandlerPull's cursor: its NextContext gives
+// up at one, and Close may be called from another goroutine.
 func (s ConnSeq) SetClosedHandlerSeq() iter.Seq[*nats.Conn] {
 	return func(yield func(*nats.Conn) bool) {
 		var a runtime.Async[*nats.Conn, struct{}]
-		a.Start(context.Background(), 0, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
 			s.Conn.SetClosedHandler(func(arg0 *nats.Conn) {
 				send(arg0)
 			})
@@ -228,7 +247,7 @@ func (s ConnSeq) SetClosedHandlerSeq() iter.Seq[*nats.Conn] {
 // dropped without Close is closed once it is garbage.
 func (s ConnSeq) SetClosedHandlerPull() *ConnSetClosedHandlerCursor {
 	c := new(ConnSetClosedHandlerCursor)
-	c.cursor.Start(context.Background(), 0, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
 		s.Conn.SetClosedHandler(func(arg0 *nats.Conn) {
 			send(arg0)
 		})
@@ -239,7 +258,7 @@ func (s ConnSeq) SetClosedHandlerPull() *ConnSetClosedHandlerCursor {
 
 // ConnSetClosedHandlerCursor hands over the calls Conn.SetClosedHandler makes
 // to its callback, one per Next. Make it with ConnSeq.SetClosedHandlerPull;
-// use it from one goroutine at a time.
+// use it from one goroutine at a time, but for Close.
 type ConnSetClosedHandlerCursor struct {
 	cursor runtime.Async[*nats.Conn, struct{}]
 }
@@ -257,10 +276,25 @@ func (c *ConnSetClosedHandlerCursor) Value() *nats.Conn {
 	return c.cursor.Value()
 }
 
-// Close stops handing over calls: the pending callback and every later one
-// return at once; SetClosedHandler itself goes on until it returns by itself.
-// Close does not wait for SetClosedHandler to return; it returns nil, and may
-// be called more than once.
+// NextContext is Next that gives up when ctx is done: it returns false, Err
+// returns ctx's error, and the cursor stays as it was, so that a later Next
+// can still take the next call.
+func (c *ConnSetClosedHandlerCursor) NextContext(ctx context.Context) bool {
+	return c.cursor.NextContext(ctx)
+}
+
+// Err returns the error of the context that made the last NextContext give up,
+// or nil.
+func (c *ConnSetClosedHandlerCursor) Err() error {
+	return c.cursor.Err()
+}
+
+// Close stops handing over calls: the callback whose call the consumer holds
+// returns as the consumer left it, and every later one at once;
+// SetClosedHandler itself goes on until it returns by itself. Close does not
+// wait for SetClosedHandler to return; it returns nil, and may be called more
+// than once, from any goroutine: a Next that waits for a call then returns
+// false.
 func (c *ConnSetClosedHandlerCursor) Close() error {
 	return c.cursor.Close()
 }
@@ -277,11 +311,13 @@ type ConnSetDisconnectErrHandlerCall struct {
 // it makes them on, one at a time in the order they come (//corogen:async).
 // Each callback waits until the consumer is done with its call. The sequence
 // ends when the consumer stops: SetDisconnectErrHandler keeps the callback,
-// and nothing else ends the calls.
+// and nothing else ends the calls. To stop at a deadline, use
+// SetDisconnectErrHandlerPull's cursor: its NextContext gives up at one, and
+// Close may be called from another goroutine.
 func (s ConnSeq) SetDisconnectErrHandlerSeq() iter.Seq2[*nats.Conn, error] {
 	return func(yield func(*nats.Conn, error) bool) {
 		var a runtime.Async[ConnSetDisconnectErrHandlerCall, struct{}]
-		a.Start(context.Background(), 0, func(_ context.Context, send func(ConnSetDisconnectErrHandlerCall) bool) (struct{}, func()) {
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(ConnSetDisconnectErrHandlerCall) bool) (struct{}, func()) {
 			s.Conn.SetDisconnectErrHandler(func(arg0 *nats.Conn, arg1 error) {
 				call := ConnSetDisconnectErrHandlerCall{Arg0: arg0, Arg1: arg1}
 				send(call)
@@ -305,7 +341,7 @@ func (s ConnSeq) SetDisconnectErrHandlerSeq() iter.Seq2[*nats.Conn, error] {
 // it; a cursor dropped without Close is closed once it is garbage.
 func (s ConnSeq) SetDisconnectErrHandlerPull() *ConnSetDisconnectErrHandlerCursor {
 	c := new(ConnSetDisconnectErrHandlerCursor)
-	c.cursor.Start(context.Background(), 0, func(_ context.Context, send func(ConnSetDisconnectErrHandlerCall) bool) (struct{}, func()) {
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(ConnSetDisconnectErrHandlerCall) bool) (struct{}, func()) {
 		s.Conn.SetDisconnectErrHandler(func(arg0 *nats.Conn, arg1 error) {
 			call := ConnSetDisconnectErrHandlerCall{Arg0: arg0, Arg1: arg1}
 			send(call)
@@ -318,7 +354,7 @@ func (s ConnSeq) SetDisconnectErrHandlerPull() *ConnSetDisconnectErrHandlerCurso
 // ConnSetDisconnectErrHandlerCursor hands over the calls
 // Conn.SetDisconnectErrHandler makes to its callback, one per Next. Make it
 // with ConnSeq.SetDisconnectErrHandlerPull; use it from one goroutine at a
-// time.
+// time, but for Close.
 type ConnSetDisconnectErrHandlerCursor struct {
 	cursor runtime.Async[ConnSetDisconnectErrHandlerCall, struct{}]
 }
@@ -337,10 +373,25 @@ func (c *ConnSetDisconnectErrHandlerCursor) Value() (*nats.Conn, error) {
 	return call.Arg0, call.Arg1
 }
 
-// Close stops handing over calls: the pending callback and every later one
-// return at once; SetDisconnectErrHandler itself goes on until it returns by
-// itself. Close does not wait for SetDisconnectErrHandler to return; it
-// returns nil, and may be called more than once.
+// NextContext is Next that gives up when ctx is done: it returns false, Err
+// returns ctx's error, and the cursor stays as it was, so that a later Next
+// can still take the next call.
+func (c *ConnSetDisconnectErrHandlerCursor) NextContext(ctx context.Context) bool {
+	return c.cursor.NextContext(ctx)
+}
+
+// Err returns the error of the context that made the last NextContext give up,
+// or nil.
+func (c *ConnSetDisconnectErrHandlerCursor) Err() error {
+	return c.cursor.Err()
+}
+
+// Close stops handing over calls: the callback whose call the consumer holds
+// returns as the consumer left it, and every later one at once;
+// SetDisconnectErrHandler itself goes on until it returns by itself. Close
+// does not wait for SetDisconnectErrHandler to return; it returns nil, and may
+// be called more than once, from any goroutine: a Next that waits for a call
+// then returns false.
 func (c *ConnSetDisconnectErrHandlerCursor) Close() error {
 	return c.cursor.Close()
 }
@@ -350,11 +401,13 @@ func (c *ConnSetDisconnectErrHandlerCursor) Close() error {
 // makes them on, one at a time in the order they come (//corogen:async). Each
 // callback waits until the consumer is done with its call. The sequence ends
 // when the consumer stops: SetDisconnectHandler keeps the callback, and
-// nothing else ends the calls.
+// nothing else ends the calls. To stop at a deadline, use
+// SetDisconnectHandlerPull's cursor: its NextContext gives up at one, and
+// Close may be called from another goroutine.
 func (s ConnSeq) SetDisconnectHandlerSeq() iter.Seq[*nats.Conn] {
 	return func(yield func(*nats.Conn) bool) {
 		var a runtime.Async[*nats.Conn, struct{}]
-		a.Start(context.Background(), 0, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
 			s.Conn.SetDisconnectHandler(func(arg0 *nats.Conn) {
 				send(arg0)
 			})
@@ -376,7 +429,7 @@ func (s ConnSeq) SetDisconnectHandlerSeq() iter.Seq[*nats.Conn] {
 // it; a cursor dropped without Close is closed once it is garbage.
 func (s ConnSeq) SetDisconnectHandlerPull() *ConnSetDisconnectHandlerCursor {
 	c := new(ConnSetDisconnectHandlerCursor)
-	c.cursor.Start(context.Background(), 0, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
 		s.Conn.SetDisconnectHandler(func(arg0 *nats.Conn) {
 			send(arg0)
 		})
@@ -387,7 +440,8 @@ func (s ConnSeq) SetDisconnectHandlerPull() *ConnSetDisconnectHandlerCursor {
 
 // ConnSetDisconnectHandlerCursor hands over the calls
 // Conn.SetDisconnectHandler makes to its callback, one per Next. Make it with
-// ConnSeq.SetDisconnectHandlerPull; use it from one goroutine at a time.
+// ConnSeq.SetDisconnectHandlerPull; use it from one goroutine at a time, but
+// for Close.
 type ConnSetDisconnectHandlerCursor struct {
 	cursor runtime.Async[*nats.Conn, struct{}]
 }
@@ -405,10 +459,25 @@ func (c *ConnSetDisconnectHandlerCursor) Value() *nats.Conn {
 	return c.cursor.Value()
 }
 
-// Close stops handing over calls: the pending callback and every later one
-// return at once; SetDisconnectHandler itself goes on until it returns by
-// itself. Close does not wait for SetDisconnectHandler to return; it returns
-// nil, and may be called more than once.
+// NextContext is Next that gives up when ctx is done: it returns false, Err
+// returns ctx's error, and the cursor stays as it was, so that a later Next
+// can still take the next call.
+func (c *ConnSetDisconnectHandlerCursor) NextContext(ctx context.Context) bool {
+	return c.cursor.NextContext(ctx)
+}
+
+// Err returns the error of the context that made the last NextContext give up,
+// or nil.
+func (c *ConnSetDisconnectHandlerCursor) Err() error {
+	return c.cursor.Err()
+}
+
+// Close stops handing over calls: the callback whose call the consumer holds
+// returns as the consumer left it, and every later one at once;
+// SetDisconnectHandler itself goes on until it returns by itself. Close does
+// not wait for SetDisconnectHandler to return; it returns nil, and may be
+// called more than once, from any goroutine: a Next that waits for a call then
+// returns false.
 func (c *ConnSetDisconnectHandlerCursor) Close() error {
 	return c.cursor.Close()
 }
@@ -418,11 +487,13 @@ func (c *ConnSetDisconnectHandlerCursor) Close() error {
 // goroutines it makes them on, one at a time in the order they come
 // (//corogen:async). Each callback waits until the consumer is done with its
 // call. The sequence ends when the consumer stops: SetDiscoveredServersHandler
-// keeps the callback, and nothing else ends the calls.
+// keeps the callback, and nothing else ends the calls. To stop at a deadline,
+// use SetDiscoveredServersHandlerPull's cursor: its NextContext gives up at
+// one, and Close may be called from another goroutine.
 func (s ConnSeq) SetDiscoveredServersHandlerSeq() iter.Seq[*nats.Conn] {
 	return func(yield func(*nats.Conn) bool) {
 		var a runtime.Async[*nats.Conn, struct{}]
-		a.Start(context.Background(), 0, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
 			s.Conn.SetDiscoveredServersHandler(func(arg0 *nats.Conn) {
 				send(arg0)
 			})
@@ -445,7 +516,7 @@ func (s ConnSeq) SetDiscoveredServersHandlerSeq() iter.Seq[*nats.Conn] {
 // garbage.
 func (s ConnSeq) SetDiscoveredServersHandlerPull() *ConnSetDiscoveredServersHandlerCursor {
 	c := new(ConnSetDiscoveredServersHandlerCursor)
-	c.cursor.Start(context.Background(), 0, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
 		s.Conn.SetDiscoveredServersHandler(func(arg0 *nats.Conn) {
 			send(arg0)
 		})
@@ -457,7 +528,7 @@ func (s ConnSeq) SetDiscoveredServersHandlerPull() *ConnSetDiscoveredServersHand
 // ConnSetDiscoveredServersHandlerCursor hands over the calls
 // Conn.SetDiscoveredServersHandler makes to its callback, one per Next. Make
 // it with ConnSeq.SetDiscoveredServersHandlerPull; use it from one goroutine
-// at a time.
+// at a time, but for Close.
 type ConnSetDiscoveredServersHandlerCursor struct {
 	cursor runtime.Async[*nats.Conn, struct{}]
 }
@@ -475,10 +546,25 @@ func (c *ConnSetDiscoveredServersHandlerCursor) Value() *nats.Conn {
 	return c.cursor.Value()
 }
 
-// Close stops handing over calls: the pending callback and every later one
-// return at once; SetDiscoveredServersHandler itself goes on until it returns
-// by itself. Close does not wait for SetDiscoveredServersHandler to return; it
-// returns nil, and may be called more than once.
+// NextContext is Next that gives up when ctx is done: it returns false, Err
+// returns ctx's error, and the cursor stays as it was, so that a later Next
+// can still take the next call.
+func (c *ConnSetDiscoveredServersHandlerCursor) NextContext(ctx context.Context) bool {
+	return c.cursor.NextContext(ctx)
+}
+
+// Err returns the error of the context that made the last NextContext give up,
+// or nil.
+func (c *ConnSetDiscoveredServersHandlerCursor) Err() error {
+	return c.cursor.Err()
+}
+
+// Close stops handing over calls: the callback whose call the consumer holds
+// returns as the consumer left it, and every later one at once;
+// SetDiscoveredServersHandler itself goes on until it returns by itself. Close
+// does not wait for SetDiscoveredServersHandler to return; it returns nil, and
+// may be called more than once, from any goroutine: a Next that waits for a
+// call then returns false.
 func (c *ConnSetDiscoveredServersHandlerCursor) Close() error {
 	return c.cursor.Close()
 }
@@ -495,11 +581,13 @@ type ConnSetErrorHandlerCall struct {
 // makes to its callback, from whatever goroutines it makes them on, one at a
 // time in the order they come (//corogen:async). Each callback waits until the
 // consumer is done with its call. The sequence ends when the consumer stops:
-// SetErrorHandler keeps the callback, and nothing else ends the calls.
+// SetErrorHandler keeps the callback, and nothing else ends the calls. To stop
+// at a deadline, use SetErrorHandlerPull's cursor: its NextContext gives up at
+// one, and Close may be called from another goroutine.
 func (s ConnSeq) SetErrorHandlerSeq() iter.Seq[*ConnSetErrorHandlerCall] {
 	return func(yield func(*ConnSetErrorHandlerCall) bool) {
 		var a runtime.Async[*ConnSetErrorHandlerCall, struct{}]
-		a.Start(context.Background(), 0, func(_ context.Context, send func(*ConnSetErrorHandlerCall) bool) (struct{}, func()) {
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*ConnSetErrorHandlerCall) bool) (struct{}, func()) {
 			s.Conn.SetErrorHandler(func(arg0 *nats.Conn, arg1 *nats.Subscription, arg2 error) {
 				call := &ConnSetErrorHandlerCall{Arg0: arg0, Arg1: arg1, Arg2: arg2}
 				send(call)
@@ -522,7 +610,7 @@ func (s ConnSeq) SetErrorHandlerSeq() iter.Seq[*ConnSetErrorHandlerCall] {
 // dropped without Close is closed once it is garbage.
 func (s ConnSeq) SetErrorHandlerPull() *ConnSetErrorHandlerCursor {
 	c := new(ConnSetErrorHandlerCursor)
-	c.cursor.Start(context.Background(), 0, func(_ context.Context, send func(*ConnSetErrorHandlerCall) bool) (struct{}, func()) {
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*ConnSetErrorHandlerCall) bool) (struct{}, func()) {
 		s.Conn.SetErrorHandler(func(arg0 *nats.Conn, arg1 *nats.Subscription, arg2 error) {
 			call := &ConnSetErrorHandlerCall{Arg0: arg0, Arg1: arg1, Arg2: arg2}
 			send(call)
@@ -534,7 +622,7 @@ func (s ConnSeq) SetErrorHandlerPull() *ConnSetErrorHandlerCursor {
 
 // ConnSetErrorHandlerCursor hands over the calls Conn.SetErrorHandler makes to
 // its callback, one per Next. Make it with ConnSeq.SetErrorHandlerPull; use it
-// from one goroutine at a time.
+// from one goroutine at a time, but for Close.
 type ConnSetErrorHandlerCursor struct {
 	cursor runtime.Async[*ConnSetErrorHandlerCall, struct{}]
 }
@@ -552,10 +640,25 @@ func (c *ConnSetErrorHandlerCursor) Value() *ConnSetErrorHandlerCall {
 	return c.cursor.Value()
 }
 
-// Close stops handing over calls: the pending callback and every later one
-// return at once; SetErrorHandler itself goes on until it returns by itself.
-// Close does not wait for SetErrorHandler to return; it returns nil, and may
-// be called more than once.
+// NextContext is Next that gives up when ctx is done: it returns false, Err
+// returns ctx's error, and the cursor stays as it was, so that a later Next
+// can still take the next call.
+func (c *ConnSetErrorHandlerCursor) NextContext(ctx context.Context) bool {
+	return c.cursor.NextContext(ctx)
+}
+
+// Err returns the error of the context that made the last NextContext give up,
+// or nil.
+func (c *ConnSetErrorHandlerCursor) Err() error {
+	return c.cursor.Err()
+}
+
+// Close stops handing over calls: the callback whose call the consumer holds
+// returns as the consumer left it, and every later one at once;
+// SetErrorHandler itself goes on until it returns by itself. Close does not
+// wait for SetErrorHandler to return; it returns nil, and may be called more
+// than once, from any goroutine: a Next that waits for a call then returns
+// false.
 func (c *ConnSetErrorHandlerCursor) Close() error {
 	return c.cursor.Close()
 }
@@ -565,11 +668,13 @@ func (c *ConnSetErrorHandlerCursor) Close() error {
 // makes them on, one at a time in the order they come (//corogen:async). Each
 // callback waits until the consumer is done with its call. The sequence ends
 // when the consumer stops: SetReconnectHandler keeps the callback, and nothing
-// else ends the calls.
+// else ends the calls. To stop at a deadline, use SetReconnectHandlerPull's
+// cursor: its NextContext gives up at one, and Close may be called from
+// another goroutine.
 func (s ConnSeq) SetReconnectHandlerSeq() iter.Seq[*nats.Conn] {
 	return func(yield func(*nats.Conn) bool) {
 		var a runtime.Async[*nats.Conn, struct{}]
-		a.Start(context.Background(), 0, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
 			s.Conn.SetReconnectHandler(func(arg0 *nats.Conn) {
 				send(arg0)
 			})
@@ -591,7 +696,7 @@ func (s ConnSeq) SetReconnectHandlerSeq() iter.Seq[*nats.Conn] {
 // cursor dropped without Close is closed once it is garbage.
 func (s ConnSeq) SetReconnectHandlerPull() *ConnSetReconnectHandlerCursor {
 	c := new(ConnSetReconnectHandlerCursor)
-	c.cursor.Start(context.Background(), 0, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
 		s.Conn.SetReconnectHandler(func(arg0 *nats.Conn) {
 			send(arg0)
 		})
@@ -602,7 +707,8 @@ func (s ConnSeq) SetReconnectHandlerPull() *ConnSetReconnectHandlerCursor {
 
 // ConnSetReconnectHandlerCursor hands over the calls Conn.SetReconnectHandler
 // makes to its callback, one per Next. Make it with
-// ConnSeq.SetReconnectHandlerPull; use it from one goroutine at a time.
+// ConnSeq.SetReconnectHandlerPull; use it from one goroutine at a time, but
+// for Close.
 type ConnSetReconnectHandlerCursor struct {
 	cursor runtime.Async[*nats.Conn, struct{}]
 }
@@ -620,10 +726,25 @@ func (c *ConnSetReconnectHandlerCursor) Value() *nats.Conn {
 	return c.cursor.Value()
 }
 
-// Close stops handing over calls: the pending callback and every later one
-// return at once; SetReconnectHandler itself goes on until it returns by
-// itself. Close does not wait for SetReconnectHandler to return; it returns
-// nil, and may be called more than once.
+// NextContext is Next that gives up when ctx is done: it returns false, Err
+// returns ctx's error, and the cursor stays as it was, so that a later Next
+// can still take the next call.
+func (c *ConnSetReconnectHandlerCursor) NextContext(ctx context.Context) bool {
+	return c.cursor.NextContext(ctx)
+}
+
+// Err returns the error of the context that made the last NextContext give up,
+// or nil.
+func (c *ConnSetReconnectHandlerCursor) Err() error {
+	return c.cursor.Err()
+}
+
+// Close stops handing over calls: the callback whose call the consumer holds
+// returns as the consumer left it, and every later one at once;
+// SetReconnectHandler itself goes on until it returns by itself. Close does
+// not wait for SetReconnectHandler to return; it returns nil, and may be
+// called more than once, from any goroutine: a Next that waits for a call then
+// returns false.
 func (c *ConnSetReconnectHandlerCursor) Close() error {
 	return c.cursor.Close()
 }
@@ -638,11 +759,13 @@ type connSubscribeResults struct {
 // callback, from whatever goroutines it makes them on, one at a time in the
 // order they come (//corogen:async). Each callback waits until the consumer is
 // done with its call. The sequence ends when the consumer stops, which ends
-// the calls. If Subscribe fails, its error comes last, with a zero element.
+// the calls. If Subscribe fails, its error comes last, with a zero element. To
+// stop at a deadline, use SubscribePull's cursor: its NextContext gives up at
+// one, and Close may be called from another goroutine.
 func (s ConnSeq) SubscribeSeq(subj string) iter.Seq2[*nats.Msg, error] {
 	return func(yield func(*nats.Msg, error) bool) {
 		var a runtime.Async[*nats.Msg, connSubscribeResults]
-		a.Start(context.Background(), 0, func(_ context.Context, send func(*nats.Msg) bool) (connSubscribeResults, func()) {
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Msg) bool) (connSubscribeResults, func()) {
 			var r connSubscribeResults
 			r.r0, r.err = s.Conn.Subscribe(subj, func(msg *nats.Msg) {
 				send(msg)
@@ -674,7 +797,7 @@ func (s ConnSeq) SubscribeSeq(subj string) iter.Seq2[*nats.Msg, error] {
 // Close is closed once it is garbage.
 func (s ConnSeq) SubscribePull(subj string) *ConnSubscribeCursor {
 	c := new(ConnSubscribeCursor)
-	c.cursor.Start(context.Background(), 0, func(_ context.Context, send func(*nats.Msg) bool) (connSubscribeResults, func()) {
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Msg) bool) (connSubscribeResults, func()) {
 		var r connSubscribeResults
 		r.r0, r.err = s.Conn.Subscribe(subj, func(msg *nats.Msg) {
 			send(msg)
@@ -691,7 +814,7 @@ func (s ConnSeq) SubscribePull(subj string) *ConnSubscribeCursor {
 
 // ConnSubscribeCursor hands over the calls Conn.Subscribe makes to its
 // callback, one per Next. Make it with ConnSeq.SubscribePull; use it from one
-// goroutine at a time.
+// goroutine at a time, but for Close.
 type ConnSubscribeCursor struct {
 	cursor runtime.Async[*nats.Msg, connSubscribeResults]
 }
@@ -709,8 +832,19 @@ func (c *ConnSubscribeCursor) Value() *nats.Msg {
 	return c.cursor.Value()
 }
 
-// Err returns the error Subscribe returned, once Next has returned false.
+// NextContext is Next that gives up when ctx is done: it returns false, Err
+// returns ctx's error, and the cursor stays as it was, so that a later Next
+// can still take the next call.
+func (c *ConnSubscribeCursor) NextContext(ctx context.Context) bool {
+	return c.cursor.NextContext(ctx)
+}
+
+// Err returns the error of the context that made the last NextContext give up,
+// else the error Subscribe returned, once Next has returned false.
 func (c *ConnSubscribeCursor) Err() error {
+	if err := c.cursor.Err(); err != nil {
+		return err
+	}
 	return c.cursor.Result().err
 }
 
@@ -721,9 +855,11 @@ func (c *ConnSubscribeCursor) Result() *nats.Subscription {
 	return r.r0
 }
 
-// Close stops handing over calls: the pending callback and every later one
-// return at once, and the calls are ended. Close does not wait for Subscribe
-// to return; it returns nil, and may be called more than once.
+// Close stops handing over calls: the callback whose call the consumer holds
+// returns as the consumer left it, and every later one at once, and the calls
+// are ended. Close does not wait for Subscribe to return; it returns nil, and
+// may be called more than once, from any goroutine: a Next that waits for a
+// call then returns false.
 func (c *ConnSubscribeCursor) Close() error {
 	return c.cursor.Close()
 }
