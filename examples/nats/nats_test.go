@@ -257,3 +257,126 @@ func ExampleConnSeq_SubscribeSeq() {
 	// sequential: tea
 	// sequential: cake
 }
+
+// connect connects to s, and fails the test on any asynchronous error the
+// connection reports: a slow consumer (nats.ErrSlowConsumer) means that
+// NATS itself dropped messages, which would spoil the counts below.
+func connect(t *testing.T, s *server.Server) *nats.Conn {
+	t.Helper()
+	nc, err := nats.Connect(s.ClientURL(), nats.ErrorHandler(func(_ *nats.Conn, _ *nats.Subscription, err error) {
+		t.Errorf("NATS reported an error: %v", err)
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(nc.Close)
+	return nc
+}
+
+// subscribed waits until the cursor's subscription is known to the server:
+// the async forms subscribe on a goroutine of their own, so the connection
+// has the subscription once NumSubscriptions counts it, and the server once
+// a Flush (a round trip after the SUB) has returned.
+func subscribed(t *testing.T, nc *nats.Conn) {
+	t.Helper()
+	if !waitFor(func() bool { return nc.NumSubscriptions() == 1 }) {
+		t.Fatalf("the connection has %d subscriptions; want 1", nc.NumSubscriptions())
+	}
+	if err := nc.Flush(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Four publishers, each on a connection of its own, publish 2,500 messages
+// each at the same time; the cursor, with no directive, gets every one of
+// the 10,000 exactly once, each publisher's in the order it published them
+// (NATS keeps the order of one connection's messages to a subscriber, and
+// the cursor the order of the calls). Close unsubscribes.
+func TestManyPublishers(t *testing.T) {
+	const publishers, each = 4, 2500
+	s, stop, err := startServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	nc := connect(t, s)
+	pubs := make([]*nats.Conn, publishers)
+	for p := range pubs {
+		pubs[p] = connect(t, s)
+	}
+
+	before := s.NumSubscriptions() // the server's own, for its system account
+	c := ConnSeq{nc}.SubscribePull("load")
+	defer c.Close()
+	subscribed(t, nc)
+	if n := s.NumSubscriptions(); n != before+1 {
+		t.Fatalf("the server has %d subscriptions once the cursor's is in; want %d", n, before+1)
+	}
+	errs := make(chan error, publishers)
+	for p, pub := range pubs {
+		go func() {
+			for i := range each {
+				if err := pub.Publish("load", fmt.Appendf(nil, "%d.%d", p, i)); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- pub.Flush()
+		}()
+	}
+
+	next := make([]int, publishers) // the sequence number due from each publisher
+	received := 0
+	within(t, func() {
+		for received < publishers*each && c.Next() {
+			received++
+			var p, i int
+			if _, err := fmt.Sscanf(string(c.Value().Data), "%d.%d", &p, &i); err != nil || p < 0 || p >= publishers {
+				t.Errorf("message %q: not from one of the publishers", c.Value().Data)
+				return
+			}
+			if i != next[p] {
+				t.Errorf("from publisher %d, message %d came when %d was due", p, i, next[p])
+				return
+			}
+			next[p]++
+		}
+	})
+	for range publishers {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if received != publishers*each {
+		t.Fatalf("received %d messages, want %d (Err() = %v)", received, publishers*each, c.Err())
+	}
+	for p, n := range next {
+		if n != each {
+			t.Errorf("publisher %d: received %d messages, want %d", p, n, each)
+		}
+	}
+
+	// Close calls the closer, Unsubscribe, before it returns: the
+	// connection has no subscription left; the server learns it in a
+	// round trip.
+	sub := c.Result()
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if n := nc.NumSubscriptions(); n != 0 {
+		t.Errorf("after Close, the connection has %d subscriptions; want 0", n)
+	}
+	if sub == nil || sub.IsValid() {
+		t.Errorf("after Close, the cursor's subscription is %v; want one that is no longer valid", sub)
+	}
+	if err := nc.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.NumSubscriptions(); n != before || s.GlobalAccount().SubscriptionInterest("load") {
+		t.Errorf("after Close, the server has %d subscriptions, %d before the cursor's, and a subscriber for \"load\": %v; want %[2]d and none",
+			n, before, s.GlobalAccount().SubscriptionInterest("load"))
+	}
+	if c.Next() {
+		t.Error("Next after Close returned true")
+	}
+}
