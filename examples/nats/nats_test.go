@@ -380,3 +380,102 @@ func TestManyPublishers(t *testing.T) {
 		t.Error("Next after Close returned true")
 	}
 }
+
+// A consumer too slow for the publisher, through Latest's drop-oldest
+// buffer of 64: it holds its first message until all n have gone through
+// the callback, then takes the rest. It receives the newest 64 (and the
+// first), in order, ending with the last one published; every other
+// message was dropped, and Dropped counts it: received + Dropped() == n.
+//
+// NATS must not drop any itself, or the counts would not add up. It would
+// if the callback kept it waiting, as the unbuffered cursor's does:
+// messages pile up in the subscription's queue, and past its pending
+// limits (512Ki messages, 64MiB by default) NATS drops them as a slow
+// consumer. The cursor's Subscription comes only from Result, too late to
+// raise the limits before the first message; but a drop-oldest buffer never
+// makes the callback wait, so the queue stays short whatever the consumer
+// does, and the connection would report a slow consumer (connect fails the
+// test then).
+func TestLatestDropsOldest(t *testing.T) {
+	const n = 2000
+	s, stop, err := startServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	nc, pub := connect(t, s), connect(t, s)
+
+	c := LatestSeq{nc}.SubscribePull("latest")
+	defer c.Close()
+	subscribed(t, nc)
+	// through is closed once every message has gone through the callback:
+	// the publisher's Flush has the server route them all, the
+	// subscriber's Flush (whose reply comes after them) has them all in the
+	// subscription's queue, and Barrier calls its function once the
+	// callbacks of everything queued before it have returned.
+	through := make(chan error, 1)
+	go func() {
+		for i := range n {
+			if err := pub.Publish("latest", []byte(strconv.Itoa(i))); err != nil {
+				through <- err
+				return
+			}
+		}
+		for _, flush := range []func() error{pub.Flush, nc.Flush} {
+			if err := flush(); err != nil {
+				through <- err
+				return
+			}
+		}
+		if err := nc.Barrier(func() { close(through) }); err != nil {
+			through <- err
+		}
+	}()
+
+	var got []int
+	within(t, func() {
+		for c.Next() {
+			i, err := strconv.Atoi(string(c.Value().Data))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if len(got) == 0 {
+				// The slow part: hold the first message while the rest
+				// come.
+				if err := <-through; err != nil {
+					t.Error(err)
+					return
+				}
+			}
+			if got = append(got, i); i == n-1 {
+				break // the last one published: every other has been taken or dropped
+			}
+		}
+	})
+	if len(got) == 0 || got[len(got)-1] != n-1 {
+		t.Fatalf("received %v; want the last one, %d, last", got, n-1)
+	}
+	if !slices.IsSorted(got) || len(slices.Compact(slices.Clone(got))) != len(got) {
+		t.Errorf("received %v; want each message once, in the order published", got)
+	}
+	dropped := c.Dropped()
+	if uint64(len(got))+dropped != n {
+		t.Errorf("received %d, dropped %d: %d in all; want %d", len(got), dropped, uint64(len(got))+dropped, n)
+	}
+	// The buffer holds the newest 64 while the consumer holds the first
+	// message: what it takes after that is exactly those, n-64 to n-1.
+	newest := make([]int, 64)
+	for k := range newest {
+		newest[k] = n - 64 + k
+	}
+	if len(got) < 64 || len(got) > 65 || !slices.Equal(got[len(got)-64:], newest) {
+		t.Errorf("received %d messages %v; want the first one taken and the newest 64", len(got), got)
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if m := nc.NumSubscriptions(); m != 0 {
+		t.Errorf("after Close, the connection has %d subscriptions; want 0", m)
+	}
+}
