@@ -46,18 +46,18 @@ const directivePrefix = "//corogen:"
 // checked in the scope of the file that holds the directive. An item may be
 // given once per method (once per callback after cb=).
 type directives struct {
-	pos     token.Pos // of the first line, for errors
-	present bool
-	skip    bool
-	name    string
-	nopause bool
-	async   bool
-	sync    bool
+	pos      token.Pos // of the first line, for errors
+	present  bool
+	skip     bool
+	name     string
+	nopause  bool
+	async    bool
+	sync     bool
 	buffer   int
 	overflow string // block, drop-oldest, drop-newest
 	close    string
-	batch   int
-	pool    bool
+	batch    int
+	pool     bool
 	// callbacks are the interface parameters that are callbacks.
 	callbacks map[string]bool
 	all       cbDirectives            // for every callback

@@ -1110,7 +1110,7 @@ func (e *emitter) emitCursor() {
 	}
 
 	if m.async {
-		e.comment("NextContext is Next that gives up when ctx is done: it returns false, Err returns ctx's error, "+
+		e.comment("NextContext is Next that gives up when ctx is done: it returns false, Err returns ctx's error, " +
 			"and the cursor stays as it was, so that a later Next can still take the next call.")
 		e.f.Func().Params(recv.Clone()).Id("NextContext").Params(jen.Id(m.v.cctx).Qual("context", "Context")).Bool().Block(
 			jen.Return(cur.Clone().Dot("NextContext").Call(jen.Id(m.v.cctx))))
@@ -1143,7 +1143,7 @@ func (e *emitter) emitCursor() {
 		e.f.Func().Params(recv.Clone()).Id("Err").Params().Error().Block(jen.Return(res))
 	}
 	if m.async && e.dropsCalls() {
-		e.comment("Dropped returns how many calls a full buffer has dropped so far (//corogen:overflow=%s).", m.overflow)
+		e.comment("Dropped returns how many calls a full buffer has dropped so far (overflow=%s).", m.overflow)
 		e.f.Func().Params(recv.Clone()).Id("Dropped").Params().Uint64().Block(jen.Return(cur.Clone().Dot("Dropped").Call()))
 	}
 	if others := m.otherResults(); len(others) > 0 {

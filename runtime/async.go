@@ -379,8 +379,9 @@ func (a *Async[E, R]) Err() error {
 
 // Close ends the sequence: the callback whose call the consumer holds
 // returns from send (with true: the call was taken), every later one gets
-// false, the context is cancelled and the closer, if any, is called. It does not wait for run to return: an API that blocks until
-// something else happens (http.Serve until its listener closes) ends then.
+// false, the context is cancelled and the closer, if any, is called. It
+// does not wait for run to return: an API that blocks until something else
+// happens (http.Serve until its listener closes) ends then.
 // Any goroutine may call Close, at any time, to stop a consumer blocked in
 // Next, which then returns false. Close may be called any number of times,
 // and on an Async that was never started, where it does nothing; it
