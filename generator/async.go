@@ -175,9 +175,9 @@ func (e *emitter) dropsCalls() bool { return e.overflow() != "Block" }
 func (e *emitter) asyncWaitText() string {
 	switch {
 	case e.m.buffer > 0 && e.m.overflow == "drop-oldest":
-		return fmt.Sprintf("Up to %d calls wait in a buffer, their callbacks returning at once; when it is full, the oldest call is dropped for a new one (//corogen:overflow=drop-oldest), and the cursor's Dropped counts them.", e.m.buffer)
+		return fmt.Sprintf("Up to %d calls wait in a buffer, their callbacks returning at once; when it is full, the oldest call is dropped for a new one (overflow=drop-oldest), and the cursor's Dropped counts them.", e.m.buffer)
 	case e.m.buffer > 0 && e.m.overflow == "drop-newest":
-		return fmt.Sprintf("Up to %d calls wait in a buffer, their callbacks returning at once; when it is full, a new call is dropped (//corogen:overflow=drop-newest), and the cursor's Dropped counts them.", e.m.buffer)
+		return fmt.Sprintf("Up to %d calls wait in a buffer, their callbacks returning at once; when it is full, a new call is dropped (overflow=drop-newest), and the cursor's Dropped counts them.", e.m.buffer)
 	case e.m.buffer > 0:
 		return fmt.Sprintf("Up to %d calls wait in a buffer, their callbacks returning at once; more block until there is room.", e.m.buffer)
 	}

@@ -216,7 +216,23 @@ func (md *modeler) modelAsync(u *unit, m *methodModel, d directives, bad func(st
 			return bad("buffer=%d: callback %q has a reply, which must come from the consumer at each call", m.buffer, f.what())
 		}
 	}
+	if m.closer < 0 && m.ctx < 0 && !m.keepOpen && len(m.otherResults()) > 0 {
+		// A registration that returns a handle: if it keeps the callback,
+		// its sequence would end, empty, as soon as it returns. Say so.
+		md.warn(md.errorf(m.at, "%s: async, and nothing ends its calls but its return; if it keeps the callback (it returns %s), "+
+			"the sequence ends at once, empty: name what ends the calls with close=NAME (a method of the result, or of %s that takes it)",
+			m.name, types.TypeString(m.otherResults()[0].typ, types.RelativeTo(md.out.Types)), receiverText(u)))
+	}
 	return nil
+}
+
+// receiverText names u's wrapped type in messages, or "the package" for a
+// function.
+func receiverText(u *unit) string {
+	if u.wrapper == nil {
+		return "its package"
+	}
+	return u.wrapper.field
 }
 
 // isFalse reports whether es is the one expression false.
