@@ -88,6 +88,37 @@
 // the forms hand the loop's own yield, keeps Go's answers: the iterator's
 // range-over-func panic, the cursor's yield that returns false.
 //
+// # Callbacks from other goroutines
+//
+// An async method runs on a goroutine of its own, and its callbacks' calls
+// reach the consumer on channels, one at a time, in the order they come.
+// Each callback waits until the consumer is done with its call, unless
+// buffer=N lets N calls wait; overflow= then says what a call finds when
+// the buffer is full: a wait (block), the oldest waiting call dropped for it
+// (drop-oldest; buffer=1 overflow=drop-oldest keeps only the latest, as
+// Kotlin's conflate), or itself dropped (drop-newest). A dropped call's
+// callback returns at once; the cursor's Dropped says how many were.
+//
+// The sequence ends when M has returned and every call it made has been
+// handed over; when M returns a closer (see Choosing a protocol), only when
+// the consumer stops, which calls the closer; when M takes a
+// context.Context, also when that context is done. An async method that
+// returns something else and has neither gets a warning: if it keeps the
+// callback, its sequence ends at once, empty, and close=NAME is what to
+// write.
+//
+// The async cursor adds NextContext(ctx), which gives up when ctx is done
+// and leaves the cursor usable (Err then returns ctx's error, telling it
+// from the end of the calls), and Dropped. Its Close, alone of the
+// cursor's methods, may be called from any goroutine, at any time: a Next
+// that waits then returns false. After Close, a late callback returns at
+// once with its stop value, or, with late=EXPR, calls EXPR with its
+// arguments (net/http.Serve: late=unavailable, a handler that answers 503).
+// A callback with no arguments and no results, async or not, gives an
+// iterator of no values (func(yield func() bool), for the form "for range
+// s.MSeq()"), or an iter.Seq[error] whose only non-nil error comes last
+// when M returns one, and a cursor with Next alone.
+//
 // # Explaining
 //
 // corogen -explain writes nothing and prints, sorted, one line per
@@ -125,8 +156,12 @@
 //	async             the callbacks come from other goroutines, maybe after M returns:
 //	                  the calls travel on channels, one at a time, in arrival order
 //	buffer=N          async: N reply-free calls may wait without blocking their callbacks (N ≤ 65536)
+//	overflow=P        async, with buffer=N: when the buffer is full, block (the default),
+//	                  drop-oldest or drop-newest (the incoming call); the cursor's Dropped counts
 //	close=NAME        async: M's result has a method NAME that ends the calls, or
 //	                  the receiver has one that takes M's result
+//	late=EXPR         async, a callback that returns nothing: once the consumer has
+//	                  stopped, a call goes to the function EXPR, with its arguments
 //	batch=N           the cursor lets M run N calls ahead between two switches (1 ≤ N ≤ 65536)
 //	pool              the cursor runs on a pooled coroutine: cheaper to open, dearer per call
 //

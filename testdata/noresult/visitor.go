@@ -11,4 +11,9 @@ type Visitor interface {
 	// Triples calls fn with three strings at a time; the element is a
 	// *VisitorTriplesCall.
 	Triples(fn func(a, b, c string))
+	// Times calls fn n times; fn has no arguments, so for range ranges over
+	// its calls.
+	Times(n int, fn func())
+	// Try calls fn n times, then fails when n is odd.
+	Try(n int, fn func()) error
 }

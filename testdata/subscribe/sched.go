@@ -35,4 +35,8 @@ type Ticker interface {
 	//
 	//corogen:async buffer=8 overflow=drop-newest
 	First(fn func(n int)) (stop func())
+	// Beats calls fn at each tick, with no argument, until stop.
+	//
+	//corogen:async
+	Beats(fn func()) (stop func())
 }
