@@ -17,6 +17,20 @@ type Publisher interface {
 	//corogen:async buffer=64
 	//corogen:name=PublishAhead
 	PublishBuffered(n int, fn func(i int))
+
+	// PublishDropOldest is Publish whose calls wait in a buffer of 64 that
+	// drops the oldest call to make room: a consumer that falls behind
+	// gets the latest calls.
+	//
+	//corogen:async buffer=64 overflow=drop-oldest
+	PublishDropOldest(n int, fn func(i int))
+
+	// PublishDropNewest is Publish whose calls wait in a buffer of 64 that
+	// drops the call that comes when it is full: a consumer that falls
+	// behind gets the first calls.
+	//
+	//corogen:async buffer=64 overflow=drop-newest
+	PublishDropNewest(n int, fn func(i int))
 }
 
 // goroutinePublisher is the Publisher the benchmarks use.
@@ -33,4 +47,6 @@ func (goroutinePublisher) Publish(n int, fn func(int)) {
 	<-done
 }
 
-func (p goroutinePublisher) PublishBuffered(n int, fn func(int)) { p.Publish(n, fn) }
+func (p goroutinePublisher) PublishBuffered(n int, fn func(int))   { p.Publish(n, fn) }
+func (p goroutinePublisher) PublishDropOldest(n int, fn func(int)) { p.Publish(n, fn) }
+func (p goroutinePublisher) PublishDropNewest(n int, fn func(int)) { p.Publish(n, fn) }

@@ -185,3 +185,196 @@ func (c *PublisherPublishAheadCursor) Err() error {
 func (c *PublisherPublishAheadCursor) Close() error {
 	return c.cursor.Close()
 }
+
+// PublishDropNewestSeq returns an iterator over the calls
+// Publisher.PublishDropNewest makes to its callback, from whatever goroutines
+// it makes them on, one at a time in the order they come (//corogen:async). Up
+// to 64 calls wait in a buffer, their callbacks returning at once; when it is
+// full, a new call is dropped (//corogen:overflow=drop-newest), and the
+// cursor's Dropped counts them. The iterator cannot say how many calls were
+// dropped; PublishDropNewestPull's cursor can. The sequence ends when
+// PublishDropNewest has returned and every call it started has been handed
+// over. To stop at a deadline, use PublishDropNewestPull's cursor: its
+// NextContext gives up at one, and Close may be called from another goroutine.
+func (s PublisherSeq) PublishDropNewestSeq(n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		var a runtime.Async[int, struct{}]
+		a.Start(context.Background(), 64, runtime.DropNewest, func(_ context.Context, send func(int) bool) (struct{}, func()) {
+			s.Publisher.PublishDropNewest(n, func(i int) {
+				send(i)
+			})
+			return struct{}{}, nil
+		})
+		defer a.Close()
+		for a.Next() {
+			if !yield(a.Value()) {
+				return
+			}
+		}
+	}
+}
+
+// PublishDropNewestPull runs Publisher.PublishDropNewest on a goroutine of its
+// own and returns a cursor over the calls it makes to its callback, one per
+// Next, in the order they come (//corogen:async). Up to 64 calls wait in a
+// buffer, their callbacks returning at once; when it is full, a new call is
+// dropped (//corogen:overflow=drop-newest), and the cursor's Dropped counts
+// them. Close the cursor when done with it; a cursor dropped without Close is
+// closed once it is garbage.
+func (s PublisherSeq) PublishDropNewestPull(n int) *PublisherPublishDropNewestCursor {
+	c := new(PublisherPublishDropNewestCursor)
+	c.cursor.Start(context.Background(), 64, runtime.DropNewest, func(_ context.Context, send func(int) bool) (struct{}, func()) {
+		s.Publisher.PublishDropNewest(n, func(i int) {
+			send(i)
+		})
+		return struct{}{}, nil
+	})
+	return c
+}
+
+// PublisherPublishDropNewestCursor hands over the calls
+// Publisher.PublishDropNewest makes to its callback, one per Next. Make it
+// with PublisherSeq.PublishDropNewestPull; use it from one goroutine at a
+// time, but for Close.
+type PublisherPublishDropNewestCursor struct {
+	cursor runtime.Async[int, struct{}]
+}
+
+// Next waits for the next call of the callback and reports whether there is
+// one; it first lets the previous call's callback return. A panic in
+// PublishDropNewest is raised here, after the calls before it, as a
+// *runtime.PanicError with PublishDropNewest's stack.
+func (c *PublisherPublishDropNewestCursor) Next() bool {
+	return c.cursor.Next()
+}
+
+// Value returns the argument of the current call.
+func (c *PublisherPublishDropNewestCursor) Value() int {
+	return c.cursor.Value()
+}
+
+// NextContext is Next that gives up when ctx is done: it returns false, Err
+// returns ctx's error, and the cursor stays as it was, so that a later Next
+// can still take the next call.
+func (c *PublisherPublishDropNewestCursor) NextContext(ctx context.Context) bool {
+	return c.cursor.NextContext(ctx)
+}
+
+// Err returns the error of the context that made the last NextContext give up,
+// or nil.
+func (c *PublisherPublishDropNewestCursor) Err() error {
+	return c.cursor.Err()
+}
+
+// Dropped returns how many calls a full buffer has dropped so far
+// (//corogen:overflow=drop-newest).
+func (c *PublisherPublishDropNewestCursor) Dropped() uint64 {
+	return c.cursor.Dropped()
+}
+
+// Close stops handing over calls: the callback whose call the consumer holds
+// returns as the consumer left it, and every later one at once;
+// PublishDropNewest itself goes on until it returns by itself. Close does not
+// wait for PublishDropNewest to return; it returns nil, and may be called more
+// than once, from any goroutine: a Next that waits for a call then returns
+// false.
+func (c *PublisherPublishDropNewestCursor) Close() error {
+	return c.cursor.Close()
+}
+
+// PublishDropOldestSeq returns an iterator over the calls
+// Publisher.PublishDropOldest makes to its callback, from whatever goroutines
+// it makes them on, one at a time in the order they come (//corogen:async). Up
+// to 64 calls wait in a buffer, their callbacks returning at once; when it is
+// full, the oldest call is dropped for a new one
+// (//corogen:overflow=drop-oldest), and the cursor's Dropped counts them. The
+// iterator cannot say how many calls were dropped; PublishDropOldestPull's
+// cursor can. The sequence ends when PublishDropOldest has returned and every
+// call it started has been handed over. To stop at a deadline, use
+// PublishDropOldestPull's cursor: its NextContext gives up at one, and Close
+// may be called from another goroutine.
+func (s PublisherSeq) PublishDropOldestSeq(n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		var a runtime.Async[int, struct{}]
+		a.Start(context.Background(), 64, runtime.DropOldest, func(_ context.Context, send func(int) bool) (struct{}, func()) {
+			s.Publisher.PublishDropOldest(n, func(i int) {
+				send(i)
+			})
+			return struct{}{}, nil
+		})
+		defer a.Close()
+		for a.Next() {
+			if !yield(a.Value()) {
+				return
+			}
+		}
+	}
+}
+
+// PublishDropOldestPull runs Publisher.PublishDropOldest on a goroutine of its
+// own and returns a cursor over the calls it makes to its callback, one per
+// Next, in the order they come (//corogen:async). Up to 64 calls wait in a
+// buffer, their callbacks returning at once; when it is full, the oldest call
+// is dropped for a new one (//corogen:overflow=drop-oldest), and the cursor's
+// Dropped counts them. Close the cursor when done with it; a cursor dropped
+// without Close is closed once it is garbage.
+func (s PublisherSeq) PublishDropOldestPull(n int) *PublisherPublishDropOldestCursor {
+	c := new(PublisherPublishDropOldestCursor)
+	c.cursor.Start(context.Background(), 64, runtime.DropOldest, func(_ context.Context, send func(int) bool) (struct{}, func()) {
+		s.Publisher.PublishDropOldest(n, func(i int) {
+			send(i)
+		})
+		return struct{}{}, nil
+	})
+	return c
+}
+
+// PublisherPublishDropOldestCursor hands over the calls
+// Publisher.PublishDropOldest makes to its callback, one per Next. Make it
+// with PublisherSeq.PublishDropOldestPull; use it from one goroutine at a
+// time, but for Close.
+type PublisherPublishDropOldestCursor struct {
+	cursor runtime.Async[int, struct{}]
+}
+
+// Next waits for the next call of the callback and reports whether there is
+// one; it first lets the previous call's callback return. A panic in
+// PublishDropOldest is raised here, after the calls before it, as a
+// *runtime.PanicError with PublishDropOldest's stack.
+func (c *PublisherPublishDropOldestCursor) Next() bool {
+	return c.cursor.Next()
+}
+
+// Value returns the argument of the current call.
+func (c *PublisherPublishDropOldestCursor) Value() int {
+	return c.cursor.Value()
+}
+
+// NextContext is Next that gives up when ctx is done: it returns false, Err
+// returns ctx's error, and the cursor stays as it was, so that a later Next
+// can still take the next call.
+func (c *PublisherPublishDropOldestCursor) NextContext(ctx context.Context) bool {
+	return c.cursor.NextContext(ctx)
+}
+
+// Err returns the error of the context that made the last NextContext give up,
+// or nil.
+func (c *PublisherPublishDropOldestCursor) Err() error {
+	return c.cursor.Err()
+}
+
+// Dropped returns how many calls a full buffer has dropped so far
+// (//corogen:overflow=drop-oldest).
+func (c *PublisherPublishDropOldestCursor) Dropped() uint64 {
+	return c.cursor.Dropped()
+}
+
+// Close stops handing over calls: the callback whose call the consumer holds
+// returns as the consumer left it, and every later one at once;
+// PublishDropOldest itself goes on until it returns by itself. Close does not
+// wait for PublishDropOldest to return; it returns nil, and may be called more
+// than once, from any goroutine: a Next that waits for a call then returns
+// false.
+func (c *PublisherPublishDropOldestCursor) Close() error {
+	return c.cursor.Close()
+}
