@@ -27,8 +27,8 @@ type latestSubscribeResults struct {
 // its callback, from whatever goroutines it makes them on, one at a time in
 // the order they come (//corogen:async). Up to 64 calls wait in a buffer,
 // their callbacks returning at once; when it is full, the oldest call is
-// dropped for a new one (//corogen:overflow=drop-oldest), and the cursor's
-// Dropped counts them. The iterator cannot say how many calls were dropped;
+// dropped for a new one (overflow=drop-oldest), and the cursor's Dropped
+// counts them. The iterator cannot say how many calls were dropped;
 // SubscribePull's cursor can. The sequence ends when the consumer stops, which
 // ends the calls. If Subscribe fails, its error comes last, with a zero
 // element. To stop at a deadline, use SubscribePull's cursor: its NextContext
@@ -65,9 +65,9 @@ func (s LatestSeq) SubscribeSeq(subj string) iter.Seq2[*nats.Msg, error] {
 // cursor over the calls it makes to its callback, one per Next, in the order
 // they come (//corogen:async). Up to 64 calls wait in a buffer, their
 // callbacks returning at once; when it is full, the oldest call is dropped for
-// a new one (//corogen:overflow=drop-oldest), and the cursor's Dropped counts
-// them. Close the cursor when done with it; a cursor dropped without Close is
-// closed once it is garbage.
+// a new one (overflow=drop-oldest), and the cursor's Dropped counts them.
+// Close the cursor when done with it; a cursor dropped without Close is closed
+// once it is garbage.
 func (s LatestSeq) SubscribePull(subj string) *LatestSubscribeCursor {
 	c := new(LatestSubscribeCursor)
 	c.cursor.Start(context.Background(), 64, runtime.DropOldest, func(_ context.Context, send func(*nats.Msg) bool) (latestSubscribeResults, func()) {
@@ -122,7 +122,7 @@ func (c *LatestSubscribeCursor) Err() error {
 }
 
 // Dropped returns how many calls a full buffer has dropped so far
-// (//corogen:overflow=drop-oldest).
+// (overflow=drop-oldest).
 func (c *LatestSubscribeCursor) Dropped() uint64 {
 	return c.cursor.Dropped()
 }
