@@ -190,12 +190,12 @@ func (c *PublisherPublishAheadCursor) Close() error {
 // Publisher.PublishDropNewest makes to its callback, from whatever goroutines
 // it makes them on, one at a time in the order they come (//corogen:async). Up
 // to 64 calls wait in a buffer, their callbacks returning at once; when it is
-// full, a new call is dropped (//corogen:overflow=drop-newest), and the
-// cursor's Dropped counts them. The iterator cannot say how many calls were
-// dropped; PublishDropNewestPull's cursor can. The sequence ends when
-// PublishDropNewest has returned and every call it started has been handed
-// over. To stop at a deadline, use PublishDropNewestPull's cursor: its
-// NextContext gives up at one, and Close may be called from another goroutine.
+// full, a new call is dropped (overflow=drop-newest), and the cursor's Dropped
+// counts them. The iterator cannot say how many calls were dropped;
+// PublishDropNewestPull's cursor can. The sequence ends when PublishDropNewest
+// has returned and every call it started has been handed over. To stop at a
+// deadline, use PublishDropNewestPull's cursor: its NextContext gives up at
+// one, and Close may be called from another goroutine.
 func (s PublisherSeq) PublishDropNewestSeq(n int) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		var a runtime.Async[int, struct{}]
@@ -218,9 +218,9 @@ func (s PublisherSeq) PublishDropNewestSeq(n int) iter.Seq[int] {
 // own and returns a cursor over the calls it makes to its callback, one per
 // Next, in the order they come (//corogen:async). Up to 64 calls wait in a
 // buffer, their callbacks returning at once; when it is full, a new call is
-// dropped (//corogen:overflow=drop-newest), and the cursor's Dropped counts
-// them. Close the cursor when done with it; a cursor dropped without Close is
-// closed once it is garbage.
+// dropped (overflow=drop-newest), and the cursor's Dropped counts them. Close
+// the cursor when done with it; a cursor dropped without Close is closed once
+// it is garbage.
 func (s PublisherSeq) PublishDropNewestPull(n int) *PublisherPublishDropNewestCursor {
 	c := new(PublisherPublishDropNewestCursor)
 	c.cursor.Start(context.Background(), 64, runtime.DropNewest, func(_ context.Context, send func(int) bool) (struct{}, func()) {
@@ -267,7 +267,7 @@ func (c *PublisherPublishDropNewestCursor) Err() error {
 }
 
 // Dropped returns how many calls a full buffer has dropped so far
-// (//corogen:overflow=drop-newest).
+// (overflow=drop-newest).
 func (c *PublisherPublishDropNewestCursor) Dropped() uint64 {
 	return c.cursor.Dropped()
 }
@@ -286,13 +286,12 @@ func (c *PublisherPublishDropNewestCursor) Close() error {
 // Publisher.PublishDropOldest makes to its callback, from whatever goroutines
 // it makes them on, one at a time in the order they come (//corogen:async). Up
 // to 64 calls wait in a buffer, their callbacks returning at once; when it is
-// full, the oldest call is dropped for a new one
-// (//corogen:overflow=drop-oldest), and the cursor's Dropped counts them. The
-// iterator cannot say how many calls were dropped; PublishDropOldestPull's
-// cursor can. The sequence ends when PublishDropOldest has returned and every
-// call it started has been handed over. To stop at a deadline, use
-// PublishDropOldestPull's cursor: its NextContext gives up at one, and Close
-// may be called from another goroutine.
+// full, the oldest call is dropped for a new one (overflow=drop-oldest), and
+// the cursor's Dropped counts them. The iterator cannot say how many calls
+// were dropped; PublishDropOldestPull's cursor can. The sequence ends when
+// PublishDropOldest has returned and every call it started has been handed
+// over. To stop at a deadline, use PublishDropOldestPull's cursor: its
+// NextContext gives up at one, and Close may be called from another goroutine.
 func (s PublisherSeq) PublishDropOldestSeq(n int) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		var a runtime.Async[int, struct{}]
@@ -315,9 +314,9 @@ func (s PublisherSeq) PublishDropOldestSeq(n int) iter.Seq[int] {
 // own and returns a cursor over the calls it makes to its callback, one per
 // Next, in the order they come (//corogen:async). Up to 64 calls wait in a
 // buffer, their callbacks returning at once; when it is full, the oldest call
-// is dropped for a new one (//corogen:overflow=drop-oldest), and the cursor's
-// Dropped counts them. Close the cursor when done with it; a cursor dropped
-// without Close is closed once it is garbage.
+// is dropped for a new one (overflow=drop-oldest), and the cursor's Dropped
+// counts them. Close the cursor when done with it; a cursor dropped without
+// Close is closed once it is garbage.
 func (s PublisherSeq) PublishDropOldestPull(n int) *PublisherPublishDropOldestCursor {
 	c := new(PublisherPublishDropOldestCursor)
 	c.cursor.Start(context.Background(), 64, runtime.DropOldest, func(_ context.Context, send func(int) bool) (struct{}, func()) {
@@ -364,7 +363,7 @@ func (c *PublisherPublishDropOldestCursor) Err() error {
 }
 
 // Dropped returns how many calls a full buffer has dropped so far
-// (//corogen:overflow=drop-oldest).
+// (overflow=drop-oldest).
 func (c *PublisherPublishDropOldestCursor) Dropped() uint64 {
 	return c.cursor.Dropped()
 }
