@@ -80,17 +80,23 @@ type asyncState[E, R any] struct {
 	closed   chan struct{} // closed by Close
 	isClosed atomic.Bool
 	once     sync.Once
-	done     chan struct{} // closed once no call will come: the end of the sequence
-	endOnce  sync.Once
-	dropped  atomic.Uint64
+	isDone   atomic.Bool   // no call will come: the end of the sequence
+	quit     chan struct{} // closed by Close or the end: no one waits any more
+	quitOnce sync.Once
 
-	// inflight counts the callbacks inside send. It is written by every
-	// callback, so it has a cache line of its own: the consumer's writes to
-	// the fields above must not slow the callbacks down.
-	_        [64]byte
-	inflight atomic.Int64
-	_        [56]byte
-	returned atomic.Bool // run has returned
+	// flight packs two counts that the callbacks keep, so that a drop,
+	// which ends a callback's send, costs one atomic add: the callbacks
+	// inside send, in the low 32 bits, and the calls dropped since the
+	// last fold into dropped, in the high 32. Every callback writes it, so
+	// it has a cache line of its own: the consumer's reads of the flags
+	// above must not pull it away from the callbacks.
+	_      [64]byte
+	flight atomic.Uint64
+	_      [56]byte
+
+	foldMu   sync.Mutex    // held to move drops from flight to dropped, and to read both
+	dropped  atomic.Uint64 // drops folded out of flight
+	returned atomic.Bool   // run has returned
 
 	mu       sync.Mutex // guards closer, keepOpen, result and perr
 	closer   func()     // nil once called
@@ -133,7 +139,7 @@ func (a *Async[E, R]) Start(parent context.Context, buffer int, overflow Overflo
 		buffered: buffer > 0,
 		overflow: overflow,
 		closed:   make(chan struct{}),
-		done:     make(chan struct{}),
+		quit:     make(chan struct{}),
 	}
 	st.ctx, st.cancel = context.WithCancel(parent)
 	context.AfterFunc(st.ctx, st.end)
@@ -159,7 +165,7 @@ func (st *asyncState[E, R]) run(run func(context.Context, func(E) bool) (R, func
 			st.callCloser() // Close came first
 		}
 		st.returned.Store(true)
-		if st.inflight.Load() == 0 {
+		if uint32(st.flight.Load()) == 0 {
 			st.endUnlessOpen()
 		}
 	}()
@@ -180,27 +186,69 @@ func (st *asyncState[E, R]) endUnlessOpen() {
 // end ends the sequence: Next hands over the calls already in the buffer,
 // then reports the end.
 func (st *asyncState[E, R]) end() {
-	st.endOnce.Do(func() { close(st.done) })
+	st.isDone.Store(true)
+	st.wake()
 }
 
-// send hands e to the consumer; see Start. The first attempt is a
-// non-blocking send, the cheap kind of select: the full one only runs when
-// the consumer is not waiting or the buffer is full.
+// wake closes quit, which Close and the end share: whoever waits, a
+// callback for room in the buffer or the consumer for a call, stops
+// waiting and looks at isClosed and isDone.
+func (st *asyncState[E, R]) wake() {
+	st.quitOnce.Do(func() { close(st.quit) })
+}
+
+// over reports whether a call can no longer reach the consumer.
+func (st *asyncState[E, R]) over() bool {
+	return st.isClosed.Load() || st.isDone.Load()
+}
+
+// send hands e to the consumer; see Start. Its fast paths touch no lock
+// but the channel's: a non-blocking send, which fails without one when the
+// buffer is full, and atomic flags; a select over several channels, which
+// locks each, runs only when a callback has to wait.
 func (st *asyncState[E, R]) send(e E) bool {
 	if st.isClosed.Load() {
 		return false
 	}
-	st.inflight.Add(1)
-	defer func() {
-		if st.inflight.Add(-1) == 0 && st.returned.Load() {
-			st.endUnlessOpen()
+	st.flight.Add(1)
+	ok, drop := st.put(e)
+	var left uint64
+	if drop {
+		left = st.flight.Add(1<<32 - 1)
+		if left>>32 >= foldAt {
+			st.fold()
 		}
-	}()
+	} else {
+		left = st.flight.Add(^uint64(0))
+	}
+	if uint32(left) == 0 && st.returned.Load() {
+		st.endUnlessOpen()
+	}
+	return ok
+}
+
+// foldAt is the count of drops in flight's high half at which a callback
+// moves them to dropped, far from its 1<<32.
+var foldAt uint64 = 1 << 31
+
+// fold moves the drops counted in flight to dropped.
+func (st *asyncState[E, R]) fold() {
+	st.foldMu.Lock()
+	defer st.foldMu.Unlock()
+	if k := st.flight.Load() >> 32; k >= foldAt {
+		st.flight.Add(-(k << 32))
+		st.dropped.Add(k)
+	}
+}
+
+// put is send once the callback is counted in flight. drop reports that
+// it dropped e, which send counts.
+func (st *asyncState[E, R]) put(e E) (ok, drop bool) {
 	select {
 	case st.calls <- e:
 	default:
-		if !st.sendFull(e) {
-			return false
+		if ok, drop = st.sendFull(e); !ok || drop {
+			return ok, drop
 		}
 	}
 	if !st.buffered {
@@ -211,50 +259,42 @@ func (st *asyncState[E, R]) send(e E) bool {
 		case <-st.closed:
 		}
 	}
-	return true
+	return true, false
 }
 
-// sendFull is send when the consumer is not waiting and the buffer, if any,
+// sendFull is put when the consumer is not waiting and the buffer, if any,
 // is full: it waits, or drops a call, as the overflow says. It reports
-// false when the sequence has ended meanwhile.
-func (st *asyncState[E, R]) sendFull(e E) bool {
+// whether e was taken, or dropped; ok is false when the sequence has ended
+// meanwhile.
+func (st *asyncState[E, R]) sendFull(e E) (ok, drop bool) {
 	switch st.overflow {
 	case DropNewest:
-		select {
-		case st.calls <- e:
-		case <-st.closed:
-			return false
-		case <-st.done:
-			return false
-		default:
-			st.dropped.Add(1)
+		if st.over() {
+			return false, false
 		}
-		return true
+		return true, true
 	case DropOldest:
-		for {
-			select {
-			case st.calls <- e:
-				return true
-			case <-st.closed:
-				return false
-			case <-st.done:
-				return false
-			default:
-			}
+		for !st.over() {
 			select {
 			case <-st.calls:
-				st.dropped.Add(1)
+				if st.flight.Add(1<<32)>>32 >= foldAt {
+					st.fold()
+				}
 			default: // the consumer took one meanwhile
 			}
+			select {
+			case st.calls <- e:
+				return true, false
+			default:
+			}
 		}
+		return false, false
 	}
 	select {
 	case st.calls <- e:
-		return true
-	case <-st.closed:
-		return false
-	case <-st.done:
-		return false
+		return true, false
+	case <-st.quit:
+		return false, false
 	}
 }
 
@@ -284,36 +324,52 @@ func (a *Async[E, R]) next(ctx context.Context) bool {
 		panic("runtime: Async.Next called before Start: call Start first")
 	}
 	var zero E
-	st.deadline = nil
+	if st.deadline != nil {
+		st.deadline = nil
+	}
 	if st.ended || st.isClosed.Load() {
 		a.cur = zero
 		return false
 	}
 	if st.pending {
 		st.pending = false
+		// The callback waits for its ack already, mostly: try without
+		// a select first.
 		select {
 		case st.ack <- true:
-		case <-st.closed: // the callback has its false from Close
+		default:
+			select {
+			case st.ack <- true:
+			case <-st.closed: // the callback has its true from Close
+			}
 		}
 	}
-	// The context's end closes done, but from a goroutine of
+	// The context's end closes quit, but from a goroutine of
 	// context.AfterFunc's that callbacks may keep overtaking.
 	if st.ctx.Err() != nil {
 		return a.finish()
 	}
+	// A call that waits already is taken without a select: a non-blocking
+	// receive from an empty channel fails without taking its lock.
 	select {
 	case e := <-st.calls:
 		return a.take(e)
-	case <-st.done:
+	default:
+	}
+	select {
+	case e := <-st.calls:
+		return a.take(e)
+	case <-st.quit:
+		if st.isClosed.Load() {
+			a.cur = zero
+			return false
+		}
 		select {
 		case e := <-st.calls: // a call queued before the end
 			return a.take(e)
 		default:
 			return a.finish()
 		}
-	case <-st.closed:
-		a.cur = zero
-		return false
 	case <-stop:
 		a.cur, st.deadline = zero, ctx.Err()
 		return false
@@ -364,7 +420,10 @@ func (a *Async[E, R]) Dropped() uint64 {
 	if a.st == nil {
 		return 0
 	}
-	return a.st.dropped.Load()
+	st := a.st
+	st.foldMu.Lock()
+	defer st.foldMu.Unlock()
+	return st.dropped.Load() + st.flight.Load()>>32
 }
 
 // Err returns the error of the context that made the last NextContext give
@@ -398,6 +457,7 @@ func (st *asyncState[E, R]) close() {
 		st.cleanup.Stop()
 		st.isClosed.Store(true)
 		close(st.closed)
+		st.wake()
 		st.cancel()
 		st.callCloser()
 	})

@@ -325,6 +325,46 @@ func TestAsyncOverflow(t *testing.T) {
 	}
 }
 
+// TestAsyncDroppedFolds: the drops that callbacks count alongside the
+// callbacks in flight move to a total now and then; Dropped never goes
+// back, and adds up with the calls received to the calls made, with
+// several producers dropping at once.
+func TestAsyncDroppedFolds(t *testing.T) {
+	defer coro.SetFoldAt(3)()
+	const producers, each, buffer = 4, 500, 2
+	for _, overflow := range []coro.Overflow{coro.DropNewest, coro.DropOldest} {
+		var a coro.Async[int, struct{}]
+		a.Start(context.Background(), buffer, overflow, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+			var wg sync.WaitGroup
+			for range producers {
+				wg.Go(func() {
+					for i := range each {
+						send(i)
+					}
+				})
+			}
+			wg.Wait()
+			return struct{}{}, nil
+		})
+		received, last := 0, uint64(0)
+		for a.Next() {
+			received++
+			if d := a.Dropped(); d < last {
+				t.Fatalf("overflow %d: Dropped went from %d back to %d", overflow, last, d)
+			} else {
+				last = d
+			}
+			if received%16 == 0 {
+				time.Sleep(time.Millisecond / 10)
+			}
+		}
+		if uint64(received)+a.Dropped() != producers*each || a.Dropped() == 0 {
+			t.Errorf("overflow %d: %d received + %d dropped, want %d in all and some dropped", overflow, received, a.Dropped(), producers*each)
+		}
+		a.Close()
+	}
+}
+
 // TestAsyncConflate: a buffer of one that drops the oldest keeps the
 // latest call.
 func TestAsyncConflate(t *testing.T) {
