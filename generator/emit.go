@@ -1059,10 +1059,14 @@ func (e *emitter) emitCursor() {
 		jen.Id("cursor").Qual(runtimePath, engine).Types(append(e.elemType(true), e.pullResult())...))
 
 	if m.async {
-		e.comment("Next waits for the next call of the %s and reports whether there is one; "+
-			"it first lets the previous call's callback return. "+
+		// With a buffer, the callbacks have returned already.
+		release := "; it first lets the previous call's callback return"
+		if m.buffer > 0 {
+			release = ""
+		}
+		e.comment("Next waits for the next call of the %s and reports whether there is one%s. "+
 			"A panic in %s is raised here, after the calls before it, as a *runtime.PanicError with %s's stack.",
-			e.callbacks(), m.name, m.name)
+			e.callbacks(), release, m.name, m.name)
 	} else {
 		e.comment("Next runs %s until its next call of the %s and reports whether there is one. "+
 			"A panic in %s is raised again here, as a *runtime.PanicError with %s's stack.", m.name, e.callbacks(), m.name, m.name)
@@ -1151,7 +1155,16 @@ func (e *emitter) emitCursor() {
 		if m.errRes {
 			besides = " besides its error"
 		}
-		e.comment("Result returns what %s returned%s, once Next has returned false.", m.name, besides)
+		switch {
+		case m.async && (m.closer >= 0 || m.keepOpen):
+			e.comment("Result returns what %s returned%s once it has returned, and zero values before; "+
+				"the calls go on after it returns, until Close.", m.name, besides)
+		case m.async:
+			e.comment("Result returns what %s returned%s once it has returned, and zero values before; "+
+				"it has when Next has returned false at the end of the calls.", m.name, besides)
+		default:
+			e.comment("Result returns what %s returned%s, once Next has returned false.", m.name, besides)
+		}
 		var rtypes, vals []jen.Code
 		for i, r := range others {
 			rtypes = append(rtypes, typeCode(r.typ))

@@ -3,6 +3,7 @@ package generator
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -13,7 +14,7 @@ import (
 func TestExplain(t *testing.T) {
 	for _, name := range cases(t, "../testdata") {
 		t.Run(name, func(t *testing.T) {
-			checkExplain(t, caseConfig(t, filepath.Join("../testdata", name)), filepath.Join("../golden/explain", name+".txt"))
+			checkExplain(t, caseConfigs(t, filepath.Join("../testdata", name)), filepath.Join("../golden/explain", name+".txt"))
 		})
 	}
 	if testing.Short() {
@@ -29,17 +30,24 @@ func TestExplain(t *testing.T) {
 			continue
 		}
 		t.Run("examples/"+e.Name(), func(t *testing.T) {
-			checkExplain(t, caseConfig(t, dir), filepath.Join("../golden/explain/examples", e.Name()+".txt"))
+			checkExplain(t, caseConfigs(t, dir), filepath.Join("../golden/explain/examples", e.Name()+".txt"))
 		})
 	}
 }
 
-func checkExplain(t *testing.T, cfg Config, golden string) {
+// checkExplain compares the lines of -explain for each of cfgs, the
+// go:generate lines of a package, sorted together, with golden.
+func checkExplain(t *testing.T, cfgs []Config, golden string) {
 	t.Helper()
-	lines, err := Explain(cfg)
-	if err != nil {
-		t.Fatal(err)
+	var lines []string
+	for _, cfg := range cfgs {
+		l, err := Explain(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, l...)
 	}
+	slices.Sort(lines)
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 			t.Fatal(err)

@@ -141,20 +141,28 @@ func mergeFindings(all []*finding) *finding {
 // implement iface: the types of pkgs (those loaded with syntax), and the
 // types of any package that pkgs assert implement it (var _ I = (*T)(nil)),
 // with the types' names.
+//
+// The wrappers corogen generated are left out: their methods are the
+// wrapped type's, read already where that type is in sight.
 func implementations(iface *types.Interface, name string, pkgs []*packages.Package) *methodCode {
 	code := &methodCode{}
+	// A type is found once, by its name qualified with its package's
+	// path: the package's test variant, and a package that asserts a type
+	// of another, find it again.
+	found := map[string]bool{}
 	add := func(t types.Type, rel *types.Package) {
 		if types.IsInterface(t) || !types.Implements(t, iface) {
 			return
 		}
-		impl := types.TypeString(t, types.RelativeTo(rel))
-		if slices.Contains(code.impls, impl) {
-			return // the same type, in the package's test variant
+		key := types.TypeString(t, nil)
+		if found[key] {
+			return
 		}
+		found[key] = true
 		obj, _, _ := types.LookupFieldOrMethod(t, true, rel, name)
 		if fn, ok := obj.(*types.Func); ok {
 			code.fns = append(code.fns, fn)
-			code.impls = append(code.impls, impl)
+			code.impls = append(code.impls, types.TypeString(t, types.RelativeTo(rel)))
 		}
 	}
 	seen := map[*types.Package]bool{}
@@ -163,10 +171,11 @@ func implementations(iface *types.Interface, name string, pkgs []*packages.Packa
 			continue
 		}
 		seen[p.Types] = true
+		generated := generatedFiles(p)
 		scope := p.Types.Scope()
 		for _, n := range scope.Names() {
 			tn, ok := scope.Lookup(n).(*types.TypeName)
-			if !ok || tn.IsAlias() {
+			if !ok || tn.IsAlias() || generated[p.Fset.File(tn.Pos())] {
 				continue
 			}
 			named, ok := tn.Type().(*types.Named)
@@ -184,6 +193,25 @@ func implementations(iface *types.Interface, name string, pkgs []*packages.Packa
 		}
 	}
 	return code
+}
+
+// generatedFiles are the files of p that corogen generated: their first
+// line is its header.
+func generatedFiles(p *packages.Package) map[*token.File]bool {
+	files := map[*token.File]bool{}
+	for _, f := range p.Syntax {
+		for _, cg := range f.Comments {
+			if cg.Pos() > f.Package {
+				break
+			}
+			for _, c := range cg.List {
+				if c.Text == header && p.Fset.Position(c.Pos()).Column == 1 {
+					files[p.Fset.File(f.Pos())] = true
+				}
+			}
+		}
+	}
+	return files
 }
 
 // assertedTypes are the types of the values of p's blank variables with a

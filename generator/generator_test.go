@@ -18,40 +18,52 @@ var update = flag.Bool("update", false, "rewrite the golden files with the curre
 
 var generateLine = regexp.MustCompile(`(?m)^//go:generate go tool corogen (.+)$`)
 
-// caseConfig returns the Config of the //go:generate line of the testdata
-// package in dir.
+// caseConfig returns the Config of the one //go:generate line of the
+// testdata package in dir.
 func caseConfig(t *testing.T, dir string) Config {
 	t.Helper()
+	cfgs := caseConfigs(t, dir)
+	if len(cfgs) != 1 {
+		t.Fatalf("%s: %d //go:generate go tool corogen lines, want 1", dir, len(cfgs))
+	}
+	return cfgs[0]
+}
+
+// caseConfigs returns the Configs of the //go:generate lines of the
+// package in dir, in the order of its files and lines.
+func caseConfigs(t *testing.T, dir string) []Config {
+	t.Helper()
+	var cfgs []Config
 	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := generateLine.FindSubmatch(src)
-		if m == nil {
-			continue
-		}
-		cfg := Config{Dir: dir}
-		for _, arg := range strings.Fields(string(m[1])) {
-			name, value, _ := strings.Cut(strings.TrimPrefix(arg, "-"), "=")
-			switch name {
-			case "type":
-				cfg.Types = SplitList(value)
-			case "func":
-				cfg.Funcs = SplitList(value)
-			case "prefix":
-				cfg.Prefix = value
-			case "output":
-				cfg.Output = filepath.Join(dir, value)
-			default:
-				t.Fatalf("%s: unexpected flag %s", f, arg)
+		for _, m := range generateLine.FindAllSubmatch(src, -1) {
+			cfg := Config{Dir: dir}
+			for _, arg := range strings.Fields(string(m[1])) {
+				name, value, _ := strings.Cut(strings.TrimPrefix(arg, "-"), "=")
+				switch name {
+				case "type":
+					cfg.Types = SplitList(value)
+				case "func":
+					cfg.Funcs = SplitList(value)
+				case "prefix":
+					cfg.Prefix = value
+				case "output":
+					cfg.Output = filepath.Join(dir, value)
+				default:
+					t.Fatalf("%s: unexpected flag %s", f, arg)
+				}
 			}
+			cfgs = append(cfgs, cfg)
 		}
-		return cfg
 	}
-	t.Fatalf("%s: no //go:generate go tool corogen line", dir)
-	return Config{}
+	if len(cfgs) == 0 {
+		t.Fatalf("%s: no //go:generate go tool corogen line", dir)
+	}
+	return cfgs
 }
 
 func cases(t *testing.T, root string) []string {

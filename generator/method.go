@@ -199,6 +199,13 @@ func (md *modeler) modelAsync(u *unit, m *methodModel, d directives, bad func(st
 		if m.closer < 0 && m.keepOpen {
 			md.findCloser(m, recv)
 		}
+		if m.closer < 0 && !m.inferredAsync {
+			// Under //corogen:async, the code's kept callback counts for
+			// the closer it leads to; without one, the calls end with the
+			// method, as the directive alone says (http.Serve keeps its
+			// handler deep in its connections, and its return is the end).
+			m.keepOpen = false
+		}
 	}
 	// A context ends the calls only where nothing else does: with a
 	// closer, it is the method's own (context.AfterFunc's is the very
@@ -218,10 +225,17 @@ func (md *modeler) modelAsync(u *unit, m *methodModel, d directives, bad func(st
 	}
 	if m.closer < 0 && m.ctx < 0 && !m.keepOpen && len(m.otherResults()) > 0 {
 		// A registration that returns a handle: if it keeps the callback,
-		// its sequence would end, empty, as soon as it returns. Say so.
+		// its sequence would end, empty, as soon as it returns. Say so,
+		// with the closer its names suggest, if any.
+		hint := "close=NAME (a method of the result, or of " + receiverText(u) + " that takes it)"
+		probe := *m
+		md.findCloser(&probe, recv)
+		if probe.closer >= 0 {
+			hint = "close=" + probe.closeMethod
+		}
 		md.warn(md.errorf(m.at, "%s: async, and nothing ends its calls but its return; if it keeps the callback (it returns %s), "+
-			"the sequence ends at once, empty: name what ends the calls with close=NAME (a method of the result, or of %s that takes it)",
-			m.name, types.TypeString(m.otherResults()[0].typ, types.RelativeTo(md.out.Types)), receiverText(u)))
+			"the sequence ends at once, empty: name what ends the calls with %s",
+			m.name, types.TypeString(m.otherResults()[0].typ, types.RelativeTo(md.out.Types)), hint))
 	}
 	return nil
 }
@@ -355,30 +369,32 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 	case d.reply && !isBool:
 		return bad("reply applies to a bool result; results of other types are replies already")
 	case isBool && !d.reply:
-		if d.deflt != nil || d.stop != nil && !isFalse(d.stop) {
-			return bad("a bool result is a stop signal; add reply to make it a reply (stop=false alone says false stops)")
-		}
-		reads := found != nil && found.bools != nil && !found.bools.none && !m.async
+		// The code reads false as "go on without this one": a reply, true
+		// by default, and the method stops by unwinding unless stop= says
+		// what stops it. default= and stop= say nothing against that.
+		readsReply := found != nil && found.bools != nil && !found.bools.none && !m.async && !found.bools.stops
 		switch {
-		case d.stop != nil:
-			if reads && !found.bools.stops {
+		case d.stop != nil && isFalse(d.stop):
+			if readsReply {
 				md.contradiction(m, pos, "stop=false", found.bools.ev)
 			}
-		case reads && !found.bools.stops:
-			// The code reads false as "go on without this one": a reply,
-			// true by default, and the method stops by unwinding.
-			f.reply, f.inferred = true, true
-			f.deflt = []ast.Expr{ast.NewIdent("true")}
-			f.info = &types.Info{Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
-			return types.CheckExpr(md.fset, md.out.Types, token.NoPos, f.deflt[0], f.info)
+		case readsReply:
+			f.inferred = true
+		case d.deflt != nil || d.stop != nil:
+			return bad("a bool result is a stop signal; add reply to make it a reply (stop=false alone says false stops)")
 		}
-		f.boolStop = true
-		return nil
+		if !f.inferred {
+			f.boolStop = true
+			return nil
+		}
 	case isBool && found != nil && found.bools != nil && !found.bools.none && found.bools.stops && !m.async && !isFalse(d.stop):
 		md.contradiction(m, pos, "reply", found.bools.ev)
 	}
 	f.reply = true
 	f.deflt, f.stop = d.deflt, d.stop
+	if isBool && f.inferred && f.deflt == nil {
+		f.deflt = []ast.Expr{ast.NewIdent("true")}
+	}
 	f.self = len(res) == 1 && f.cb.iface != nil && types.Identical(res[0].typ, f.cb.typ)
 	if types.Identical(res[len(res)-1].typ, errorType) && !f.self {
 		carried := found != nil && found.errs != nil && !found.errs.none && !found.errs.stops && !m.async
@@ -416,7 +432,7 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 			}
 		}
 	}
-	if isBool && f.stop == nil {
+	if isBool && f.stop == nil && !f.inferred {
 		return bad("a bool reply needs stop=EXPR, the value that stops the method")
 	}
 	if f.stop != nil && !f.self && sameValues(f.info, f.stop, f.deflt, res) {

@@ -84,6 +84,10 @@ func (md *modeler) settleLifetime(u *unit, m *methodModel, d directives) error {
 		if syncOnly && !kept && !goroutines {
 			md.contradiction(m, d.pos, "async", ev)
 		}
+		// The directive says when the callbacks come, not when they end:
+		// what the code shows of that (the callback is kept, so a closer
+		// ends the calls) still holds.
+		m.keepOpen = kept
 	case kept || goroutines:
 		m.async, m.inferredAsync = true, true
 		m.keepOpen = kept

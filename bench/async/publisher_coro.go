@@ -151,9 +151,8 @@ type PublisherPublishAheadCursor struct {
 }
 
 // Next waits for the next call of the callback and reports whether there is
-// one; it first lets the previous call's callback return. A panic in
-// PublishBuffered is raised here, after the calls before it, as a
-// *runtime.PanicError with PublishBuffered's stack.
+// one. A panic in PublishBuffered is raised here, after the calls before it,
+// as a *runtime.PanicError with PublishBuffered's stack.
 func (c *PublisherPublishAheadCursor) Next() bool {
 	return c.cursor.Next()
 }
@@ -241,9 +240,8 @@ type PublisherPublishDropNewestCursor struct {
 }
 
 // Next waits for the next call of the callback and reports whether there is
-// one; it first lets the previous call's callback return. A panic in
-// PublishDropNewest is raised here, after the calls before it, as a
-// *runtime.PanicError with PublishDropNewest's stack.
+// one. A panic in PublishDropNewest is raised here, after the calls before it,
+// as a *runtime.PanicError with PublishDropNewest's stack.
 func (c *PublisherPublishDropNewestCursor) Next() bool {
 	return c.cursor.Next()
 }
@@ -337,9 +335,8 @@ type PublisherPublishDropOldestCursor struct {
 }
 
 // Next waits for the next call of the callback and reports whether there is
-// one; it first lets the previous call's callback return. A panic in
-// PublishDropOldest is raised here, after the calls before it, as a
-// *runtime.PanicError with PublishDropOldest's stack.
+// one. A panic in PublishDropOldest is raised here, after the calls before it,
+// as a *runtime.PanicError with PublishDropOldest's stack.
 func (c *PublisherPublishDropOldestCursor) Next() bool {
 	return c.cursor.Next()
 }

@@ -79,7 +79,11 @@
 //     with a warning that names the directive to write (//corogen:async or
 //     //corogen:sync); for a -func, that is an error.
 //
-// A directive that the code contradicts is followed, with a warning that
+// A directive settles what it names and no more; the code still settles the
+// rest. async says the calls come from elsewhere, and a closer the code
+// leads to still ends them (without one, they end with M); default= gives
+// a reply's default, and a bool the code reads as a reply stays one. A
+// directive that the code contradicts is followed, with a warning that
 // gives the evidence's position.
 //
 // A synchronous form tells a late call of its callback (after the form has

@@ -110,8 +110,8 @@ func (c *CronAddFuncCursor) Err() error {
 	return c.cursor.Result().err
 }
 
-// Result returns what AddFunc returned besides its error, once Next has
-// returned false.
+// Result returns what AddFunc returned besides its error once it has returned,
+// and zero values before; the calls go on after it returns, until Close.
 func (c *CronAddFuncCursor) Result() cron.EntryID {
 	r := c.cursor.Result()
 	return r.r0

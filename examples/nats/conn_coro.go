@@ -199,8 +199,9 @@ func (c *ConnQueueSubscribeCursor) Err() error {
 	return c.cursor.Result().err
 }
 
-// Result returns what QueueSubscribe returned besides its error, once Next has
-// returned false.
+// Result returns what QueueSubscribe returned besides its error once it has
+// returned, and zero values before; the calls go on after it returns, until
+// Close.
 func (c *ConnQueueSubscribeCursor) Result() *nats.Subscription {
 	r := c.cursor.Result()
 	return r.r0
@@ -848,8 +849,9 @@ func (c *ConnSubscribeCursor) Err() error {
 	return c.cursor.Result().err
 }
 
-// Result returns what Subscribe returned besides its error, once Next has
-// returned false.
+// Result returns what Subscribe returned besides its error once it has
+// returned, and zero values before; the calls go on after it returns, until
+// Close.
 func (c *ConnSubscribeCursor) Result() *nats.Subscription {
 	r := c.cursor.Result()
 	return r.r0

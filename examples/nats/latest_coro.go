@@ -93,9 +93,8 @@ type LatestSubscribeCursor struct {
 }
 
 // Next waits for the next call of the callback and reports whether there is
-// one; it first lets the previous call's callback return. A panic in Subscribe
-// is raised here, after the calls before it, as a *runtime.PanicError with
-// Subscribe's stack.
+// one. A panic in Subscribe is raised here, after the calls before it, as a
+// *runtime.PanicError with Subscribe's stack.
 func (c *LatestSubscribeCursor) Next() bool {
 	return c.cursor.Next()
 }
@@ -127,8 +126,9 @@ func (c *LatestSubscribeCursor) Dropped() uint64 {
 	return c.cursor.Dropped()
 }
 
-// Result returns what Subscribe returned besides its error, once Next has
-// returned false.
+// Result returns what Subscribe returned besides its error once it has
+// returned, and zero values before; the calls go on after it returns, until
+// Close.
 func (c *LatestSubscribeCursor) Result() *nats.Subscription {
 	r := c.cursor.Result()
 	return r.r0

@@ -25,7 +25,7 @@ import "github.com/nats-io/nats.go"
 type Latest interface {
 	// Subscribe calls cb for each message on subj.
 	//
-	//corogen:async buffer=64 overflow=drop-oldest close=Unsubscribe
+	//corogen:async buffer=64 overflow=drop-oldest
 	Subscribe(subj string, cb nats.MsgHandler) (*nats.Subscription, error)
 }
 

@@ -14,12 +14,24 @@ type Store interface {
 	// Subscribe keeps fn and calls it for each item added later, from
 	// whatever goroutine adds it, until the subscription is cancelled.
 	Subscribe(fn func(item int)) *Subscription
+	// Watch is Subscribe whose calls wait in a buffer of 4: the directive
+	// says async and buffer, not what ends the calls, which the code still
+	// shows (Unsubscribe).
+	//
+	//corogen:async buffer=4
+	Watch(fn func(item int)) *Subscription
 	// OnAdd keeps fn like Subscribe; Remove(id) forgets it.
 	OnAdd(fn func(item int)) ID
 	// Remove forgets the callback of OnAdd that returned id.
 	Remove(id ID)
 	// Filter returns the items fn keeps: fn's false drops one and goes on.
 	Filter(fn func(item int) bool) []int
+	// Keep is Filter whose items are dropped unless the consumer keeps
+	// them: the directive gives the reply's default, and the code still
+	// says that false goes on.
+	//
+	//corogen:default=false
+	Keep(fn func(item int) bool) []int
 	// Ascend calls fn for each item in order until fn returns false.
 	Ascend(fn func(item int) bool)
 	// Walk calls fn for each node of the tree of items, depth first; fn's
@@ -100,6 +112,10 @@ func (s *store) Subscribe(fn func(int)) *Subscription {
 	s.subs[sub] = true
 	return sub
 }
+
+func (s *store) Watch(fn func(int)) *Subscription { return s.Subscribe(fn) }
+
+func (s *store) Keep(fn func(int) bool) []int { return s.Filter(fn) }
 
 func (s *store) OnAdd(fn func(int)) ID {
 	s.mu.Lock()
