@@ -60,20 +60,22 @@ const (
 // Close may be called on an Async that was never started: they return zero
 // values and nil.
 type Async[E, R any] struct {
-	st  *asyncState[E, R]
-	cur E
+	st *asyncState[E, R]
+
+	// The consumer's, apart from the state the callbacks share, so that
+	// its writes at each call stay off their cache lines.
+	cur      E
+	pending  bool  // unbuffered mode: a callback waits for its ack
+	ended    bool  // the consumer has seen the end
+	deadline error // the context that ended the last NextContext, for Err
 }
 
 type asyncState[E, R any] struct {
 	calls    chan E
 	ack      chan bool // unbuffered mode: the consumer is done with a call
 	buffered bool
+	buffer   int // cap(calls), which the callbacks read without a call
 	overflow Overflow
-
-	// The consumer's, of the one goroutine that calls Next.
-	pending  bool  // unbuffered mode: a callback waits for its ack
-	ended    bool  // the consumer has seen the end
-	deadline error // the context that ended the last NextContext, for Err
 
 	ctx      context.Context
 	cancel   context.CancelFunc
@@ -137,6 +139,7 @@ func (a *Async[E, R]) Start(parent context.Context, buffer int, overflow Overflo
 		calls:    make(chan E, buffer),
 		ack:      make(chan bool),
 		buffered: buffer > 0,
+		buffer:   buffer,
 		overflow: overflow,
 		closed:   make(chan struct{}),
 		quit:     make(chan struct{}),
@@ -207,24 +210,37 @@ func (st *asyncState[E, R]) over() bool {
 // buffer is full, and atomic flags; a select over several channels, which
 // locks each, runs only when a callback has to wait.
 func (st *asyncState[E, R]) send(e E) bool {
+	if st.overflow == DropNewest && len(st.calls) == st.buffer {
+		// A full buffer drops e: nothing goes in, so the callback need not
+		// be counted in flight (were the buffer to empty meanwhile, e came
+		// as it was full, and is dropped all the same).
+		if st.over() {
+			return false
+		}
+		st.dropped1()
+		return true
+	}
 	if st.isClosed.Load() {
 		return false
 	}
 	st.flight.Add(1)
-	ok, drop := st.put(e)
-	var left uint64
-	if drop {
-		left = st.flight.Add(1<<32 - 1)
-		if left>>32 >= foldAt {
-			st.fold()
-		}
-	} else {
-		left = st.flight.Add(^uint64(0))
+	ok, drops := st.put(e)
+	// One add counts the drops and the callback's leaving.
+	left := st.flight.Add(drops<<32 - 1)
+	if left>>32 >= foldAt {
+		st.fold()
 	}
 	if uint32(left) == 0 && st.returned.Load() {
 		st.endUnlessOpen()
 	}
 	return ok
+}
+
+// dropped1 counts a drop by a callback that is not in flight.
+func (st *asyncState[E, R]) dropped1() {
+	if st.flight.Add(1<<32)>>32 >= foldAt {
+		st.fold()
+	}
 }
 
 // foldAt is the count of drops in flight's high half at which a callback
@@ -241,14 +257,15 @@ func (st *asyncState[E, R]) fold() {
 	}
 }
 
-// put is send once the callback is counted in flight. drop reports that
-// it dropped e, which send counts.
-func (st *asyncState[E, R]) put(e E) (ok, drop bool) {
+// put is send once the callback is counted in flight. It reports the calls
+// it dropped, e or older ones, which send counts.
+func (st *asyncState[E, R]) put(e E) (ok bool, drops uint64) {
 	select {
 	case st.calls <- e:
 	default:
-		if ok, drop = st.sendFull(e); !ok || drop {
-			return ok, drop
+		var taken bool
+		if ok, taken, drops = st.sendFull(e); !taken {
+			return ok, drops
 		}
 	}
 	if !st.buffered {
@@ -259,42 +276,41 @@ func (st *asyncState[E, R]) put(e E) (ok, drop bool) {
 		case <-st.closed:
 		}
 	}
-	return true, false
+	return true, drops
 }
 
 // sendFull is put when the consumer is not waiting and the buffer, if any,
 // is full: it waits, or drops a call, as the overflow says. It reports
-// whether e was taken, or dropped; ok is false when the sequence has ended
-// meanwhile.
-func (st *asyncState[E, R]) sendFull(e E) (ok, drop bool) {
+// whether e was handled (taken, or dropped: false when the sequence has
+// ended meanwhile), whether it went into the channel, and how many calls
+// it dropped.
+func (st *asyncState[E, R]) sendFull(e E) (ok, taken bool, drops uint64) {
 	switch st.overflow {
 	case DropNewest:
 		if st.over() {
-			return false, false
+			return false, false, 0
 		}
-		return true, true
+		return true, false, 1
 	case DropOldest:
 		for !st.over() {
 			select {
 			case <-st.calls:
-				if st.flight.Add(1<<32)>>32 >= foldAt {
-					st.fold()
-				}
+				drops++
 			default: // the consumer took one meanwhile
 			}
 			select {
 			case st.calls <- e:
-				return true, false
+				return true, true, drops
 			default:
 			}
 		}
-		return false, false
+		return false, false, drops
 	}
 	select {
 	case st.calls <- e:
-		return true, false
+		return true, true, 0
 	case <-st.quit:
-		return false, false
+		return false, false, 0
 	}
 }
 
@@ -324,15 +340,15 @@ func (a *Async[E, R]) next(ctx context.Context) bool {
 		panic("runtime: Async.Next called before Start: call Start first")
 	}
 	var zero E
-	if st.deadline != nil {
-		st.deadline = nil
+	if a.deadline != nil {
+		a.deadline = nil
 	}
-	if st.ended || st.isClosed.Load() {
+	if a.ended || st.isClosed.Load() {
 		a.cur = zero
 		return false
 	}
-	if st.pending {
-		st.pending = false
+	if a.pending {
+		a.pending = false
 		// The callback waits for its ack already, mostly: try without
 		// a select first.
 		select {
@@ -371,7 +387,7 @@ func (a *Async[E, R]) next(ctx context.Context) bool {
 			return a.finish()
 		}
 	case <-stop:
-		a.cur, st.deadline = zero, ctx.Err()
+		a.cur, a.deadline = zero, ctx.Err()
 		return false
 	}
 }
@@ -379,7 +395,7 @@ func (a *Async[E, R]) next(ctx context.Context) bool {
 func (a *Async[E, R]) take(e E) bool {
 	a.cur = e
 	if !a.st.buffered {
-		a.st.pending = true
+		a.pending = true
 	}
 	return true
 }
@@ -388,7 +404,7 @@ func (a *Async[E, R]) take(e E) bool {
 func (a *Async[E, R]) finish() bool {
 	st := a.st
 	var zero E
-	a.cur, st.ended = zero, true
+	a.cur, a.ended = zero, true
 	st.mu.Lock()
 	p := st.perr
 	st.perr = nil
@@ -433,7 +449,7 @@ func (a *Async[E, R]) Err() error {
 	if a.st == nil {
 		return nil
 	}
-	return a.st.deadline
+	return a.deadline
 }
 
 // Close ends the sequence: the callback whose call the consumer holds

@@ -337,11 +337,13 @@ func TestAsyncDroppedFolds(t *testing.T) {
 		a.Start(context.Background(), buffer, overflow, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
 			var wg sync.WaitGroup
 			for range producers {
-				wg.Go(func() {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
 					for i := range each {
 						send(i)
 					}
-				})
+				}()
 			}
 			wg.Wait()
 			return struct{}{}, nil
