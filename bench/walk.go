@@ -1,9 +1,9 @@
 // Package bench measures what corogen's sequential forms cost against the
 // direct callback and the adapters people write by hand, for a cheap API
 // (a slice walk) and a real one (google/btree), with few and many items,
-// in one process. The README's table comes from
+// in interleaved rounds. The README's table comes from
 //
-//	(cd bench && go test -run '^$' -bench . -count 5 .) | go run ./internal/benchtable -base Direct,IterPull,GoListExport
+//	go run ./internal/benchtable -rounds 5 -base Direct,IterPull,GoListExport ./bench
 package bench
 
 //go:generate go tool corogen -type=Walker

@@ -7,11 +7,11 @@ import (
 	coro "github.com/corogen/corogen/runtime"
 )
 
-// BenchmarkSwitch measures one round trip of each kind, in one process;
-// with -count N each is measured N times and benchtable takes the median.
-// The README's table comes from
+// BenchmarkSwitch measures one round trip of each kind. The README's table
+// comes from interleaved rounds, each running every kind once, ratios
+// taken within a round:
 //
-//	go test -run '^$' -bench Switch -benchmem -count 10 ./runtime | go run ./internal/benchtable -base IterPull
+//	go run ./internal/benchtable -rounds 10 -bench Switch -base IterPull ./runtime
 func BenchmarkSwitch(b *testing.B) { switchbench.All(b) }
 
 // intCursor forwards to a Cursor as the cursors corogen generates do, so

@@ -56,7 +56,7 @@ func TestEveryMessageOnce(t *testing.T) {
 // consumer, each way; ns/msg is the cost of one message. The README's
 // table comes from
 //
-//	(cd bench && go test -run '^$' -bench Async -count 6 ./async) | go run ./internal/benchtable -base ChannelAck,Channel64
+//	go run ./internal/benchtable -rounds 6 -bench Async -base ChannelAck,Channel64 ./bench/async
 func BenchmarkAsync(b *testing.B) {
 	run := func(name string, consume func() int) {
 		b.Run(name, func(b *testing.B) {
