@@ -70,8 +70,16 @@ type Async[E, R any] struct {
 	deadline error // the context that ended the last NextContext, for Err
 }
 
+// A call is what travels on an Async's channel: a callback's call, or, in
+// its place, a wake-up for a consumer blocked in Next when the sequence is
+// over.
+type call[E any] struct {
+	e    E
+	wake bool
+}
+
 type asyncState[E, R any] struct {
-	calls    chan E
+	calls    chan call[E]
 	ack      chan bool // unbuffered mode: the consumer is done with a call
 	buffered bool
 	buffer   int // cap(calls), which the callbacks read without a call
@@ -83,8 +91,15 @@ type asyncState[E, R any] struct {
 	isClosed atomic.Bool
 	once     sync.Once
 	isDone   atomic.Bool   // no call will come: the end of the sequence
-	quit     chan struct{} // closed by Close or the end: no one waits any more
+	quit     chan struct{} // closed by Close or the end: no callback waits any more
 	quitOnce sync.Once
+
+	// waiting is set while the consumer receives from calls with nothing
+	// else to wake it: Close and the end then send it a wake-up. The
+	// consumer writes it, so it has a cache line of its own.
+	_       [64]byte
+	waiting atomic.Bool
+	_       [63]byte
 
 	// flight packs two counts that the callbacks keep, so that a drop,
 	// which ends a callback's send, costs one atomic add: the callbacks
@@ -136,7 +151,7 @@ func (a *Async[E, R]) Start(parent context.Context, buffer int, overflow Overflo
 		panic("runtime: Async.Start with overflow " + strconv.Itoa(int(overflow)) + " and a buffer of " + strconv.Itoa(buffer) + ": dropping calls takes a buffer of 1 or more")
 	}
 	st := &asyncState[E, R]{
-		calls:    make(chan E, buffer),
+		calls:    make(chan call[E], buffer),
 		ack:      make(chan bool),
 		buffered: buffer > 0,
 		buffer:   buffer,
@@ -193,11 +208,25 @@ func (st *asyncState[E, R]) end() {
 	st.wake()
 }
 
-// wake closes quit, which Close and the end share: whoever waits, a
-// callback for room in the buffer or the consumer for a call, stops
-// waiting and looks at isClosed and isDone.
+// wake lets whoever waits see that the sequence is over (isClosed or
+// isDone, set first): it closes quit, which Close and the end share, for a
+// callback that waits for room in the buffer, and sends a wake-up to a
+// consumer blocked in Next. The consumer sets waiting and then looks at
+// the flags; wake sets a flag and then looks at waiting: one of the two
+// sees the other. A consumer that waits receives at once, so the send goes
+// through at once, but in the moment between its flag and its receive;
+// or a call comes first, and the consumer, no longer waiting, sees the
+// flag at its next Next.
 func (st *asyncState[E, R]) wake() {
 	st.quitOnce.Do(func() { close(st.quit) })
+	for st.waiting.Load() {
+		select {
+		case st.calls <- call[E]{wake: true}:
+			return
+		default:
+			rt.Gosched()
+		}
+	}
 }
 
 // over reports whether a call can no longer reach the consumer.
@@ -261,7 +290,7 @@ func (st *asyncState[E, R]) fold() {
 // it dropped, e or older ones, which send counts.
 func (st *asyncState[E, R]) put(e E) (ok bool, drops uint64) {
 	select {
-	case st.calls <- e:
+	case st.calls <- call[E]{e: e}:
 	default:
 		var taken bool
 		if ok, taken, drops = st.sendFull(e); !taken {
@@ -294,12 +323,14 @@ func (st *asyncState[E, R]) sendFull(e E) (ok, taken bool, drops uint64) {
 	case DropOldest:
 		for !st.over() {
 			select {
-			case <-st.calls:
-				drops++
+			case c := <-st.calls:
+				if !c.wake {
+					drops++
+				}
 			default: // the consumer took one meanwhile
 			}
 			select {
-			case st.calls <- e:
+			case st.calls <- call[E]{e: e}:
 				return true, true, drops
 			default:
 			}
@@ -307,7 +338,7 @@ func (st *asyncState[E, R]) sendFull(e E) (ok, taken bool, drops uint64) {
 		return false, false, drops
 	}
 	select {
-	case st.calls <- e:
+	case st.calls <- call[E]{e: e}:
 		return true, true, 0
 	case <-st.quit:
 		return false, false, 0
@@ -365,30 +396,57 @@ func (a *Async[E, R]) next(ctx context.Context) bool {
 	if st.ctx.Err() != nil {
 		return a.finish()
 	}
-	// A call that waits already is taken without a select: a non-blocking
-	// receive from an empty channel fails without taking its lock.
+	// A call that waits already is taken with a non-blocking receive,
+	// which fails without a lock on an empty channel.
+	var c call[E]
 	select {
-	case e := <-st.calls:
-		return a.take(e)
+	case c = <-st.calls:
 	default:
-	}
-	select {
-	case e := <-st.calls:
-		return a.take(e)
-	case <-st.quit:
-		if st.isClosed.Load() {
-			a.cur = zero
-			return false
+		if stop != nil {
+			select {
+			case c = <-st.calls:
+			case <-st.quit:
+				return a.over()
+			case <-stop:
+				a.cur, a.deadline = zero, ctx.Err()
+				return false
+			}
+			break
 		}
+		// Without a context, a plain receive, which costs less than a
+		// select; wake sends it a wake-up when the sequence is over.
+		st.waiting.Store(true)
+		if st.over() {
+			st.waiting.Store(false)
+			return a.over()
+		}
+		c = <-st.calls
+		st.waiting.Store(false)
+	}
+	if c.wake {
+		return a.over()
+	}
+	return a.take(c.e)
+}
+
+// over is next once the sequence is over: after Close, at once; at the
+// end, after the calls queued before it.
+func (a *Async[E, R]) over() bool {
+	st := a.st
+	if st.isClosed.Load() {
+		var zero E
+		a.cur = zero
+		return false
+	}
+	for {
 		select {
-		case e := <-st.calls: // a call queued before the end
-			return a.take(e)
+		case c := <-st.calls:
+			if !c.wake {
+				return a.take(c.e)
+			}
 		default:
 			return a.finish()
 		}
-	case <-stop:
-		a.cur, a.deadline = zero, ctx.Err()
-		return false
 	}
 }
 
