@@ -456,6 +456,62 @@ func TestAsyncCloseFromAnotherGoroutine(t *testing.T) {
 	})
 }
 
+// TestAsyncWakesABlockedNext races a Next that waits, with no context,
+// against each thing that ends the sequence from another goroutine: Close,
+// run's return, and the end of the parent context, with callbacks in
+// flight or not, with and without a buffer. Every Next must return; a
+// wake-up lost between the consumer's flag and its receive would hang here.
+func TestAsyncWakesABlockedNext(t *testing.T) {
+	const rounds = 2000
+	for _, buffer := range []int{0, 1, 8} {
+		for _, ending := range []string{"Close", "return", "context"} {
+			t.Run(fmt.Sprintf("%s/buffer=%d", ending, buffer), func(t *testing.T) {
+				for i := range rounds {
+					parent, cancel := context.WithCancel(context.Background())
+					release := make(chan struct{})
+					var a coro.Async[int, struct{}]
+					a.Start(parent, buffer, coro.Block, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+						if i%2 == 0 {
+							send(i) // one call before the end, every other round
+						}
+						select {
+						case <-release:
+						case <-ctx.Done():
+						}
+						return struct{}{}, nil
+					})
+					go func() {
+						switch ending {
+						case "Close":
+							a.Close()
+						case "return":
+							close(release)
+						case "context":
+							cancel()
+						}
+					}()
+					done := make(chan struct{})
+					go func() {
+						defer close(done)
+						for a.Next() {
+						}
+					}()
+					select {
+					case <-done:
+					case <-time.After(10 * time.Second):
+						t.Fatalf("round %d: Next still waits after %s", i, ending)
+					}
+					a.Close()
+					cancel()
+					if ending != "return" {
+						close(release)
+					}
+				}
+			})
+		}
+	}
+}
+
 func TestAsyncOverflowNeedsABuffer(t *testing.T) {
 	msg := panicMessage(func() {
 		new(coro.Async[int, int]).Start(context.Background(), 0, coro.DropOldest, asyncNoop)
