@@ -4,7 +4,7 @@
 //
 // Usage:
 //
-//	go run ./internal/benchtable [-rounds 7] [-benchtime 1s] [-base Name1,Name2] [-bench regexp] pkgdir
+//	go run ./internal/benchtable [-rounds 7] [-benchtime 1s] [-base Name1,Name2] [-bench regexp] [-pgo file] pkgdir
 //
 // for instance, from the repository's root,
 //
@@ -21,6 +21,8 @@
 //	-benchtime D   -test.benchtime of each run: a duration or Nx (1s)
 //	-base A,B      names of the baseline benchmarks within each parent
 //	-bench regexp  which benchmarks, as go test -bench selects them (.)
+//	-pgo file      a CPU profile to build the test binary with, as
+//	               go test -c -pgo=file; none by default
 //
 // # Why
 //
@@ -34,8 +36,8 @@
 //
 // # What it does
 //
-//  1. It builds the test binary once (go test -c in pkgdir), in a temporary
-//     directory removed at the end.
+//  1. It builds the test binary once (go test -c in pkgdir, with -pgo when
+//     given one), in a temporary directory removed at the end.
 //  2. It runs the binary once with -test.benchtime 1x to find the
 //     benchmarks -bench selects, sub-benchmarks included, in the order
 //     they run. They are named without the "Benchmark" prefix and the "-N"
@@ -61,10 +63,11 @@
 //
 // # Output
 //
-// First a line saying what ran: the rounds, the benchtime, the package, the
-// cpu, goos/goarch and the Go version. Then a Markdown table with one row
-// per benchmark, in the order they were found; a column per metric, with
-// its median over the rounds (B/op is left out: allocs/op tells the story);
+// First a line saying what ran: the rounds, the benchtime, the profile the
+// binary was built with if any, the package, the cpu, goos/goarch and the
+// Go version. Then a Markdown table with one row per benchmark, in the
+// order they were found; a column per metric, with its median over the
+// rounds (B/op is left out: allocs/op tells the story);
 // and for each baseline a column "× Base" with the median of the per-round
 // ratios and their range, as in 0.81 (0.72–0.88), or "-" where the
 // benchmark's parent has no such baseline. The progress goes to stderr.
@@ -123,6 +126,7 @@ type config struct {
 	benchtime string
 	bases     []string
 	bench     string
+	pgo       string // the profile for go test -c -pgo, made absolute; "" for none
 	pkgdir    string
 }
 
@@ -132,12 +136,13 @@ func flags(c *config, base *string) *flag.FlagSet {
 	fs.StringVar(&c.benchtime, "benchtime", "1s", "-test.benchtime of each run: a `duration` or Nx")
 	fs.StringVar(base, "base", "", "comma-separated `names` of the baseline benchmarks within each parent")
 	fs.StringVar(&c.bench, "bench", ".", "which benchmarks, as go test -bench selects them (a `regexp`)")
+	fs.StringVar(&c.pgo, "pgo", "", "a CPU profile to build the test binary with, as go test -c -pgo=`file`")
 	return fs
 }
 
 func usage() string {
 	var b strings.Builder
-	b.WriteString("usage: go run ./internal/benchtable [-rounds 7] [-benchtime 1s] [-base Name1,Name2] [-bench regexp] pkgdir\n")
+	b.WriteString("usage: go run ./internal/benchtable [-rounds 7] [-benchtime 1s] [-base Name1,Name2] [-bench regexp] [-pgo file] pkgdir\n")
 	fs := flags(new(config), new(string))
 	fs.SetOutput(&b)
 	fs.PrintDefaults()
@@ -169,6 +174,15 @@ func parseArgs(args []string) (config, error) {
 		}
 	} else if d, err := time.ParseDuration(c.benchtime); err != nil || d <= 0 {
 		return c, usageError{fmt.Errorf("-benchtime %s: want a positive duration or Nx", c.benchtime)}
+	}
+	if c.pgo != "" {
+		// The build runs in pkgdir, so a relative path is made absolute
+		// here, where it was given.
+		abs, err := filepath.Abs(c.pgo)
+		if err != nil {
+			return c, usageError{fmt.Errorf("-pgo %s: %v", c.pgo, err)}
+		}
+		c.pgo = abs
 	}
 	if base != "" {
 		for b := range strings.SplitSeq(base, ",") {
@@ -203,7 +217,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 
 	fmt.Fprintf(stderr, "building the test binary of %s\n", c.pkgdir)
-	if _, err := goCmd(ctx, c.pkgdir, "test", "-c", "-o", bin, "."); err != nil {
+	build := []string{"test", "-c", "-o", bin}
+	if c.pgo != "" {
+		if _, err := os.Stat(c.pgo); err != nil {
+			return fmt.Errorf("-pgo: %w", err)
+		}
+		build = append(build, "-pgo="+c.pgo)
+	}
+	if _, err := goCmd(ctx, c.pkgdir, append(build, ".")...); err != nil {
 		return fmt.Errorf("building the test binary of %s: %w", c.pkgdir, err)
 	}
 	goVersion, err := goCmd(ctx, c.pkgdir, "env", "GOVERSION")
@@ -549,6 +570,9 @@ func summary(c config, h header, goVersion string) string {
 	parts := []string{
 		fmt.Sprintf("rounds: %d", c.rounds),
 		"benchtime: " + c.benchtime,
+	}
+	if c.pgo != "" {
+		parts = append(parts, "pgo: "+filepath.Base(c.pgo))
 	}
 	if h.pkg != "" {
 		parts = append(parts, "pkg: "+h.pkg)

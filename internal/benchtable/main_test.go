@@ -5,11 +5,14 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseLine(t *testing.T) {
@@ -386,6 +389,11 @@ func TestSummary(t *testing.T) {
 	if got := summary(c, h, "go1.26.8"); got != want {
 		t.Errorf("summary without a cpu %q, want %q", got, want)
 	}
+	c.pgo = "/some/dir/default.pgo"
+	want = "rounds: 3, benchtime: 200ms, pgo: default.pgo, pkg: example.com/p, linux/amd64, go1.26.8"
+	if got := summary(c, h, "go1.26.8"); got != want {
+		t.Errorf("summary with a profile %q, want %q", got, want)
+	}
 }
 
 func TestCheck(t *testing.T) {
@@ -423,15 +431,21 @@ func TestParseArgs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (config{3, "200ms", []string{"A", "B"}, "X", "./dir"}); !reflect.DeepEqual(c, want) {
+	if want := (config{3, "200ms", []string{"A", "B"}, "X", "", "./dir"}); !reflect.DeepEqual(c, want) {
 		t.Errorf("config %+v, want %+v", c, want)
 	}
 	c, err = parseArgs([]string{"./dir"})
-	if want := (config{7, "1s", nil, ".", "./dir"}); err != nil || !reflect.DeepEqual(c, want) {
+	if want := (config{7, "1s", nil, ".", "", "./dir"}); err != nil || !reflect.DeepEqual(c, want) {
 		t.Errorf("defaults %+v, %v; want %+v", c, err, want)
 	}
 	if _, err := parseArgs([]string{"-benchtime", "10x", "."}); err != nil {
 		t.Errorf("-benchtime 10x: %v", err)
+	}
+	// A relative profile is taken from where the command runs, not from
+	// pkgdir, where the build does.
+	c, err = parseArgs([]string{"-pgo", "cpu.pprof", "./dir"})
+	if wd, _ := os.Getwd(); err != nil || c.pgo != filepath.Join(wd, "cpu.pprof") {
+		t.Errorf("-pgo cpu.pprof: %q, %v; want it in %s", c.pgo, err, wd)
 	}
 	for _, args := range [][]string{
 		{},
@@ -523,6 +537,62 @@ func TestRunNames(t *testing.T) {
 	if !strings.Contains(stdout, "\n| Names/x | ") || !strings.Contains(stdout, " | 1.00 (1.00–1.00) |\n") {
 		t.Errorf("no ratio 1 for the base:\n%s", stdout)
 	}
+}
+
+// -pgo builds the test binary with the profile: a CPU profile builds and
+// the first line names it; a file that is no profile fails the build, which
+// shows that the flag reaches go test -c.
+func TestRunPGO(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs a test binary")
+	}
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "cpu.pprof")
+	f, err := os.Create(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		t.Fatal(err)
+	}
+	for start := time.Now(); time.Since(start) < 50*time.Millisecond; {
+		sink += work(1000)
+	}
+	pprof.StopCPUProfile()
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	stdout, _, err := runFake(t, "-pgo", prof, "-rounds", "1", "-benchtime", "1x", "-bench", "Work")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first, _, _ := strings.Cut(stdout, "\n"); !strings.Contains(first, ", pgo: cpu.pprof, ") {
+		t.Errorf("first line %q does not name the profile", first)
+	}
+
+	bogus := filepath.Join(dir, "bogus.pprof")
+	if err := os.WriteFile(bogus, []byte("not a profile"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = runFake(t, "-pgo", bogus, "-rounds", "1", "-benchtime", "1x", "-bench", "Work")
+	if err == nil || !strings.Contains(err.Error(), "-pgo="+bogus) {
+		t.Errorf("a bogus profile: error %v, want the build to fail on -pgo=%s", err, bogus)
+	}
+	_, _, err = runFake(t, "-pgo", filepath.Join(dir, "missing.pprof"), "-rounds", "1", "-benchtime", "1x")
+	if err == nil || !strings.Contains(err.Error(), "-pgo: ") {
+		t.Errorf("a missing profile: error %v, want one about -pgo", err)
+	}
+}
+
+var sink int
+
+// work keeps the CPU busy for a profile.
+func work(n int) int {
+	s := 0
+	for i := range n {
+		s += i * i
+	}
+	return s
 }
 
 func TestRunErrors(t *testing.T) {
