@@ -118,6 +118,8 @@ func (e *emitter) emitAsyncSeq() error {
 		case elemSingle:
 			args[0] = jen.Id(v.zero)
 			body = append(body, jen.Var().Id(v.zero).Add(e.elemType(false)[0]))
+		case elemCall:
+			args[0] = e.named(e.callType()).Values()
 		}
 		body = append(body, jen.If(jen.Id(v.err).Op(":=").Add(res), jen.Id(v.err).Op("!=").Nil()).Block(
 			jen.Id(v.yield).Call(args...)))

@@ -84,6 +84,7 @@ func (e *emitter) eventStruct(f *cbFunc) string {
 	return e.base() + f.event
 }
 func (e *emitter) resultsType() string { return lowerFirst(e.base()) + "Results" }
+func (e *emitter) replyType() string   { return lowerFirst(e.base()) + "Reply" }
 func (e *emitter) forwarder(cb *callbackModel) string {
 	return lowerFirst(e.base()) + cb.iface.Name()
 }
@@ -235,8 +236,39 @@ func (e *emitter) emitCallType() {
 		text += ", and the reply the callback returns"
 	}
 	e.comment("%s.", text)
-	e.declare(e.callType()).Struct(e.fields(f)...)
-	e.emitReply(f, e.callType())
+	if !f.reply {
+		e.declare(e.callType()).Struct(e.fields(f, false)...)
+		return
+	}
+	v := e.m.v
+	e.declare(e.callType()).Struct(append(e.fields(f, false),
+		jen.Id("r").Op("*").Add(e.named(e.replyType())).Comment("where the reply goes"),
+		jen.Id("n").Uint64().Comment("the call's number: r.n while it has not returned"))...)
+	var slot []jen.Code
+	for i, r := range f.results {
+		slot = append(slot, jen.Id(replyField(f, i)).Add(typeCode(r.typ)))
+	}
+	e.comment("%s holds the reply to the current call of %s, and the number of that call.", e.replyType(), e.cbText(f))
+	e.declare(e.replyType()).Struct(append(slot, jen.Id("n").Uint64())...)
+	var params, body []jen.Code
+	for i, r := range f.results {
+		params = append(params, jen.Id(r.name).Add(typeCode(r.typ)))
+		body = append(body, jen.Id(v.recv).Dot("r").Dot(replyField(f, i)).Op("=").Id(r.name))
+	}
+	checks := []jen.Code{
+		jen.If(jen.Id(v.recv).Dot("r").Op("==").Nil()).Block(
+			jen.Panic(jen.Lit(e.callType() + ".Reply called on a zero " + e.callType() + ": there is no call to reply to"))),
+	}
+	late := "It panics once the call has returned: after the loop body, or the cursor's next Next."
+	if e.m.async {
+		late = "Once the call has returned (after the loop body, or the cursor's next Next), it does nothing."
+	} else {
+		checks = append(checks, jen.If(jen.Id(v.recv).Dot("n").Op("!=").Id(v.recv).Dot("r").Dot("n")).Block(
+			jen.Panic(jen.Lit(e.callType()+".Reply called after the call returned: reply in the loop body, or before the cursor's next Next"))))
+	}
+	body = append(checks, body...)
+	e.comment("Reply sets what this call returns to %s; without it, it returns %s. %s", e.m.name, e.defaultText(f), late)
+	e.f.Func().Params(jen.Id(v.recv).Add(e.named(e.callType()))).Id("Reply").Params(params...).Block(body...)
 }
 
 // emitEvents writes the event interface and one struct per callback
@@ -257,7 +289,7 @@ func (e *emitter) emitEvents() {
 			text += ": the arguments, and the reply it returns"
 		}
 		e.comment("%s.", text)
-		e.declare(name).Struct(e.fields(f)...)
+		e.declare(name).Struct(e.fields(f, true)...)
 		e.f.Func().Params(jen.Op("*").Add(e.named(name))).Id(marker).Params().Block()
 		e.emitReply(f, name)
 	}
@@ -271,13 +303,14 @@ func (e *emitter) cbText(f *cbFunc) string {
 	return fmt.Sprintf("%s's callback %s", e.m.name, f.cb.name)
 }
 
-// fields are the fields of a Call or event struct for f.
-func (e *emitter) fields(f *cbFunc) []jen.Code {
+// fields are the fields of a Call or event struct for f: the arguments,
+// and for an event, the reply.
+func (e *emitter) fields(f *cbFunc, withReply bool) []jen.Code {
 	var fields []jen.Code
 	for i, p := range f.params {
 		fields = append(fields, jen.Id(p.field).Add(typeCode(p.typ)).Comment(argText(p, i)))
 	}
-	if f.reply {
+	if f.reply && withReply {
 		for i, r := range f.results {
 			fields = append(fields, jen.Id(replyField(f, i)).Add(typeCode(r.typ)))
 		}
@@ -299,7 +332,7 @@ func replyField(f *cbFunc, i int) string {
 	return fmt.Sprintf("reply%d", i)
 }
 
-// emitReply writes the Reply method of the struct name for f.
+// emitReply writes the Reply method of the event struct name for f.
 func (e *emitter) emitReply(f *cbFunc, name string) {
 	if !f.reply {
 		return
@@ -369,7 +402,7 @@ func (e *emitter) elemType(forCursor bool) []jen.Code {
 		ps := m.funcs()[0].params
 		return []jen.Code{typeCode(ps[0].typ), typeCode(ps[1].typ)}
 	case elemCall:
-		return []jen.Code{jen.Op("*").Add(e.named(e.callType()))}
+		return []jen.Code{e.named(e.callType())}
 	}
 	return []jen.Code{e.named(e.eventType())}
 }
@@ -495,6 +528,17 @@ func (e *emitter) newElem(f *cbFunc, self jen.Code) (jen.Code, error) {
 	for _, p := range f.params {
 		vals = append(vals, jen.Id(p.field).Op(":").Id(p.name))
 	}
+	if e.m.element() == elemCall {
+		if f.reply {
+			rep := jen.Id(e.m.v.rep)
+			if e.m.async {
+				vals = append(vals, jen.Id("r").Op(":").Add(rep))
+			} else {
+				vals = append(vals, jen.Id("r").Op(":").Op("&").Add(rep), jen.Id("n").Op(":").Add(rep).Dot("n"))
+			}
+		}
+		return e.named(e.callType()).Values(vals...), nil
+	}
 	switch {
 	case f.deflt != nil:
 		for i, d := range f.deflt {
@@ -507,15 +551,56 @@ func (e *emitter) newElem(f *cbFunc, self jen.Code) (jen.Code, error) {
 	case f.self:
 		vals = append(vals, jen.Id("reply").Op(":").Add(self))
 	}
-	name := e.callType()
-	if e.m.element() == elemEvent {
-		name = e.eventStruct(f)
-	}
-	lit := e.named(name).Values(vals...)
 	if e.m.element() == elemPair {
-		return lit, nil
+		return e.named(e.callType()).Values(vals...), nil
 	}
-	return jen.Op("&").Add(lit), nil
+	return jen.Op("&").Add(e.named(e.eventStruct(f)).Values(vals...)), nil
+}
+
+// replySlot declares the slot the replies of a synchronous form's Calls go
+// to: one per sequence, as the calls come one at a time.
+func (e *emitter) replySlot() []jen.Code {
+	if !e.m.callReplies() || e.m.async {
+		return nil
+	}
+	return []jen.Code{jen.Var().Id(e.m.v.rep).Add(e.named(e.replyType()))}
+}
+
+// resetReply readies the slot for a new call of f: its default reply. An
+// async form's calls may overlap, so each gets a slot of its own.
+func (e *emitter) resetReply(f *cbFunc) ([]jen.Code, error) {
+	if !e.m.callReplies() {
+		return nil, nil
+	}
+	vals, err := e.defaultValues(f)
+	if err != nil {
+		return nil, err
+	}
+	rep := jen.Id(e.m.v.rep)
+	if e.m.async {
+		var fields []jen.Code
+		if f.deflt != nil {
+			for i, v := range vals {
+				fields = append(fields, jen.Id(replyField(f, i)).Op(":").Add(v))
+			}
+		}
+		return []jen.Code{jen.Add(rep).Op(":=").Op("&").Add(e.named(e.replyType())).Values(fields...)}, nil
+	}
+	var lhs []jen.Code
+	for i := range f.results {
+		lhs = append(lhs, jen.Add(rep).Dot(replyField(f, i)))
+	}
+	return []jen.Code{jen.List(lhs...).Op("=").List(vals...)}, nil
+}
+
+// retire ends a Call once its callback goes on: a Reply after this panics.
+// An async form's Call has a slot of its own, which a late Reply cannot
+// harm, and which the consumer's goroutine could not read safely.
+func (e *emitter) retire() jen.Code {
+	if !e.m.callReplies() || e.m.async {
+		return jen.Null()
+	}
+	return jen.Id(e.m.v.rep).Dot("n").Op("++")
 }
 
 // stopCode is what f does once the consumer has stopped.
@@ -580,6 +665,12 @@ func (e *emitter) continueCode(f *cbFunc, elem jen.Code) jen.Code {
 	switch {
 	case f.boolStop:
 		return jen.Return(jen.True())
+	case f.reply && e.m.element() == elemCall:
+		var vals []jen.Code
+		for i := range f.results {
+			vals = append(vals, jen.Id(e.m.v.rep).Dot(replyField(f, i)))
+		}
+		return jen.Add(e.retire()).Line().Return(vals...)
 	case f.reply:
 		var vals []jen.Code
 		for i := range f.results {
@@ -601,6 +692,22 @@ func (e *emitter) unwinds() bool {
 		}
 	}
 	return false
+}
+
+// lean reports whether the iterator's callbacks can be as plain as a hand
+// adapter's: every one a function whose false stops the method. A call
+// after a stop, or after the loop, then reaches the loop's yield, and Go's
+// range-over-func check answers it, as for passYield.
+func (e *emitter) lean() bool {
+	if e.m.async || e.hasForwarders() {
+		return false
+	}
+	for _, f := range e.m.funcs() {
+		if !f.boolStop {
+			return false
+		}
+	}
+	return true
 }
 
 // passYield reports whether the iterator's or the cursor's yield has the
@@ -658,9 +765,14 @@ func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, end
 		if err != nil {
 			return nil, err
 		}
-		if !cursor && !f.drain {
+		if !cursor && !f.drain && !e.lean() {
 			body = append(body, jen.If(done).Block(late(stop)...))
 		}
+		reset, err := e.resetReply(f)
+		if err != nil {
+			return nil, err
+		}
+		body = append(body, reset...)
 		body = append(body, jen.Add(elem).Op(":=").Add(newElem))
 		args = []jen.Code{elem}
 	}
@@ -669,6 +781,10 @@ func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, end
 	}
 	call := jen.Add(yield).Call(args...)
 	switch {
+	case !cursor && e.lean() && withErr:
+		return append(body, jen.If(jen.Op("!").Add(call)).Block(jen.Add(done).Op("=").True(), jen.Return(jen.False())), jen.Return(jen.True())), nil
+	case !cursor && e.lean():
+		return append(body, jen.Return(call)), nil
 	case cursor && f.boolStop && ended == nil:
 		return append(body, jen.Return(call)), nil
 	case cursor && f.boolStop:
@@ -689,8 +805,10 @@ func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, end
 			return append(body, call), nil // stopped or not, the callback returns
 		}
 		return append(body, jen.If(jen.Op("!").Add(call)).Block(late()...)), nil
-	case cursor:
+	case cursor && m.async:
 		return append(body, jen.If(jen.Op("!").Add(call)).Block(late(stop)...), e.continueCode(f, elem)), nil
+	case cursor:
+		return append(body, jen.If(jen.Op("!").Add(call)).Block(late(e.retire(), stop)...), e.continueCode(f, elem)), nil
 	case f.drain:
 		if !built {
 			body = append(body, jen.If(done).Block(late(jen.Return())...))
@@ -702,7 +820,7 @@ func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, end
 	if built {
 		// done was tested above, late calls with it.
 		return append(body,
-			jen.If(jen.Op("!").Add(call)).Block(jen.Add(done).Op("=").True(), stop),
+			jen.If(jen.Op("!").Add(call)).Block(e.retire(), jen.Add(done).Op("=").True(), stop),
 			e.continueCode(f, elem)), nil
 	}
 	return append(body,
@@ -810,13 +928,26 @@ func (e *emitter) emitSeq() error {
 	if e.unwinds() {
 		body = append(body, jen.Defer().Qual(runtimePath, "CatchUnwind").Call())
 	}
-	if !e.passYield(false) {
-		// After the method, a call of the callback is late: done takes it
-		// the way of a stop, where ended tells it apart.
+	// after ends the iterator: a call of the callback now is late, and
+	// done takes it the way of a stop, where ended tells it apart.
+	var after []jen.Code
+	switch {
+	case e.passYield(false):
+	case e.lean():
+		if m.errRes {
+			body = append(body, jen.Id(v.done).Op(":=").False())
+		}
+	case e.unwinds():
+		// An unwound method returns through the deferred CatchUnwind.
 		body = append(body,
 			jen.List(jen.Id(v.done), jen.Id(v.ended)).Op(":=").List(jen.False(), jen.False()),
 			jen.Defer().Func().Params().Block(jen.List(jen.Id(v.done), jen.Id(v.ended)).Op("=").List(jen.True(), jen.True())).Call())
+	default:
+		// No defer: an iterator without one can be inlined into its loop.
+		body = append(body, jen.List(jen.Id(v.done), jen.Id(v.ended)).Op(":=").List(jen.False(), jen.False()))
+		after = []jen.Code{jen.List(jen.Id(v.done), jen.Id(v.ended)).Op("=").List(jen.True(), jen.True())}
 	}
+	body = append(body, e.replySlot()...)
 	if e.hasForwarders() {
 		yield := jen.Id(v.yield)
 		if m.errRes {
@@ -840,6 +971,8 @@ func (e *emitter) emitSeq() error {
 				jen.Var().Id(v.zero).Add(e.elemType(false)[0]),
 				jen.Id(v.yield).Call(jen.Id(v.zero), jen.Id(v.err)),
 			}
+		case elemCall:
+			last = []jen.Code{jen.Id(v.yield).Call(e.named(e.callType()).Values(), jen.Id(v.err))}
 		default:
 			last = []jen.Code{jen.Id(v.yield).Call(jen.Nil(), jen.Id(v.err))}
 		}
@@ -847,6 +980,7 @@ func (e *emitter) emitSeq() error {
 	} else {
 		body = append(body, e.invoke(args))
 	}
+	body = append(body, after...)
 
 	e.seqDoc()
 	e.funcDecl(e.seqName()).Params(e.methodParams()...).Add(e.seqType()).Block(
@@ -875,7 +1009,7 @@ func (e *emitter) seqDoc() {
 	case elemPair:
 		text += " Each pair is the callback's two arguments."
 	case elemCall:
-		text += fmt.Sprintf(" Each element is a *%s.", e.callType())
+		text += fmt.Sprintf(" Each element is a %s.", e.callType())
 	case elemEvent:
 		text = fmt.Sprintf("%s returns an iterator over the calls %s makes to its callbacks, as %s events, "+
 			"in the order it makes them; the loop body runs inside the callbacks.", e.seqName(), e.what(), e.eventType())
@@ -951,6 +1085,7 @@ func (e *emitter) emitPull() error {
 			jen.Id(v.ended).Op(":=").False(),
 			jen.Defer().Func().Params().Block(jen.Id(v.ended).Op("=").True()).Call())
 	}
+	run = append(run, e.replySlot()...)
 	if e.hasForwarders() {
 		run = append(run, jen.Id(v.done).Op(":=").False())
 		run = append(run, e.forwarders(jen.Id(v.yield))...)
@@ -1089,7 +1224,7 @@ func (e *emitter) emitCursor() {
 		case elemSingle:
 			e.comment("Value returns the argument of the current call.")
 		case elemCall:
-			e.comment("Value returns the current call, or nil when there is none.")
+			e.comment("Value returns the current call, or the zero %s when there is none.", e.callType())
 		case elemEvent:
 			e.comment("Value returns the current event, or nil when there is none.")
 		}
@@ -1107,7 +1242,7 @@ func (e *emitter) emitCursor() {
 			"It panics when there is no current call.", m.name, e.defaultText(f))
 		e.f.Func().Params(recv.Clone()).Id("Reply").Params(params...).Block(
 			jen.Id("call").Op(":=").Add(cur.Clone().Dot("Value").Call()),
-			jen.If(jen.Id("call").Op("==").Nil()).Block(
+			jen.If(jen.Id("call").Dot("r").Op("==").Nil()).Block(
 				jen.Panic(jen.Lit(e.cursor()+".Reply called with no current call"))),
 			jen.Id("call").Dot("Reply").Call(args...),
 		)

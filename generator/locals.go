@@ -20,6 +20,7 @@ type locals struct {
 	done  string   // the iterator has stopped
 	ended string   // the form has ended: a call of the callback now is late
 	elem  string   // a callback's Call or event
+	rep   string   // the slot a Call's reply goes to
 	err   string   // the method's error
 	r     string   // the method's results
 	zero  string   // a zero element
@@ -66,6 +67,7 @@ func nameLocals(u *unit, m *methodModel, imports map[string]string, declared []s
 		v.elem = n.local("call")
 	}
 	v.err, v.r, v.zero, v.send, v.a, v.f = n.local("err"), n.local("r"), n.local("zero"), n.local("send"), n.local("a"), n.local("f")
+	v.rep = n.local("rep")
 	v.fwd = nil
 	for _, cb := range m.cbs {
 		if cb.iface != nil {
@@ -92,12 +94,12 @@ func nameLocals(u *unit, m *methodModel, imports map[string]string, declared []s
 	// The method's parameters are visible in its forms, where all the
 	// locals may be; a callback's, in its body, where only the names of the
 	// callbacks' own machinery are (and, in a forwarder, its receiver).
-	params := newNamer(slices.Concat(taken, []string{v.s, v.c, v.yield, v.done, v.ended, v.err, v.r, v.zero, v.send, v.a}, v.fwd)...)
+	params := newNamer(slices.Concat(taken, []string{v.s, v.c, v.yield, v.done, v.ended, v.err, v.r, v.zero, v.send, v.a, v.rep}, v.fwd)...)
 	for i := range m.params {
 		m.params[i].name = params.param(m.params[i].src, i)
 	}
 	for _, f := range m.funcs() {
-		inBody := []string{v.yield, v.done, v.ended, v.elem, v.send}
+		inBody := []string{v.yield, v.done, v.ended, v.elem, v.send, v.rep}
 		if f.method != "" {
 			inBody = append(inBody, v.f)
 		}

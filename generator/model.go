@@ -140,7 +140,7 @@ const (
 	elemNone   elementKind = iota // a callback without arguments: for range ranges over its calls
 	elemSingle                    // the callback's one argument
 	elemPair                      // its two arguments, as an iter.Seq2
-	elemCall                      // a *Call holding the arguments and the reply
+	elemCall                      // a Call value holding the arguments, and the way to reply
 	elemEvent                     // one of several callbacks: a TMEvent
 )
 
@@ -166,6 +166,12 @@ func (m *methodModel) element() elementKind {
 		return elemPair
 	}
 	return elemCall
+}
+
+// callReplies reports whether m's element is a Call whose callback replies:
+// its reply goes to a slot the Call points to.
+func (m *methodModel) callReplies() bool {
+	return m.element() == elemCall && m.funcs()[0].reply
 }
 
 // replyFunc returns the first callback function of m whose reply comes from

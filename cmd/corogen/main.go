@@ -35,12 +35,16 @@
 //
 // The element E is the callback's argument when it has one and returns no
 // reply; the pair of its arguments (an iter.Seq2) when it has two, returns no
-// reply, and M returns no error; otherwise a *TreeMCall with one field per
-// argument and a Reply method that sets the callback's results. A method with
-// several callbacks, or whose callback is an interface, yields TreeMEvent
-// values instead: one struct type per callback function, in call order. When
-// M returns an error, the iterator is an iter.Seq2[E, error] whose error
-// comes once, last.
+// reply, and M returns no error; nothing, for range, when it has none;
+// otherwise a TreeMCall, a value with one field per argument and, when the
+// callback replies, a Reply method that sets its results. No call
+// allocates: a Reply goes to a slot that serves the whole sequence, so it
+// counts while its call is current (in the loop body, or until the cursor's
+// next Next) and panics after. A method with several callbacks, or whose
+// callback is an interface, yields TreeMEvent values instead: pointers to
+// one struct type per callback function, in call order, one allocation
+// each. When M returns an error, the iterator is an iter.Seq2[E, error]
+// whose error comes once, last.
 //
 // Breaking out of the loop, or closing the cursor, stops M: a callback
 // returning bool returns false; one returning an error returns
@@ -88,9 +92,11 @@
 //
 // A synchronous form tells a late call of its callback (after the form has
 // ended: the API kept the callback) from a stop, and panics with a message
-// that names M and //corogen:async. A bool callback of one argument, which
-// the forms hand the loop's own yield, keeps Go's answers: the iterator's
-// range-over-func panic, the cursor's yield that returns false.
+// that names M and //corogen:async. An iterator whose callbacks are all
+// bools that stop M is as plain as one written by hand, and keeps Go's
+// answers: a late call reaches the loop's yield, and Go's range-over-func
+// check panics; so does a cursor handed the loop's own yield (a bool
+// callback of one argument), whose yield returns false.
 //
 // # Callbacks from other goroutines
 //

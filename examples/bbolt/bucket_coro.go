@@ -19,27 +19,44 @@ type BucketSeq struct {
 // BucketForEachCall is one call Bucket.ForEach makes to its callback: the
 // arguments, and the reply the callback returns.
 type BucketForEachCall struct {
-	K     []byte // the callback's k argument
-	V     []byte // the callback's v argument
-	reply error
+	K []byte              // the callback's k argument
+	V []byte              // the callback's v argument
+	r *bucketForEachReply // where the reply goes
+	n uint64              // the call's number: r.n while it has not returned
 }
 
-// Reply sets what this call returns to ForEach; without it, it returns nil.
-func (c *BucketForEachCall) Reply(r error) {
-	c.reply = r
+// bucketForEachReply holds the reply to the current call of ForEach's callback
+// fn, and the number of that call.
+type bucketForEachReply struct {
+	reply error
+	n     uint64
+}
+
+// Reply sets what this call returns to ForEach; without it, it returns nil. It
+// panics once the call has returned: after the loop body, or the cursor's next
+// Next.
+func (c BucketForEachCall) Reply(r error) {
+	if c.r == nil {
+		panic("BucketForEachCall.Reply called on a zero BucketForEachCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("BucketForEachCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = r
 }
 
 // ForEachSeq returns an iterator over the calls Bucket.ForEach makes to its
 // callback; the loop body runs inside the callback. Each element is a
-// *BucketForEachCall. When the loop stops early, the pending callback returns
+// BucketForEachCall. When the loop stops early, the pending callback returns
 // runtime.ErrStop, which is not reported as ForEach's error. If ForEach fails,
 // its error comes last, with a zero element.
-func (s BucketSeq) ForEachSeq() iter.Seq2[*BucketForEachCall, error] {
-	return func(yield func(*BucketForEachCall, error) bool) {
+func (s BucketSeq) ForEachSeq() iter.Seq2[BucketForEachCall, error] {
+	return func(yield func(BucketForEachCall, error) bool) {
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep bucketForEachReply
 		err := s.Bucket.ForEach(func(k []byte, v []byte) error {
 			if done {
 				if ended {
@@ -47,15 +64,18 @@ func (s BucketSeq) ForEachSeq() iter.Seq2[*BucketForEachCall, error] {
 				}
 				return runtime.ErrStop
 			}
-			call := &BucketForEachCall{K: k, V: v}
+			rep.reply = nil
+			call := BucketForEachCall{K: k, V: v, r: &rep, n: rep.n}
 			if !yield(call, nil) {
+				rep.n++
 				done = true
 				return runtime.ErrStop
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 		if !done && err != nil {
-			yield(nil, err)
+			yield(BucketForEachCall{}, err)
 		}
 	}
 }
@@ -65,20 +85,24 @@ func (s BucketSeq) ForEachSeq() iter.Seq2[*BucketForEachCall, error] {
 // with it; a cursor dropped without Close is closed once it is garbage.
 func (s BucketSeq) ForEachPull() *BucketForEachCursor {
 	c := new(BucketForEachCursor)
-	c.cursor.Start(func(yield func(*BucketForEachCall) bool) error {
+	c.cursor.Start(func(yield func(BucketForEachCall) bool) error {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep bucketForEachReply
 		return runtime.HideStop(s.Bucket.ForEach(func(k []byte, v []byte) error {
-			call := &BucketForEachCall{K: k, V: v}
+			rep.reply = nil
+			call := BucketForEachCall{K: k, V: v, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Bucket.ForEach")
 				}
+				rep.n++
 				return runtime.ErrStop
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		}))
 	})
 	return c
@@ -88,7 +112,7 @@ func (s BucketSeq) ForEachPull() *BucketForEachCursor {
 // callback, one per Next. Make it with BucketSeq.ForEachPull; use it from one
 // goroutine at a time.
 type BucketForEachCursor struct {
-	cursor runtime.Cursor[*BucketForEachCall, error]
+	cursor runtime.Cursor[BucketForEachCall, error]
 }
 
 // Next runs ForEach until its next call of the callback and reports whether
@@ -98,8 +122,9 @@ func (c *BucketForEachCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *BucketForEachCursor) Value() *BucketForEachCall {
+// Value returns the current call, or the zero BucketForEachCall when there is
+// none.
+func (c *BucketForEachCursor) Value() BucketForEachCall {
 	return c.cursor.Value()
 }
 
@@ -107,7 +132,7 @@ func (c *BucketForEachCursor) Value() *BucketForEachCall {
 // nil. It panics when there is no current call.
 func (c *BucketForEachCursor) Reply(r error) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("BucketForEachCursor.Reply called with no current call")
 	}
 	call.Reply(r)
@@ -129,27 +154,43 @@ func (c *BucketForEachCursor) Close() error {
 // BucketForEachBucketCall is one call Bucket.ForEachBucket makes to its
 // callback: the arguments, and the reply the callback returns.
 type BucketForEachBucketCall struct {
-	K     []byte // the callback's k argument
+	K []byte                    // the callback's k argument
+	r *bucketForEachBucketReply // where the reply goes
+	n uint64                    // the call's number: r.n while it has not returned
+}
+
+// bucketForEachBucketReply holds the reply to the current call of
+// ForEachBucket's callback fn, and the number of that call.
+type bucketForEachBucketReply struct {
 	reply error
+	n     uint64
 }
 
 // Reply sets what this call returns to ForEachBucket; without it, it returns
-// nil.
-func (c *BucketForEachBucketCall) Reply(r error) {
-	c.reply = r
+// nil. It panics once the call has returned: after the loop body, or the
+// cursor's next Next.
+func (c BucketForEachBucketCall) Reply(r error) {
+	if c.r == nil {
+		panic("BucketForEachBucketCall.Reply called on a zero BucketForEachBucketCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("BucketForEachBucketCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = r
 }
 
 // ForEachBucketSeq returns an iterator over the calls Bucket.ForEachBucket
 // makes to its callback; the loop body runs inside the callback. Each element
-// is a *BucketForEachBucketCall. When the loop stops early, the pending
+// is a BucketForEachBucketCall. When the loop stops early, the pending
 // callback returns runtime.ErrStop, which is not reported as ForEachBucket's
 // error. If ForEachBucket fails, its error comes last, with a zero element.
-func (s BucketSeq) ForEachBucketSeq() iter.Seq2[*BucketForEachBucketCall, error] {
-	return func(yield func(*BucketForEachBucketCall, error) bool) {
+func (s BucketSeq) ForEachBucketSeq() iter.Seq2[BucketForEachBucketCall, error] {
+	return func(yield func(BucketForEachBucketCall, error) bool) {
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep bucketForEachBucketReply
 		err := s.Bucket.ForEachBucket(func(k []byte) error {
 			if done {
 				if ended {
@@ -157,15 +198,18 @@ func (s BucketSeq) ForEachBucketSeq() iter.Seq2[*BucketForEachBucketCall, error]
 				}
 				return runtime.ErrStop
 			}
-			call := &BucketForEachBucketCall{K: k}
+			rep.reply = nil
+			call := BucketForEachBucketCall{K: k, r: &rep, n: rep.n}
 			if !yield(call, nil) {
+				rep.n++
 				done = true
 				return runtime.ErrStop
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 		if !done && err != nil {
-			yield(nil, err)
+			yield(BucketForEachBucketCall{}, err)
 		}
 	}
 }
@@ -176,20 +220,24 @@ func (s BucketSeq) ForEachBucketSeq() iter.Seq2[*BucketForEachBucketCall, error]
 // is garbage.
 func (s BucketSeq) ForEachBucketPull() *BucketForEachBucketCursor {
 	c := new(BucketForEachBucketCursor)
-	c.cursor.Start(func(yield func(*BucketForEachBucketCall) bool) error {
+	c.cursor.Start(func(yield func(BucketForEachBucketCall) bool) error {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep bucketForEachBucketReply
 		return runtime.HideStop(s.Bucket.ForEachBucket(func(k []byte) error {
-			call := &BucketForEachBucketCall{K: k}
+			rep.reply = nil
+			call := BucketForEachBucketCall{K: k, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Bucket.ForEachBucket")
 				}
+				rep.n++
 				return runtime.ErrStop
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		}))
 	})
 	return c
@@ -199,7 +247,7 @@ func (s BucketSeq) ForEachBucketPull() *BucketForEachBucketCursor {
 // its callback, one per Next. Make it with BucketSeq.ForEachBucketPull; use it
 // from one goroutine at a time.
 type BucketForEachBucketCursor struct {
-	cursor runtime.Cursor[*BucketForEachBucketCall, error]
+	cursor runtime.Cursor[BucketForEachBucketCall, error]
 }
 
 // Next runs ForEachBucket until its next call of the callback and reports
@@ -209,8 +257,9 @@ func (c *BucketForEachBucketCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *BucketForEachBucketCursor) Value() *BucketForEachBucketCall {
+// Value returns the current call, or the zero BucketForEachBucketCall when
+// there is none.
+func (c *BucketForEachBucketCursor) Value() BucketForEachBucketCall {
 	return c.cursor.Value()
 }
 
@@ -218,7 +267,7 @@ func (c *BucketForEachBucketCursor) Value() *BucketForEachBucketCall {
 // returns nil. It panics when there is no current call.
 func (c *BucketForEachBucketCursor) Reply(r error) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("BucketForEachBucketCursor.Reply called with no current call")
 	}
 	call.Reply(r)

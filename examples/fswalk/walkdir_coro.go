@@ -11,28 +11,45 @@ import (
 // WalkDirCall is one call fs.WalkDir makes to its callback: the arguments, and
 // the reply the callback returns.
 type WalkDirCall struct {
-	Path  string      // the callback's path argument
-	D     fs.DirEntry // the callback's d argument
-	Err   error       // the callback's err argument
-	reply error
+	Path string        // the callback's path argument
+	D    fs.DirEntry   // the callback's d argument
+	Err  error         // the callback's err argument
+	r    *walkDirReply // where the reply goes
+	n    uint64        // the call's number: r.n while it has not returned
 }
 
-// Reply sets what this call returns to WalkDir; without it, it returns nil.
-func (c *WalkDirCall) Reply(r error) {
-	c.reply = r
+// walkDirReply holds the reply to the current call of WalkDir's callback fn,
+// and the number of that call.
+type walkDirReply struct {
+	reply error
+	n     uint64
+}
+
+// Reply sets what this call returns to WalkDir; without it, it returns nil. It
+// panics once the call has returned: after the loop body, or the cursor's next
+// Next.
+func (c WalkDirCall) Reply(r error) {
+	if c.r == nil {
+		panic("WalkDirCall.Reply called on a zero WalkDirCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("WalkDirCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = r
 }
 
 // WalkDirSeq returns an iterator over the calls fs.WalkDir makes to its
 // callback; the loop body runs inside the callback. Each element is a
-// *WalkDirCall. When the loop stops early, the pending callback returns
+// WalkDirCall. When the loop stops early, the pending callback returns
 // runtime.ErrStop, which is not reported as WalkDir's error. If WalkDir fails,
 // its error comes last, with a zero element.
-func WalkDirSeq(fsys fs.FS, root string) iter.Seq2[*WalkDirCall, error] {
-	return func(yield func(*WalkDirCall, error) bool) {
+func WalkDirSeq(fsys fs.FS, root string) iter.Seq2[WalkDirCall, error] {
+	return func(yield func(WalkDirCall, error) bool) {
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep walkDirReply
 		err := fs.WalkDir(fsys, root, func(path string, d fs.DirEntry, err error) error {
 			if done {
 				if ended {
@@ -40,15 +57,18 @@ func WalkDirSeq(fsys fs.FS, root string) iter.Seq2[*WalkDirCall, error] {
 				}
 				return runtime.ErrStop
 			}
-			call := &WalkDirCall{Path: path, D: d, Err: err}
+			rep.reply = nil
+			call := WalkDirCall{Path: path, D: d, Err: err, r: &rep, n: rep.n}
 			if !yield(call, nil) {
+				rep.n++
 				done = true
 				return runtime.ErrStop
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 		if !done && err != nil {
-			yield(nil, err)
+			yield(WalkDirCall{}, err)
 		}
 	}
 }
@@ -58,20 +78,24 @@ func WalkDirSeq(fsys fs.FS, root string) iter.Seq2[*WalkDirCall, error] {
 // with it; a cursor dropped without Close is closed once it is garbage.
 func WalkDirPull(fsys fs.FS, root string) *WalkDirCursor {
 	c := new(WalkDirCursor)
-	c.cursor.Start(func(yield func(*WalkDirCall) bool) error {
+	c.cursor.Start(func(yield func(WalkDirCall) bool) error {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep walkDirReply
 		return runtime.HideStop(fs.WalkDir(fsys, root, func(path string, d fs.DirEntry, err error) error {
-			call := &WalkDirCall{Path: path, D: d, Err: err}
+			rep.reply = nil
+			call := WalkDirCall{Path: path, D: d, Err: err, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("fs.WalkDir")
 				}
+				rep.n++
 				return runtime.ErrStop
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		}))
 	})
 	return c
@@ -80,7 +104,7 @@ func WalkDirPull(fsys fs.FS, root string) *WalkDirCursor {
 // WalkDirCursor hands over the calls fs.WalkDir makes to its callback, one per
 // Next. Make it with WalkDirPull; use it from one goroutine at a time.
 type WalkDirCursor struct {
-	cursor runtime.Cursor[*WalkDirCall, error]
+	cursor runtime.Cursor[WalkDirCall, error]
 }
 
 // Next runs WalkDir until its next call of the callback and reports whether
@@ -90,8 +114,8 @@ func (c *WalkDirCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *WalkDirCursor) Value() *WalkDirCall {
+// Value returns the current call, or the zero WalkDirCall when there is none.
+func (c *WalkDirCursor) Value() WalkDirCall {
 	return c.cursor.Value()
 }
 
@@ -99,7 +123,7 @@ func (c *WalkDirCursor) Value() *WalkDirCall {
 // nil. It panics when there is no current call.
 func (c *WalkDirCursor) Reply(r error) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("WalkDirCursor.Reply called with no current call")
 	}
 	call.Reply(r)

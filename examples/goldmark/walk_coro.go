@@ -11,30 +11,46 @@ import (
 // WalkCall is one call ast.Walk makes to its callback: the arguments, and the
 // reply the callback returns.
 type WalkCall struct {
-	N        ast.Node // the callback's n argument
-	Entering bool     // the callback's entering argument
-	reply0   ast.WalkStatus
-	reply1   error
+	N        ast.Node   // the callback's n argument
+	Entering bool       // the callback's entering argument
+	r        *walkReply // where the reply goes
+	n        uint64     // the call's number: r.n while it has not returned
+}
+
+// walkReply holds the reply to the current call of Walk's callback walker, and
+// the number of that call.
+type walkReply struct {
+	reply0 ast.WalkStatus
+	reply1 error
+	n      uint64
 }
 
 // Reply sets what this call returns to Walk; without it, it returns
-// ast.WalkContinue, nil.
-func (c *WalkCall) Reply(r0 ast.WalkStatus, r1 error) {
-	c.reply0 = r0
-	c.reply1 = r1
+// ast.WalkContinue, nil. It panics once the call has returned: after the loop
+// body, or the cursor's next Next.
+func (c WalkCall) Reply(r0 ast.WalkStatus, r1 error) {
+	if c.r == nil {
+		panic("WalkCall.Reply called on a zero WalkCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("WalkCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply0 = r0
+	c.r.reply1 = r1
 }
 
 // WalkSeq returns an iterator over the calls ast.Walk makes to its callback;
-// the loop body runs inside the callback. Each element is a *WalkCall. When
-// the loop stops early, the pending callback returns runtime.ErrStop, which is
-// not reported as Walk's error. If Walk fails, its error comes last, with a
-// zero element.
-func WalkSeq(n ast.Node) iter.Seq2[*WalkCall, error] {
-	return func(yield func(*WalkCall, error) bool) {
+// the loop body runs inside the callback. Each element is a WalkCall. When the
+// loop stops early, the pending callback returns runtime.ErrStop, which is not
+// reported as Walk's error. If Walk fails, its error comes last, with a zero
+// element.
+func WalkSeq(n ast.Node) iter.Seq2[WalkCall, error] {
+	return func(yield func(WalkCall, error) bool) {
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep walkReply
 		err := ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if done {
 				if ended {
@@ -42,15 +58,18 @@ func WalkSeq(n ast.Node) iter.Seq2[*WalkCall, error] {
 				}
 				return 0, runtime.ErrStop
 			}
-			call := &WalkCall{N: n, Entering: entering, reply0: ast.WalkContinue, reply1: nil}
+			rep.reply0, rep.reply1 = ast.WalkContinue, nil
+			call := WalkCall{N: n, Entering: entering, r: &rep, n: rep.n}
 			if !yield(call, nil) {
+				rep.n++
 				done = true
 				return 0, runtime.ErrStop
 			}
-			return call.reply0, call.reply1
+			rep.n++
+			return rep.reply0, rep.reply1
 		})
 		if !done && err != nil {
-			yield(nil, err)
+			yield(WalkCall{}, err)
 		}
 	}
 }
@@ -60,20 +79,24 @@ func WalkSeq(n ast.Node) iter.Seq2[*WalkCall, error] {
 // cursor dropped without Close is closed once it is garbage.
 func WalkPull(n ast.Node) *WalkCursor {
 	c := new(WalkCursor)
-	c.cursor.Start(func(yield func(*WalkCall) bool) error {
+	c.cursor.Start(func(yield func(WalkCall) bool) error {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep walkReply
 		return runtime.HideStop(ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			call := &WalkCall{N: n, Entering: entering, reply0: ast.WalkContinue, reply1: nil}
+			rep.reply0, rep.reply1 = ast.WalkContinue, nil
+			call := WalkCall{N: n, Entering: entering, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("ast.Walk")
 				}
+				rep.n++
 				return 0, runtime.ErrStop
 			}
-			return call.reply0, call.reply1
+			rep.n++
+			return rep.reply0, rep.reply1
 		}))
 	})
 	return c
@@ -82,7 +105,7 @@ func WalkPull(n ast.Node) *WalkCursor {
 // WalkCursor hands over the calls ast.Walk makes to its callback, one per
 // Next. Make it with WalkPull; use it from one goroutine at a time.
 type WalkCursor struct {
-	cursor runtime.Cursor[*WalkCall, error]
+	cursor runtime.Cursor[WalkCall, error]
 }
 
 // Next runs Walk until its next call of the callback and reports whether there
@@ -92,8 +115,8 @@ func (c *WalkCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *WalkCursor) Value() *WalkCall {
+// Value returns the current call, or the zero WalkCall when there is none.
+func (c *WalkCursor) Value() WalkCall {
 	return c.cursor.Value()
 }
 
@@ -101,7 +124,7 @@ func (c *WalkCursor) Value() *WalkCall {
 // ast.WalkContinue, nil. It panics when there is no current call.
 func (c *WalkCursor) Reply(r0 ast.WalkStatus, r1 error) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("WalkCursor.Reply called with no current call")
 	}
 	call.Reply(r0, r1)

@@ -181,30 +181,46 @@ func (c *SelectionEachWithBreakCursor) Close() error {
 // SelectionFilterFunctionCall is one call Selection.FilterFunction makes to
 // its callback: the arguments, and the reply the callback returns.
 type SelectionFilterFunctionCall struct {
-	Arg0  int                // the callback's argument 0
-	Arg1  *goquery.Selection // the callback's argument 1
+	Arg0 int                           // the callback's argument 0
+	Arg1 *goquery.Selection            // the callback's argument 1
+	r    *selectionFilterFunctionReply // where the reply goes
+	n    uint64                        // the call's number: r.n while it has not returned
+}
+
+// selectionFilterFunctionReply holds the reply to the current call of
+// FilterFunction's callback f, and the number of that call.
+type selectionFilterFunctionReply struct {
 	reply bool
+	n     uint64
 }
 
 // Reply sets what this call returns to FilterFunction; without it, it returns
-// true.
-func (c *SelectionFilterFunctionCall) Reply(r bool) {
-	c.reply = r
+// true. It panics once the call has returned: after the loop body, or the
+// cursor's next Next.
+func (c SelectionFilterFunctionCall) Reply(r bool) {
+	if c.r == nil {
+		panic("SelectionFilterFunctionCall.Reply called on a zero SelectionFilterFunctionCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("SelectionFilterFunctionCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = r
 }
 
 // FilterFunctionSeq returns an iterator over the calls
 // Selection.FilterFunction makes to its callback; the loop body runs inside
-// the callback. Each element is a *SelectionFilterFunctionCall. When the loop
+// the callback. Each element is a SelectionFilterFunctionCall. When the loop
 // stops early, the pending callback panics to unwind FilterFunction, and the
 // panic is recovered. The iterator drops FilterFunction's other results;
 // FilterFunctionPull's cursor returns them.
-func (s SelectionSeq) FilterFunctionSeq() iter.Seq[*SelectionFilterFunctionCall] {
-	return func(yield func(*SelectionFilterFunctionCall) bool) {
+func (s SelectionSeq) FilterFunctionSeq() iter.Seq[SelectionFilterFunctionCall] {
+	return func(yield func(SelectionFilterFunctionCall) bool) {
 		defer runtime.CatchUnwind()
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep selectionFilterFunctionReply
 		s.Selection.FilterFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			if done {
 				if ended {
@@ -212,12 +228,15 @@ func (s SelectionSeq) FilterFunctionSeq() iter.Seq[*SelectionFilterFunctionCall]
 				}
 				runtime.Unwind()
 			}
-			call := &SelectionFilterFunctionCall{Arg0: arg0, Arg1: arg1, reply: true}
+			rep.reply = true
+			call := SelectionFilterFunctionCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
+				rep.n++
 				done = true
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	}
 }
@@ -228,20 +247,24 @@ func (s SelectionSeq) FilterFunctionSeq() iter.Seq[*SelectionFilterFunctionCall]
 // is garbage.
 func (s SelectionSeq) FilterFunctionPull() *SelectionFilterFunctionCursor {
 	c := new(SelectionFilterFunctionCursor)
-	c.cursor.Start(func(yield func(*SelectionFilterFunctionCall) bool) *goquery.Selection {
+	c.cursor.Start(func(yield func(SelectionFilterFunctionCall) bool) *goquery.Selection {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep selectionFilterFunctionReply
 		return s.Selection.FilterFunction(func(arg0 int, arg1 *goquery.Selection) bool {
-			call := &SelectionFilterFunctionCall{Arg0: arg0, Arg1: arg1, reply: true}
+			rep.reply = true
+			call := SelectionFilterFunctionCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Selection.FilterFunction")
 				}
+				rep.n++
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	})
 	return c
@@ -251,7 +274,7 @@ func (s SelectionSeq) FilterFunctionPull() *SelectionFilterFunctionCursor {
 // makes to its callback, one per Next. Make it with
 // SelectionSeq.FilterFunctionPull; use it from one goroutine at a time.
 type SelectionFilterFunctionCursor struct {
-	cursor runtime.Cursor[*SelectionFilterFunctionCall, *goquery.Selection]
+	cursor runtime.Cursor[SelectionFilterFunctionCall, *goquery.Selection]
 }
 
 // Next runs FilterFunction until its next call of the callback and reports
@@ -261,8 +284,9 @@ func (c *SelectionFilterFunctionCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *SelectionFilterFunctionCursor) Value() *SelectionFilterFunctionCall {
+// Value returns the current call, or the zero SelectionFilterFunctionCall when
+// there is none.
+func (c *SelectionFilterFunctionCursor) Value() SelectionFilterFunctionCall {
 	return c.cursor.Value()
 }
 
@@ -270,7 +294,7 @@ func (c *SelectionFilterFunctionCursor) Value() *SelectionFilterFunctionCall {
 // returns true. It panics when there is no current call.
 func (c *SelectionFilterFunctionCursor) Reply(r bool) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("SelectionFilterFunctionCursor.Reply called with no current call")
 	}
 	call.Reply(r)
@@ -292,29 +316,45 @@ func (c *SelectionFilterFunctionCursor) Close() error {
 // SelectionIsFunctionCall is one call Selection.IsFunction makes to its
 // callback: the arguments, and the reply the callback returns.
 type SelectionIsFunctionCall struct {
-	Arg0  int                // the callback's argument 0
-	Arg1  *goquery.Selection // the callback's argument 1
+	Arg0 int                       // the callback's argument 0
+	Arg1 *goquery.Selection        // the callback's argument 1
+	r    *selectionIsFunctionReply // where the reply goes
+	n    uint64                    // the call's number: r.n while it has not returned
+}
+
+// selectionIsFunctionReply holds the reply to the current call of IsFunction's
+// callback f, and the number of that call.
+type selectionIsFunctionReply struct {
 	reply bool
+	n     uint64
 }
 
 // Reply sets what this call returns to IsFunction; without it, it returns
-// true.
-func (c *SelectionIsFunctionCall) Reply(r bool) {
-	c.reply = r
+// true. It panics once the call has returned: after the loop body, or the
+// cursor's next Next.
+func (c SelectionIsFunctionCall) Reply(r bool) {
+	if c.r == nil {
+		panic("SelectionIsFunctionCall.Reply called on a zero SelectionIsFunctionCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("SelectionIsFunctionCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = r
 }
 
 // IsFunctionSeq returns an iterator over the calls Selection.IsFunction makes
 // to its callback; the loop body runs inside the callback. Each element is a
-// *SelectionIsFunctionCall. When the loop stops early, the pending callback
+// SelectionIsFunctionCall. When the loop stops early, the pending callback
 // panics to unwind IsFunction, and the panic is recovered. The iterator drops
 // IsFunction's other results; IsFunctionPull's cursor returns them.
-func (s SelectionSeq) IsFunctionSeq() iter.Seq[*SelectionIsFunctionCall] {
-	return func(yield func(*SelectionIsFunctionCall) bool) {
+func (s SelectionSeq) IsFunctionSeq() iter.Seq[SelectionIsFunctionCall] {
+	return func(yield func(SelectionIsFunctionCall) bool) {
 		defer runtime.CatchUnwind()
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep selectionIsFunctionReply
 		s.Selection.IsFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			if done {
 				if ended {
@@ -322,12 +362,15 @@ func (s SelectionSeq) IsFunctionSeq() iter.Seq[*SelectionIsFunctionCall] {
 				}
 				runtime.Unwind()
 			}
-			call := &SelectionIsFunctionCall{Arg0: arg0, Arg1: arg1, reply: true}
+			rep.reply = true
+			call := SelectionIsFunctionCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
+				rep.n++
 				done = true
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	}
 }
@@ -337,20 +380,24 @@ func (s SelectionSeq) IsFunctionSeq() iter.Seq[*SelectionIsFunctionCall] {
 // done with it; a cursor dropped without Close is closed once it is garbage.
 func (s SelectionSeq) IsFunctionPull() *SelectionIsFunctionCursor {
 	c := new(SelectionIsFunctionCursor)
-	c.cursor.Start(func(yield func(*SelectionIsFunctionCall) bool) bool {
+	c.cursor.Start(func(yield func(SelectionIsFunctionCall) bool) bool {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep selectionIsFunctionReply
 		return s.Selection.IsFunction(func(arg0 int, arg1 *goquery.Selection) bool {
-			call := &SelectionIsFunctionCall{Arg0: arg0, Arg1: arg1, reply: true}
+			rep.reply = true
+			call := SelectionIsFunctionCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Selection.IsFunction")
 				}
+				rep.n++
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	})
 	return c
@@ -360,7 +407,7 @@ func (s SelectionSeq) IsFunctionPull() *SelectionIsFunctionCursor {
 // its callback, one per Next. Make it with SelectionSeq.IsFunctionPull; use it
 // from one goroutine at a time.
 type SelectionIsFunctionCursor struct {
-	cursor runtime.Cursor[*SelectionIsFunctionCall, bool]
+	cursor runtime.Cursor[SelectionIsFunctionCall, bool]
 }
 
 // Next runs IsFunction until its next call of the callback and reports whether
@@ -370,8 +417,9 @@ func (c *SelectionIsFunctionCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *SelectionIsFunctionCursor) Value() *SelectionIsFunctionCall {
+// Value returns the current call, or the zero SelectionIsFunctionCall when
+// there is none.
+func (c *SelectionIsFunctionCursor) Value() SelectionIsFunctionCall {
 	return c.cursor.Value()
 }
 
@@ -379,7 +427,7 @@ func (c *SelectionIsFunctionCursor) Value() *SelectionIsFunctionCall {
 // returns true. It panics when there is no current call.
 func (c *SelectionIsFunctionCursor) Reply(r bool) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("SelectionIsFunctionCursor.Reply called with no current call")
 	}
 	call.Reply(r)
@@ -401,29 +449,45 @@ func (c *SelectionIsFunctionCursor) Close() error {
 // SelectionMapCall is one call Selection.Map makes to its callback: the
 // arguments, and the reply the callback returns.
 type SelectionMapCall struct {
-	Arg0  int                // the callback's argument 0
-	Arg1  *goquery.Selection // the callback's argument 1
+	Arg0 int                // the callback's argument 0
+	Arg1 *goquery.Selection // the callback's argument 1
+	r    *selectionMapReply // where the reply goes
+	n    uint64             // the call's number: r.n while it has not returned
+}
+
+// selectionMapReply holds the reply to the current call of Map's callback f,
+// and the number of that call.
+type selectionMapReply struct {
 	reply string
+	n     uint64
 }
 
 // Reply sets what this call returns to Map; without it, it returns the zero
-// value.
-func (c *SelectionMapCall) Reply(r string) {
-	c.reply = r
+// value. It panics once the call has returned: after the loop body, or the
+// cursor's next Next.
+func (c SelectionMapCall) Reply(r string) {
+	if c.r == nil {
+		panic("SelectionMapCall.Reply called on a zero SelectionMapCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("SelectionMapCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = r
 }
 
 // MapSeq returns an iterator over the calls Selection.Map makes to its
 // callback; the loop body runs inside the callback. Each element is a
-// *SelectionMapCall. When the loop stops early, the pending callback panics to
+// SelectionMapCall. When the loop stops early, the pending callback panics to
 // unwind Map, and the panic is recovered. The iterator drops Map's other
 // results; MapPull's cursor returns them.
-func (s SelectionSeq) MapSeq() iter.Seq[*SelectionMapCall] {
-	return func(yield func(*SelectionMapCall) bool) {
+func (s SelectionSeq) MapSeq() iter.Seq[SelectionMapCall] {
+	return func(yield func(SelectionMapCall) bool) {
 		defer runtime.CatchUnwind()
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep selectionMapReply
 		s.Selection.Map(func(arg0 int, arg1 *goquery.Selection) string {
 			if done {
 				if ended {
@@ -431,12 +495,15 @@ func (s SelectionSeq) MapSeq() iter.Seq[*SelectionMapCall] {
 				}
 				runtime.Unwind()
 			}
-			call := &SelectionMapCall{Arg0: arg0, Arg1: arg1}
+			rep.reply = ""
+			call := SelectionMapCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
+				rep.n++
 				done = true
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	}
 }
@@ -446,20 +513,24 @@ func (s SelectionSeq) MapSeq() iter.Seq[*SelectionMapCall] {
 // with it; a cursor dropped without Close is closed once it is garbage.
 func (s SelectionSeq) MapPull() *SelectionMapCursor {
 	c := new(SelectionMapCursor)
-	c.cursor.Start(func(yield func(*SelectionMapCall) bool) []string {
+	c.cursor.Start(func(yield func(SelectionMapCall) bool) []string {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep selectionMapReply
 		return s.Selection.Map(func(arg0 int, arg1 *goquery.Selection) string {
-			call := &SelectionMapCall{Arg0: arg0, Arg1: arg1}
+			rep.reply = ""
+			call := SelectionMapCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Selection.Map")
 				}
+				rep.n++
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	})
 	return c
@@ -469,7 +540,7 @@ func (s SelectionSeq) MapPull() *SelectionMapCursor {
 // one per Next. Make it with SelectionSeq.MapPull; use it from one goroutine
 // at a time.
 type SelectionMapCursor struct {
-	cursor runtime.Cursor[*SelectionMapCall, []string]
+	cursor runtime.Cursor[SelectionMapCall, []string]
 }
 
 // Next runs Map until its next call of the callback and reports whether there
@@ -479,8 +550,9 @@ func (c *SelectionMapCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *SelectionMapCursor) Value() *SelectionMapCall {
+// Value returns the current call, or the zero SelectionMapCall when there is
+// none.
+func (c *SelectionMapCursor) Value() SelectionMapCall {
 	return c.cursor.Value()
 }
 
@@ -488,7 +560,7 @@ func (c *SelectionMapCursor) Value() *SelectionMapCall {
 // zero value. It panics when there is no current call.
 func (c *SelectionMapCursor) Reply(r string) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("SelectionMapCursor.Reply called with no current call")
 	}
 	call.Reply(r)
@@ -509,30 +581,46 @@ func (c *SelectionMapCursor) Close() error {
 // SelectionNotFunctionCall is one call Selection.NotFunction makes to its
 // callback: the arguments, and the reply the callback returns.
 type SelectionNotFunctionCall struct {
-	Arg0  int                // the callback's argument 0
-	Arg1  *goquery.Selection // the callback's argument 1
+	Arg0 int                        // the callback's argument 0
+	Arg1 *goquery.Selection         // the callback's argument 1
+	r    *selectionNotFunctionReply // where the reply goes
+	n    uint64                     // the call's number: r.n while it has not returned
+}
+
+// selectionNotFunctionReply holds the reply to the current call of
+// NotFunction's callback f, and the number of that call.
+type selectionNotFunctionReply struct {
 	reply bool
+	n     uint64
 }
 
 // Reply sets what this call returns to NotFunction; without it, it returns
-// true.
-func (c *SelectionNotFunctionCall) Reply(r bool) {
-	c.reply = r
+// true. It panics once the call has returned: after the loop body, or the
+// cursor's next Next.
+func (c SelectionNotFunctionCall) Reply(r bool) {
+	if c.r == nil {
+		panic("SelectionNotFunctionCall.Reply called on a zero SelectionNotFunctionCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("SelectionNotFunctionCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = r
 }
 
 // NotFunctionSeq returns an iterator over the calls Selection.NotFunction
 // makes to its callback; the loop body runs inside the callback. Each element
-// is a *SelectionNotFunctionCall. When the loop stops early, the pending
+// is a SelectionNotFunctionCall. When the loop stops early, the pending
 // callback panics to unwind NotFunction, and the panic is recovered. The
 // iterator drops NotFunction's other results; NotFunctionPull's cursor returns
 // them.
-func (s SelectionSeq) NotFunctionSeq() iter.Seq[*SelectionNotFunctionCall] {
-	return func(yield func(*SelectionNotFunctionCall) bool) {
+func (s SelectionSeq) NotFunctionSeq() iter.Seq[SelectionNotFunctionCall] {
+	return func(yield func(SelectionNotFunctionCall) bool) {
 		defer runtime.CatchUnwind()
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep selectionNotFunctionReply
 		s.Selection.NotFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			if done {
 				if ended {
@@ -540,12 +628,15 @@ func (s SelectionSeq) NotFunctionSeq() iter.Seq[*SelectionNotFunctionCall] {
 				}
 				runtime.Unwind()
 			}
-			call := &SelectionNotFunctionCall{Arg0: arg0, Arg1: arg1, reply: true}
+			rep.reply = true
+			call := SelectionNotFunctionCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
+				rep.n++
 				done = true
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	}
 }
@@ -556,20 +647,24 @@ func (s SelectionSeq) NotFunctionSeq() iter.Seq[*SelectionNotFunctionCall] {
 // is garbage.
 func (s SelectionSeq) NotFunctionPull() *SelectionNotFunctionCursor {
 	c := new(SelectionNotFunctionCursor)
-	c.cursor.Start(func(yield func(*SelectionNotFunctionCall) bool) *goquery.Selection {
+	c.cursor.Start(func(yield func(SelectionNotFunctionCall) bool) *goquery.Selection {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep selectionNotFunctionReply
 		return s.Selection.NotFunction(func(arg0 int, arg1 *goquery.Selection) bool {
-			call := &SelectionNotFunctionCall{Arg0: arg0, Arg1: arg1, reply: true}
+			rep.reply = true
+			call := SelectionNotFunctionCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Selection.NotFunction")
 				}
+				rep.n++
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	})
 	return c
@@ -579,7 +674,7 @@ func (s SelectionSeq) NotFunctionPull() *SelectionNotFunctionCursor {
 // to its callback, one per Next. Make it with SelectionSeq.NotFunctionPull;
 // use it from one goroutine at a time.
 type SelectionNotFunctionCursor struct {
-	cursor runtime.Cursor[*SelectionNotFunctionCall, *goquery.Selection]
+	cursor runtime.Cursor[SelectionNotFunctionCall, *goquery.Selection]
 }
 
 // Next runs NotFunction until its next call of the callback and reports
@@ -589,8 +684,9 @@ func (c *SelectionNotFunctionCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *SelectionNotFunctionCursor) Value() *SelectionNotFunctionCall {
+// Value returns the current call, or the zero SelectionNotFunctionCall when
+// there is none.
+func (c *SelectionNotFunctionCursor) Value() SelectionNotFunctionCall {
 	return c.cursor.Value()
 }
 
@@ -598,7 +694,7 @@ func (c *SelectionNotFunctionCursor) Value() *SelectionNotFunctionCall {
 // returns true. It panics when there is no current call.
 func (c *SelectionNotFunctionCursor) Reply(r bool) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("SelectionNotFunctionCursor.Reply called with no current call")
 	}
 	call.Reply(r)

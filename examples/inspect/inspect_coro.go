@@ -11,26 +11,43 @@ import (
 // InspectCall is one call ast.Inspect makes to its callback: the arguments,
 // and the reply the callback returns.
 type InspectCall struct {
-	Arg0  ast.Node // the callback's argument 0
+	Arg0 ast.Node      // the callback's argument 0
+	r    *inspectReply // where the reply goes
+	n    uint64        // the call's number: r.n while it has not returned
+}
+
+// inspectReply holds the reply to the current call of Inspect's callback f,
+// and the number of that call.
+type inspectReply struct {
 	reply bool
+	n     uint64
 }
 
 // Reply sets what this call returns to Inspect; without it, it returns true.
-func (c *InspectCall) Reply(r bool) {
-	c.reply = r
+// It panics once the call has returned: after the loop body, or the cursor's
+// next Next.
+func (c InspectCall) Reply(r bool) {
+	if c.r == nil {
+		panic("InspectCall.Reply called on a zero InspectCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("InspectCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = r
 }
 
 // InspectSeq returns an iterator over the calls ast.Inspect makes to its
 // callback; the loop body runs inside the callback. Each element is a
-// *InspectCall. When the loop stops early, the pending callback panics to
+// InspectCall. When the loop stops early, the pending callback panics to
 // unwind Inspect, and the panic is recovered.
-func InspectSeq(node ast.Node) iter.Seq[*InspectCall] {
-	return func(yield func(*InspectCall) bool) {
+func InspectSeq(node ast.Node) iter.Seq[InspectCall] {
+	return func(yield func(InspectCall) bool) {
 		defer runtime.CatchUnwind()
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep inspectReply
 		ast.Inspect(node, func(arg0 ast.Node) bool {
 			if done {
 				if ended {
@@ -38,12 +55,15 @@ func InspectSeq(node ast.Node) iter.Seq[*InspectCall] {
 				}
 				runtime.Unwind()
 			}
-			call := &InspectCall{Arg0: arg0, reply: true}
+			rep.reply = true
+			call := InspectCall{Arg0: arg0, r: &rep, n: rep.n}
 			if !yield(call) {
+				rep.n++
 				done = true
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	}
 }
@@ -53,20 +73,24 @@ func InspectSeq(node ast.Node) iter.Seq[*InspectCall] {
 // with it; a cursor dropped without Close is closed once it is garbage.
 func InspectPull(node ast.Node) *InspectCursor {
 	c := new(InspectCursor)
-	c.cursor.Start(func(yield func(*InspectCall) bool) struct{} {
+	c.cursor.Start(func(yield func(InspectCall) bool) struct{} {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep inspectReply
 		ast.Inspect(node, func(arg0 ast.Node) bool {
-			call := &InspectCall{Arg0: arg0, reply: true}
+			rep.reply = true
+			call := InspectCall{Arg0: arg0, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("ast.Inspect")
 				}
+				rep.n++
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 		return struct{}{}
 	})
@@ -76,7 +100,7 @@ func InspectPull(node ast.Node) *InspectCursor {
 // InspectCursor hands over the calls ast.Inspect makes to its callback, one
 // per Next. Make it with InspectPull; use it from one goroutine at a time.
 type InspectCursor struct {
-	cursor runtime.Cursor[*InspectCall, struct{}]
+	cursor runtime.Cursor[InspectCall, struct{}]
 }
 
 // Next runs Inspect until its next call of the callback and reports whether
@@ -86,8 +110,8 @@ func (c *InspectCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *InspectCursor) Value() *InspectCall {
+// Value returns the current call, or the zero InspectCall when there is none.
+func (c *InspectCursor) Value() InspectCall {
 	return c.cursor.Value()
 }
 
@@ -95,7 +119,7 @@ func (c *InspectCursor) Value() *InspectCall {
 // true. It panics when there is no current call.
 func (c *InspectCursor) Reply(r bool) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("InspectCursor.Reply called with no current call")
 	}
 	call.Reply(r)

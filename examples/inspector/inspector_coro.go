@@ -20,27 +20,44 @@ type InspectorSeq struct {
 // InspectorNodesCall is one call Inspector.Nodes makes to its callback: the
 // arguments, and the reply the callback returns.
 type InspectorNodesCall struct {
-	N     ast.Node // the callback's n argument
-	Push  bool     // the callback's push argument
-	reply bool
+	N    ast.Node             // the callback's n argument
+	Push bool                 // the callback's push argument
+	r    *inspectorNodesReply // where the reply goes
+	n    uint64               // the call's number: r.n while it has not returned
 }
 
-// Reply sets what this call returns to Nodes; without it, it returns true.
-func (c *InspectorNodesCall) Reply(proceed bool) {
-	c.reply = proceed
+// inspectorNodesReply holds the reply to the current call of Nodes's callback
+// f, and the number of that call.
+type inspectorNodesReply struct {
+	reply bool
+	n     uint64
+}
+
+// Reply sets what this call returns to Nodes; without it, it returns true. It
+// panics once the call has returned: after the loop body, or the cursor's next
+// Next.
+func (c InspectorNodesCall) Reply(proceed bool) {
+	if c.r == nil {
+		panic("InspectorNodesCall.Reply called on a zero InspectorNodesCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("InspectorNodesCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = proceed
 }
 
 // NodesSeq returns an iterator over the calls Inspector.Nodes makes to its
 // callback; the loop body runs inside the callback. Each element is a
-// *InspectorNodesCall. When the loop stops early, the pending callback panics
+// InspectorNodesCall. When the loop stops early, the pending callback panics
 // to unwind Nodes, and the panic is recovered.
-func (s InspectorSeq) NodesSeq(types []ast.Node) iter.Seq[*InspectorNodesCall] {
-	return func(yield func(*InspectorNodesCall) bool) {
+func (s InspectorSeq) NodesSeq(types []ast.Node) iter.Seq[InspectorNodesCall] {
+	return func(yield func(InspectorNodesCall) bool) {
 		defer runtime.CatchUnwind()
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep inspectorNodesReply
 		s.Inspector.Nodes(types, func(n ast.Node, push bool) bool {
 			if done {
 				if ended {
@@ -48,12 +65,15 @@ func (s InspectorSeq) NodesSeq(types []ast.Node) iter.Seq[*InspectorNodesCall] {
 				}
 				runtime.Unwind()
 			}
-			call := &InspectorNodesCall{N: n, Push: push, reply: true}
+			rep.reply = true
+			call := InspectorNodesCall{N: n, Push: push, r: &rep, n: rep.n}
 			if !yield(call) {
+				rep.n++
 				done = true
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	}
 }
@@ -63,20 +83,24 @@ func (s InspectorSeq) NodesSeq(types []ast.Node) iter.Seq[*InspectorNodesCall] {
 // with it; a cursor dropped without Close is closed once it is garbage.
 func (s InspectorSeq) NodesPull(types []ast.Node) *InspectorNodesCursor {
 	c := new(InspectorNodesCursor)
-	c.cursor.Start(func(yield func(*InspectorNodesCall) bool) struct{} {
+	c.cursor.Start(func(yield func(InspectorNodesCall) bool) struct{} {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep inspectorNodesReply
 		s.Inspector.Nodes(types, func(n ast.Node, push bool) bool {
-			call := &InspectorNodesCall{N: n, Push: push, reply: true}
+			rep.reply = true
+			call := InspectorNodesCall{N: n, Push: push, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Inspector.Nodes")
 				}
+				rep.n++
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 		return struct{}{}
 	})
@@ -87,7 +111,7 @@ func (s InspectorSeq) NodesPull(types []ast.Node) *InspectorNodesCursor {
 // callback, one per Next. Make it with InspectorSeq.NodesPull; use it from one
 // goroutine at a time.
 type InspectorNodesCursor struct {
-	cursor runtime.Cursor[*InspectorNodesCall, struct{}]
+	cursor runtime.Cursor[InspectorNodesCall, struct{}]
 }
 
 // Next runs Nodes until its next call of the callback and reports whether
@@ -97,8 +121,9 @@ func (c *InspectorNodesCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *InspectorNodesCursor) Value() *InspectorNodesCall {
+// Value returns the current call, or the zero InspectorNodesCall when there is
+// none.
+func (c *InspectorNodesCursor) Value() InspectorNodesCall {
 	return c.cursor.Value()
 }
 
@@ -106,7 +131,7 @@ func (c *InspectorNodesCursor) Value() *InspectorNodesCall {
 // true. It panics when there is no current call.
 func (c *InspectorNodesCursor) Reply(proceed bool) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("InspectorNodesCursor.Reply called with no current call")
 	}
 	call.Reply(proceed)
@@ -123,28 +148,45 @@ func (c *InspectorNodesCursor) Close() error {
 // InspectorWithStackCall is one call Inspector.WithStack makes to its
 // callback: the arguments, and the reply the callback returns.
 type InspectorWithStackCall struct {
-	N     ast.Node   // the callback's n argument
-	Push  bool       // the callback's push argument
-	Stack []ast.Node // the callback's stack argument
+	N     ast.Node                 // the callback's n argument
+	Push  bool                     // the callback's push argument
+	Stack []ast.Node               // the callback's stack argument
+	r     *inspectorWithStackReply // where the reply goes
+	n     uint64                   // the call's number: r.n while it has not returned
+}
+
+// inspectorWithStackReply holds the reply to the current call of WithStack's
+// callback f, and the number of that call.
+type inspectorWithStackReply struct {
 	reply bool
+	n     uint64
 }
 
 // Reply sets what this call returns to WithStack; without it, it returns true.
-func (c *InspectorWithStackCall) Reply(proceed bool) {
-	c.reply = proceed
+// It panics once the call has returned: after the loop body, or the cursor's
+// next Next.
+func (c InspectorWithStackCall) Reply(proceed bool) {
+	if c.r == nil {
+		panic("InspectorWithStackCall.Reply called on a zero InspectorWithStackCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("InspectorWithStackCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = proceed
 }
 
 // WithStackSeq returns an iterator over the calls Inspector.WithStack makes to
 // its callback; the loop body runs inside the callback. Each element is a
-// *InspectorWithStackCall. When the loop stops early, the pending callback
+// InspectorWithStackCall. When the loop stops early, the pending callback
 // panics to unwind WithStack, and the panic is recovered.
-func (s InspectorSeq) WithStackSeq(types []ast.Node) iter.Seq[*InspectorWithStackCall] {
-	return func(yield func(*InspectorWithStackCall) bool) {
+func (s InspectorSeq) WithStackSeq(types []ast.Node) iter.Seq[InspectorWithStackCall] {
+	return func(yield func(InspectorWithStackCall) bool) {
 		defer runtime.CatchUnwind()
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep inspectorWithStackReply
 		s.Inspector.WithStack(types, func(n ast.Node, push bool, stack []ast.Node) bool {
 			if done {
 				if ended {
@@ -152,12 +194,15 @@ func (s InspectorSeq) WithStackSeq(types []ast.Node) iter.Seq[*InspectorWithStac
 				}
 				runtime.Unwind()
 			}
-			call := &InspectorWithStackCall{N: n, Push: push, Stack: stack, reply: true}
+			rep.reply = true
+			call := InspectorWithStackCall{N: n, Push: push, Stack: stack, r: &rep, n: rep.n}
 			if !yield(call) {
+				rep.n++
 				done = true
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	}
 }
@@ -167,20 +212,24 @@ func (s InspectorSeq) WithStackSeq(types []ast.Node) iter.Seq[*InspectorWithStac
 // done with it; a cursor dropped without Close is closed once it is garbage.
 func (s InspectorSeq) WithStackPull(types []ast.Node) *InspectorWithStackCursor {
 	c := new(InspectorWithStackCursor)
-	c.cursor.Start(func(yield func(*InspectorWithStackCall) bool) struct{} {
+	c.cursor.Start(func(yield func(InspectorWithStackCall) bool) struct{} {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep inspectorWithStackReply
 		s.Inspector.WithStack(types, func(n ast.Node, push bool, stack []ast.Node) bool {
-			call := &InspectorWithStackCall{N: n, Push: push, Stack: stack, reply: true}
+			rep.reply = true
+			call := InspectorWithStackCall{N: n, Push: push, Stack: stack, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Inspector.WithStack")
 				}
+				rep.n++
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 		return struct{}{}
 	})
@@ -191,7 +240,7 @@ func (s InspectorSeq) WithStackPull(types []ast.Node) *InspectorWithStackCursor 
 // its callback, one per Next. Make it with InspectorSeq.WithStackPull; use it
 // from one goroutine at a time.
 type InspectorWithStackCursor struct {
-	cursor runtime.Cursor[*InspectorWithStackCall, struct{}]
+	cursor runtime.Cursor[InspectorWithStackCall, struct{}]
 }
 
 // Next runs WithStack until its next call of the callback and reports whether
@@ -201,8 +250,9 @@ func (c *InspectorWithStackCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *InspectorWithStackCursor) Value() *InspectorWithStackCall {
+// Value returns the current call, or the zero InspectorWithStackCall when
+// there is none.
+func (c *InspectorWithStackCursor) Value() InspectorWithStackCall {
 	return c.cursor.Value()
 }
 
@@ -210,7 +260,7 @@ func (c *InspectorWithStackCursor) Value() *InspectorWithStackCall {
 // returns true. It panics when there is no current call.
 func (c *InspectorWithStackCursor) Reply(proceed bool) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("InspectorWithStackCursor.Reply called with no current call")
 	}
 	call.Reply(proceed)

@@ -585,12 +585,12 @@ type ConnSetErrorHandlerCall struct {
 // SetErrorHandler keeps the callback, and nothing else ends the calls. To stop
 // at a deadline, use SetErrorHandlerPull's cursor: its NextContext gives up at
 // one, and Close may be called from another goroutine.
-func (s ConnSeq) SetErrorHandlerSeq() iter.Seq[*ConnSetErrorHandlerCall] {
-	return func(yield func(*ConnSetErrorHandlerCall) bool) {
-		var a runtime.Async[*ConnSetErrorHandlerCall, struct{}]
-		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*ConnSetErrorHandlerCall) bool) (struct{}, func()) {
+func (s ConnSeq) SetErrorHandlerSeq() iter.Seq[ConnSetErrorHandlerCall] {
+	return func(yield func(ConnSetErrorHandlerCall) bool) {
+		var a runtime.Async[ConnSetErrorHandlerCall, struct{}]
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(ConnSetErrorHandlerCall) bool) (struct{}, func()) {
 			s.Conn.SetErrorHandler(func(arg0 *nats.Conn, arg1 *nats.Subscription, arg2 error) {
-				call := &ConnSetErrorHandlerCall{Arg0: arg0, Arg1: arg1, Arg2: arg2}
+				call := ConnSetErrorHandlerCall{Arg0: arg0, Arg1: arg1, Arg2: arg2}
 				send(call)
 			})
 			return struct{}{}, func() {}
@@ -611,9 +611,9 @@ func (s ConnSeq) SetErrorHandlerSeq() iter.Seq[*ConnSetErrorHandlerCall] {
 // dropped without Close is closed once it is garbage.
 func (s ConnSeq) SetErrorHandlerPull() *ConnSetErrorHandlerCursor {
 	c := new(ConnSetErrorHandlerCursor)
-	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*ConnSetErrorHandlerCall) bool) (struct{}, func()) {
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(ConnSetErrorHandlerCall) bool) (struct{}, func()) {
 		s.Conn.SetErrorHandler(func(arg0 *nats.Conn, arg1 *nats.Subscription, arg2 error) {
-			call := &ConnSetErrorHandlerCall{Arg0: arg0, Arg1: arg1, Arg2: arg2}
+			call := ConnSetErrorHandlerCall{Arg0: arg0, Arg1: arg1, Arg2: arg2}
 			send(call)
 		})
 		return struct{}{}, func() {}
@@ -625,7 +625,7 @@ func (s ConnSeq) SetErrorHandlerPull() *ConnSetErrorHandlerCursor {
 // its callback, one per Next. Make it with ConnSeq.SetErrorHandlerPull; use it
 // from one goroutine at a time, but for Close.
 type ConnSetErrorHandlerCursor struct {
-	cursor runtime.Async[*ConnSetErrorHandlerCall, struct{}]
+	cursor runtime.Async[ConnSetErrorHandlerCall, struct{}]
 }
 
 // Next waits for the next call of the callback and reports whether there is
@@ -636,8 +636,9 @@ func (c *ConnSetErrorHandlerCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *ConnSetErrorHandlerCursor) Value() *ConnSetErrorHandlerCall {
+// Value returns the current call, or the zero ConnSetErrorHandlerCall when
+// there is none.
+func (c *ConnSetErrorHandlerCursor) Value() ConnSetErrorHandlerCall {
 	return c.cursor.Value()
 }
 

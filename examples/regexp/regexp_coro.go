@@ -19,29 +19,45 @@ type RegexpSeq struct {
 // RegexpReplaceAllFuncCall is one call Regexp.ReplaceAllFunc makes to its
 // callback: the arguments, and the reply the callback returns.
 type RegexpReplaceAllFuncCall struct {
-	Arg0  []byte // the callback's argument 0
+	Arg0 []byte                     // the callback's argument 0
+	r    *regexpReplaceAllFuncReply // where the reply goes
+	n    uint64                     // the call's number: r.n while it has not returned
+}
+
+// regexpReplaceAllFuncReply holds the reply to the current call of
+// ReplaceAllFunc's callback repl, and the number of that call.
+type regexpReplaceAllFuncReply struct {
 	reply []byte
+	n     uint64
 }
 
 // Reply sets what this call returns to ReplaceAllFunc; without it, it returns
-// the zero value.
-func (c *RegexpReplaceAllFuncCall) Reply(r []byte) {
-	c.reply = r
+// the zero value. It panics once the call has returned: after the loop body,
+// or the cursor's next Next.
+func (c RegexpReplaceAllFuncCall) Reply(r []byte) {
+	if c.r == nil {
+		panic("RegexpReplaceAllFuncCall.Reply called on a zero RegexpReplaceAllFuncCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("RegexpReplaceAllFuncCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = r
 }
 
 // ReplaceAllFuncSeq returns an iterator over the calls Regexp.ReplaceAllFunc
 // makes to its callback; the loop body runs inside the callback. Each element
-// is a *RegexpReplaceAllFuncCall. When the loop stops early, the pending
+// is a RegexpReplaceAllFuncCall. When the loop stops early, the pending
 // callback panics to unwind ReplaceAllFunc, and the panic is recovered. The
 // iterator drops ReplaceAllFunc's other results; ReplaceAllFuncPull's cursor
 // returns them.
-func (s RegexpSeq) ReplaceAllFuncSeq(src []byte) iter.Seq[*RegexpReplaceAllFuncCall] {
-	return func(yield func(*RegexpReplaceAllFuncCall) bool) {
+func (s RegexpSeq) ReplaceAllFuncSeq(src []byte) iter.Seq[RegexpReplaceAllFuncCall] {
+	return func(yield func(RegexpReplaceAllFuncCall) bool) {
 		defer runtime.CatchUnwind()
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep regexpReplaceAllFuncReply
 		s.Regexp.ReplaceAllFunc(src, func(arg0 []byte) []byte {
 			if done {
 				if ended {
@@ -49,12 +65,15 @@ func (s RegexpSeq) ReplaceAllFuncSeq(src []byte) iter.Seq[*RegexpReplaceAllFuncC
 				}
 				runtime.Unwind()
 			}
-			call := &RegexpReplaceAllFuncCall{Arg0: arg0}
+			rep.reply = nil
+			call := RegexpReplaceAllFuncCall{Arg0: arg0, r: &rep, n: rep.n}
 			if !yield(call) {
+				rep.n++
 				done = true
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	}
 }
@@ -65,20 +84,24 @@ func (s RegexpSeq) ReplaceAllFuncSeq(src []byte) iter.Seq[*RegexpReplaceAllFuncC
 // is garbage.
 func (s RegexpSeq) ReplaceAllFuncPull(src []byte) *RegexpReplaceAllFuncCursor {
 	c := new(RegexpReplaceAllFuncCursor)
-	c.cursor.Start(func(yield func(*RegexpReplaceAllFuncCall) bool) []byte {
+	c.cursor.Start(func(yield func(RegexpReplaceAllFuncCall) bool) []byte {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep regexpReplaceAllFuncReply
 		return s.Regexp.ReplaceAllFunc(src, func(arg0 []byte) []byte {
-			call := &RegexpReplaceAllFuncCall{Arg0: arg0}
+			rep.reply = nil
+			call := RegexpReplaceAllFuncCall{Arg0: arg0, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Regexp.ReplaceAllFunc")
 				}
+				rep.n++
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	})
 	return c
@@ -88,7 +111,7 @@ func (s RegexpSeq) ReplaceAllFuncPull(src []byte) *RegexpReplaceAllFuncCursor {
 // to its callback, one per Next. Make it with RegexpSeq.ReplaceAllFuncPull;
 // use it from one goroutine at a time.
 type RegexpReplaceAllFuncCursor struct {
-	cursor runtime.Cursor[*RegexpReplaceAllFuncCall, []byte]
+	cursor runtime.Cursor[RegexpReplaceAllFuncCall, []byte]
 }
 
 // Next runs ReplaceAllFunc until its next call of the callback and reports
@@ -98,8 +121,9 @@ func (c *RegexpReplaceAllFuncCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *RegexpReplaceAllFuncCursor) Value() *RegexpReplaceAllFuncCall {
+// Value returns the current call, or the zero RegexpReplaceAllFuncCall when
+// there is none.
+func (c *RegexpReplaceAllFuncCursor) Value() RegexpReplaceAllFuncCall {
 	return c.cursor.Value()
 }
 
@@ -107,7 +131,7 @@ func (c *RegexpReplaceAllFuncCursor) Value() *RegexpReplaceAllFuncCall {
 // returns the zero value. It panics when there is no current call.
 func (c *RegexpReplaceAllFuncCursor) Reply(r []byte) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("RegexpReplaceAllFuncCursor.Reply called with no current call")
 	}
 	call.Reply(r)
@@ -129,30 +153,46 @@ func (c *RegexpReplaceAllFuncCursor) Close() error {
 // RegexpReplaceAllStringFuncCall is one call Regexp.ReplaceAllStringFunc makes
 // to its callback: the arguments, and the reply the callback returns.
 type RegexpReplaceAllStringFuncCall struct {
-	Arg0  string // the callback's argument 0
+	Arg0 string                           // the callback's argument 0
+	r    *regexpReplaceAllStringFuncReply // where the reply goes
+	n    uint64                           // the call's number: r.n while it has not returned
+}
+
+// regexpReplaceAllStringFuncReply holds the reply to the current call of
+// ReplaceAllStringFunc's callback repl, and the number of that call.
+type regexpReplaceAllStringFuncReply struct {
 	reply string
+	n     uint64
 }
 
 // Reply sets what this call returns to ReplaceAllStringFunc; without it, it
-// returns the zero value.
-func (c *RegexpReplaceAllStringFuncCall) Reply(r string) {
-	c.reply = r
+// returns the zero value. It panics once the call has returned: after the loop
+// body, or the cursor's next Next.
+func (c RegexpReplaceAllStringFuncCall) Reply(r string) {
+	if c.r == nil {
+		panic("RegexpReplaceAllStringFuncCall.Reply called on a zero RegexpReplaceAllStringFuncCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("RegexpReplaceAllStringFuncCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = r
 }
 
 // ReplaceAllStringFuncSeq returns an iterator over the calls
 // Regexp.ReplaceAllStringFunc makes to its callback; the loop body runs inside
-// the callback. Each element is a *RegexpReplaceAllStringFuncCall. When the
+// the callback. Each element is a RegexpReplaceAllStringFuncCall. When the
 // loop stops early, the pending callback panics to unwind
 // ReplaceAllStringFunc, and the panic is recovered. The iterator drops
 // ReplaceAllStringFunc's other results; ReplaceAllStringFuncPull's cursor
 // returns them.
-func (s RegexpSeq) ReplaceAllStringFuncSeq(src string) iter.Seq[*RegexpReplaceAllStringFuncCall] {
-	return func(yield func(*RegexpReplaceAllStringFuncCall) bool) {
+func (s RegexpSeq) ReplaceAllStringFuncSeq(src string) iter.Seq[RegexpReplaceAllStringFuncCall] {
+	return func(yield func(RegexpReplaceAllStringFuncCall) bool) {
 		defer runtime.CatchUnwind()
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep regexpReplaceAllStringFuncReply
 		s.Regexp.ReplaceAllStringFunc(src, func(arg0 string) string {
 			if done {
 				if ended {
@@ -160,12 +200,15 @@ func (s RegexpSeq) ReplaceAllStringFuncSeq(src string) iter.Seq[*RegexpReplaceAl
 				}
 				runtime.Unwind()
 			}
-			call := &RegexpReplaceAllStringFuncCall{Arg0: arg0}
+			rep.reply = ""
+			call := RegexpReplaceAllStringFuncCall{Arg0: arg0, r: &rep, n: rep.n}
 			if !yield(call) {
+				rep.n++
 				done = true
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	}
 }
@@ -176,20 +219,24 @@ func (s RegexpSeq) ReplaceAllStringFuncSeq(src string) iter.Seq[*RegexpReplaceAl
 // once it is garbage.
 func (s RegexpSeq) ReplaceAllStringFuncPull(src string) *RegexpReplaceAllStringFuncCursor {
 	c := new(RegexpReplaceAllStringFuncCursor)
-	c.cursor.Start(func(yield func(*RegexpReplaceAllStringFuncCall) bool) string {
+	c.cursor.Start(func(yield func(RegexpReplaceAllStringFuncCall) bool) string {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep regexpReplaceAllStringFuncReply
 		return s.Regexp.ReplaceAllStringFunc(src, func(arg0 string) string {
-			call := &RegexpReplaceAllStringFuncCall{Arg0: arg0}
+			rep.reply = ""
+			call := RegexpReplaceAllStringFuncCall{Arg0: arg0, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Regexp.ReplaceAllStringFunc")
 				}
+				rep.n++
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	})
 	return c
@@ -200,7 +247,7 @@ func (s RegexpSeq) ReplaceAllStringFuncPull(src string) *RegexpReplaceAllStringF
 // with RegexpSeq.ReplaceAllStringFuncPull; use it from one goroutine at a
 // time.
 type RegexpReplaceAllStringFuncCursor struct {
-	cursor runtime.Cursor[*RegexpReplaceAllStringFuncCall, string]
+	cursor runtime.Cursor[RegexpReplaceAllStringFuncCall, string]
 }
 
 // Next runs ReplaceAllStringFunc until its next call of the callback and
@@ -210,8 +257,9 @@ func (c *RegexpReplaceAllStringFuncCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *RegexpReplaceAllStringFuncCursor) Value() *RegexpReplaceAllStringFuncCall {
+// Value returns the current call, or the zero RegexpReplaceAllStringFuncCall
+// when there is none.
+func (c *RegexpReplaceAllStringFuncCursor) Value() RegexpReplaceAllStringFuncCall {
 	return c.cursor.Value()
 }
 
@@ -219,7 +267,7 @@ func (c *RegexpReplaceAllStringFuncCursor) Value() *RegexpReplaceAllStringFuncCa
 // it, it returns the zero value. It panics when there is no current call.
 func (c *RegexpReplaceAllStringFuncCursor) Reply(r string) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("RegexpReplaceAllStringFuncCursor.Reply called with no current call")
 	}
 	call.Reply(r)

@@ -11,28 +11,44 @@ import (
 // SortFuncCall is one call slices.SortFunc makes to its callback: the
 // arguments, and the reply the callback returns.
 type SortFuncCall struct {
-	A     int // the callback's a argument
-	B     int // the callback's b argument
+	A int            // the callback's a argument
+	B int            // the callback's b argument
+	r *sortFuncReply // where the reply goes
+	n uint64         // the call's number: r.n while it has not returned
+}
+
+// sortFuncReply holds the reply to the current call of SortFunc's callback
+// cmp, and the number of that call.
+type sortFuncReply struct {
 	reply int
+	n     uint64
 }
 
 // Reply sets what this call returns to SortFunc; without it, it returns the
-// zero value.
-func (c *SortFuncCall) Reply(r int) {
-	c.reply = r
+// zero value. It panics once the call has returned: after the loop body, or
+// the cursor's next Next.
+func (c SortFuncCall) Reply(r int) {
+	if c.r == nil {
+		panic("SortFuncCall.Reply called on a zero SortFuncCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("SortFuncCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = r
 }
 
 // SortFuncSeq returns an iterator over the calls slices.SortFunc makes to its
 // callback; the loop body runs inside the callback. Each element is a
-// *SortFuncCall. When the loop stops early, the pending callback panics to
+// SortFuncCall. When the loop stops early, the pending callback panics to
 // unwind SortFunc, and the panic is recovered.
-func SortFuncSeq(x []int) iter.Seq[*SortFuncCall] {
-	return func(yield func(*SortFuncCall) bool) {
+func SortFuncSeq(x []int) iter.Seq[SortFuncCall] {
+	return func(yield func(SortFuncCall) bool) {
 		defer runtime.CatchUnwind()
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep sortFuncReply
 		slices.SortFunc[[]int, int](x, func(a int, b int) int {
 			if done {
 				if ended {
@@ -40,12 +56,15 @@ func SortFuncSeq(x []int) iter.Seq[*SortFuncCall] {
 				}
 				runtime.Unwind()
 			}
-			call := &SortFuncCall{A: a, B: b}
+			rep.reply = 0
+			call := SortFuncCall{A: a, B: b, r: &rep, n: rep.n}
 			if !yield(call) {
+				rep.n++
 				done = true
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	}
 }
@@ -55,20 +74,24 @@ func SortFuncSeq(x []int) iter.Seq[*SortFuncCall] {
 // with it; a cursor dropped without Close is closed once it is garbage.
 func SortFuncPull(x []int) *SortFuncCursor {
 	c := new(SortFuncCursor)
-	c.cursor.Start(func(yield func(*SortFuncCall) bool) struct{} {
+	c.cursor.Start(func(yield func(SortFuncCall) bool) struct{} {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep sortFuncReply
 		slices.SortFunc[[]int, int](x, func(a int, b int) int {
-			call := &SortFuncCall{A: a, B: b}
+			rep.reply = 0
+			call := SortFuncCall{A: a, B: b, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("slices.SortFunc")
 				}
+				rep.n++
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 		return struct{}{}
 	})
@@ -79,7 +102,7 @@ func SortFuncPull(x []int) *SortFuncCursor {
 // one per Next. Make it with SortFuncPull; use it from one goroutine at a
 // time.
 type SortFuncCursor struct {
-	cursor runtime.Cursor[*SortFuncCall, struct{}]
+	cursor runtime.Cursor[SortFuncCall, struct{}]
 }
 
 // Next runs SortFunc until its next call of the callback and reports whether
@@ -89,8 +112,8 @@ func (c *SortFuncCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *SortFuncCursor) Value() *SortFuncCall {
+// Value returns the current call, or the zero SortFuncCall when there is none.
+func (c *SortFuncCursor) Value() SortFuncCall {
 	return c.cursor.Value()
 }
 
@@ -98,7 +121,7 @@ func (c *SortFuncCursor) Value() *SortFuncCall {
 // the zero value. It panics when there is no current call.
 func (c *SortFuncCursor) Reply(r int) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("SortFuncCursor.Reply called with no current call")
 	}
 	call.Reply(r)

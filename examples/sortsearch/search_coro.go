@@ -11,27 +11,44 @@ import (
 // SearchCall is one call sort.Search makes to its callback: the arguments, and
 // the reply the callback returns.
 type SearchCall struct {
-	Arg0  int // the callback's argument 0
-	reply bool
+	Arg0 int          // the callback's argument 0
+	r    *searchReply // where the reply goes
+	n    uint64       // the call's number: r.n while it has not returned
 }
 
-// Reply sets what this call returns to Search; without it, it returns true.
-func (c *SearchCall) Reply(r bool) {
-	c.reply = r
+// searchReply holds the reply to the current call of Search's callback f, and
+// the number of that call.
+type searchReply struct {
+	reply bool
+	n     uint64
+}
+
+// Reply sets what this call returns to Search; without it, it returns true. It
+// panics once the call has returned: after the loop body, or the cursor's next
+// Next.
+func (c SearchCall) Reply(r bool) {
+	if c.r == nil {
+		panic("SearchCall.Reply called on a zero SearchCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("SearchCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = r
 }
 
 // SearchSeq returns an iterator over the calls sort.Search makes to its
 // callback; the loop body runs inside the callback. Each element is a
-// *SearchCall. When the loop stops early, the pending callback panics to
-// unwind Search, and the panic is recovered. The iterator drops Search's other
+// SearchCall. When the loop stops early, the pending callback panics to unwind
+// Search, and the panic is recovered. The iterator drops Search's other
 // results; SearchPull's cursor returns them.
-func SearchSeq(n int) iter.Seq[*SearchCall] {
-	return func(yield func(*SearchCall) bool) {
+func SearchSeq(n int) iter.Seq[SearchCall] {
+	return func(yield func(SearchCall) bool) {
 		defer runtime.CatchUnwind()
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep searchReply
 		sort.Search(n, func(arg0 int) bool {
 			if done {
 				if ended {
@@ -39,12 +56,15 @@ func SearchSeq(n int) iter.Seq[*SearchCall] {
 				}
 				runtime.Unwind()
 			}
-			call := &SearchCall{Arg0: arg0, reply: true}
+			rep.reply = true
+			call := SearchCall{Arg0: arg0, r: &rep, n: rep.n}
 			if !yield(call) {
+				rep.n++
 				done = true
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	}
 }
@@ -54,20 +74,24 @@ func SearchSeq(n int) iter.Seq[*SearchCall] {
 // with it; a cursor dropped without Close is closed once it is garbage.
 func SearchPull(n int) *SearchCursor {
 	c := new(SearchCursor)
-	c.cursor.Start(func(yield func(*SearchCall) bool) int {
+	c.cursor.Start(func(yield func(SearchCall) bool) int {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep searchReply
 		return sort.Search(n, func(arg0 int) bool {
-			call := &SearchCall{Arg0: arg0, reply: true}
+			rep.reply = true
+			call := SearchCall{Arg0: arg0, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("sort.Search")
 				}
+				rep.n++
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	})
 	return c
@@ -76,7 +100,7 @@ func SearchPull(n int) *SearchCursor {
 // SearchCursor hands over the calls sort.Search makes to its callback, one per
 // Next. Make it with SearchPull; use it from one goroutine at a time.
 type SearchCursor struct {
-	cursor runtime.Cursor[*SearchCall, int]
+	cursor runtime.Cursor[SearchCall, int]
 }
 
 // Next runs Search until its next call of the callback and reports whether
@@ -86,8 +110,8 @@ func (c *SearchCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *SearchCursor) Value() *SearchCall {
+// Value returns the current call, or the zero SearchCall when there is none.
+func (c *SearchCursor) Value() SearchCall {
 	return c.cursor.Value()
 }
 
@@ -95,7 +119,7 @@ func (c *SearchCursor) Value() *SearchCall {
 // true. It panics when there is no current call.
 func (c *SearchCursor) Reply(r bool) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("SearchCursor.Reply called with no current call")
 	}
 	call.Reply(r)

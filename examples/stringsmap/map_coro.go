@@ -11,28 +11,44 @@ import (
 // MapCall is one call strings.Map makes to its callback: the arguments, and
 // the reply the callback returns.
 type MapCall struct {
-	Arg0  rune // the callback's argument 0
+	Arg0 rune      // the callback's argument 0
+	r    *mapReply // where the reply goes
+	n    uint64    // the call's number: r.n while it has not returned
+}
+
+// mapReply holds the reply to the current call of Map's callback mapping, and
+// the number of that call.
+type mapReply struct {
 	reply rune
+	n     uint64
 }
 
 // Reply sets what this call returns to Map; without it, it returns the zero
-// value.
-func (c *MapCall) Reply(r rune) {
-	c.reply = r
+// value. It panics once the call has returned: after the loop body, or the
+// cursor's next Next.
+func (c MapCall) Reply(r rune) {
+	if c.r == nil {
+		panic("MapCall.Reply called on a zero MapCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("MapCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = r
 }
 
 // MapSeq returns an iterator over the calls strings.Map makes to its callback;
-// the loop body runs inside the callback. Each element is a *MapCall. When the
+// the loop body runs inside the callback. Each element is a MapCall. When the
 // loop stops early, the pending callback panics to unwind Map, and the panic
 // is recovered. The iterator drops Map's other results; MapPull's cursor
 // returns them.
-func MapSeq(s string) iter.Seq[*MapCall] {
-	return func(yield func(*MapCall) bool) {
+func MapSeq(s string) iter.Seq[MapCall] {
+	return func(yield func(MapCall) bool) {
 		defer runtime.CatchUnwind()
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep mapReply
 		strings.Map(func(arg0 rune) rune {
 			if done {
 				if ended {
@@ -40,12 +56,15 @@ func MapSeq(s string) iter.Seq[*MapCall] {
 				}
 				runtime.Unwind()
 			}
-			call := &MapCall{Arg0: arg0}
+			rep.reply = 0
+			call := MapCall{Arg0: arg0, r: &rep, n: rep.n}
 			if !yield(call) {
+				rep.n++
 				done = true
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		}, s)
 	}
 }
@@ -55,20 +74,24 @@ func MapSeq(s string) iter.Seq[*MapCall] {
 // a cursor dropped without Close is closed once it is garbage.
 func MapPull(s string) *MapCursor {
 	c := new(MapCursor)
-	c.cursor.Start(func(yield func(*MapCall) bool) string {
+	c.cursor.Start(func(yield func(MapCall) bool) string {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep mapReply
 		return strings.Map(func(arg0 rune) rune {
-			call := &MapCall{Arg0: arg0}
+			rep.reply = 0
+			call := MapCall{Arg0: arg0, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("strings.Map")
 				}
+				rep.n++
 				runtime.Unwind()
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		}, s)
 	})
 	return c
@@ -77,7 +100,7 @@ func MapPull(s string) *MapCursor {
 // MapCursor hands over the calls strings.Map makes to its callback, one per
 // Next. Make it with MapPull; use it from one goroutine at a time.
 type MapCursor struct {
-	cursor runtime.Cursor[*MapCall, string]
+	cursor runtime.Cursor[MapCall, string]
 }
 
 // Next runs Map until its next call of the callback and reports whether there
@@ -87,8 +110,8 @@ func (c *MapCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *MapCursor) Value() *MapCall {
+// Value returns the current call, or the zero MapCall when there is none.
+func (c *MapCursor) Value() MapCall {
 	return c.cursor.Value()
 }
 
@@ -96,7 +119,7 @@ func (c *MapCursor) Value() *MapCall {
 // zero value. It panics when there is no current call.
 func (c *MapCursor) Reply(r rune) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("MapCursor.Reply called with no current call")
 	}
 	call.Reply(r)

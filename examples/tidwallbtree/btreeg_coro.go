@@ -213,26 +213,42 @@ func (c *BTreeGAscendMutCursor) Close() error {
 // BTreeGDeleteAscendCall is one call BTreeG.DeleteAscend makes to its
 // callback: the arguments, and the reply the callback returns.
 type BTreeGDeleteAscendCall struct {
-	Item  int // the callback's item argument
+	Item int                      // the callback's item argument
+	r    *bTreeGDeleteAscendReply // where the reply goes
+	n    uint64                   // the call's number: r.n while it has not returned
+}
+
+// bTreeGDeleteAscendReply holds the reply to the current call of
+// DeleteAscend's callback iter, and the number of that call.
+type bTreeGDeleteAscendReply struct {
 	reply btree.Action
+	n     uint64
 }
 
 // Reply sets what this call returns to DeleteAscend; without it, it returns
-// btree.Keep.
-func (c *BTreeGDeleteAscendCall) Reply(r btree.Action) {
-	c.reply = r
+// btree.Keep. It panics once the call has returned: after the loop body, or
+// the cursor's next Next.
+func (c BTreeGDeleteAscendCall) Reply(r btree.Action) {
+	if c.r == nil {
+		panic("BTreeGDeleteAscendCall.Reply called on a zero BTreeGDeleteAscendCall: there is no call to reply to")
+	}
+	if c.n != c.r.n {
+		panic("BTreeGDeleteAscendCall.Reply called after the call returned: reply in the loop body, or before the cursor's next Next")
+	}
+	c.r.reply = r
 }
 
 // DeleteAscendSeq returns an iterator over the calls BTreeG.DeleteAscend makes
 // to its callback; the loop body runs inside the callback. Each element is a
-// *BTreeGDeleteAscendCall. When the loop stops early, the pending callback
+// BTreeGDeleteAscendCall. When the loop stops early, the pending callback
 // returns btree.Stop.
-func (s BTreeGSeq) DeleteAscendSeq(pivot int) iter.Seq[*BTreeGDeleteAscendCall] {
-	return func(yield func(*BTreeGDeleteAscendCall) bool) {
+func (s BTreeGSeq) DeleteAscendSeq(pivot int) iter.Seq[BTreeGDeleteAscendCall] {
+	return func(yield func(BTreeGDeleteAscendCall) bool) {
 		done, ended := false, false
 		defer func() {
 			done, ended = true, true
 		}()
+		var rep bTreeGDeleteAscendReply
 		s.BTreeG.DeleteAscend(pivot, func(item int) btree.Action {
 			if done {
 				if ended {
@@ -240,12 +256,15 @@ func (s BTreeGSeq) DeleteAscendSeq(pivot int) iter.Seq[*BTreeGDeleteAscendCall] 
 				}
 				return btree.Stop
 			}
-			call := &BTreeGDeleteAscendCall{Item: item, reply: btree.Keep}
+			rep.reply = btree.Keep
+			call := BTreeGDeleteAscendCall{Item: item, r: &rep, n: rep.n}
 			if !yield(call) {
+				rep.n++
 				done = true
 				return btree.Stop
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 	}
 }
@@ -256,20 +275,24 @@ func (s BTreeGSeq) DeleteAscendSeq(pivot int) iter.Seq[*BTreeGDeleteAscendCall] 
 // is garbage.
 func (s BTreeGSeq) DeleteAscendPull(pivot int) *BTreeGDeleteAscendCursor {
 	c := new(BTreeGDeleteAscendCursor)
-	c.cursor.Start(func(yield func(*BTreeGDeleteAscendCall) bool) struct{} {
+	c.cursor.Start(func(yield func(BTreeGDeleteAscendCall) bool) struct{} {
 		ended := false
 		defer func() {
 			ended = true
 		}()
+		var rep bTreeGDeleteAscendReply
 		s.BTreeG.DeleteAscend(pivot, func(item int) btree.Action {
-			call := &BTreeGDeleteAscendCall{Item: item, reply: btree.Keep}
+			rep.reply = btree.Keep
+			call := BTreeGDeleteAscendCall{Item: item, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("BTreeG.DeleteAscend")
 				}
+				rep.n++
 				return btree.Stop
 			}
-			return call.reply
+			rep.n++
+			return rep.reply
 		})
 		return struct{}{}
 	})
@@ -280,7 +303,7 @@ func (s BTreeGSeq) DeleteAscendPull(pivot int) *BTreeGDeleteAscendCursor {
 // its callback, one per Next. Make it with BTreeGSeq.DeleteAscendPull; use it
 // from one goroutine at a time.
 type BTreeGDeleteAscendCursor struct {
-	cursor runtime.Cursor[*BTreeGDeleteAscendCall, struct{}]
+	cursor runtime.Cursor[BTreeGDeleteAscendCall, struct{}]
 }
 
 // Next runs DeleteAscend until its next call of the callback and reports
@@ -290,8 +313,9 @@ func (c *BTreeGDeleteAscendCursor) Next() bool {
 	return c.cursor.Next()
 }
 
-// Value returns the current call, or nil when there is none.
-func (c *BTreeGDeleteAscendCursor) Value() *BTreeGDeleteAscendCall {
+// Value returns the current call, or the zero BTreeGDeleteAscendCall when
+// there is none.
+func (c *BTreeGDeleteAscendCursor) Value() BTreeGDeleteAscendCall {
 	return c.cursor.Value()
 }
 
@@ -299,7 +323,7 @@ func (c *BTreeGDeleteAscendCursor) Value() *BTreeGDeleteAscendCall {
 // returns btree.Keep. It panics when there is no current call.
 func (c *BTreeGDeleteAscendCursor) Reply(r btree.Action) {
 	call := c.cursor.Value()
-	if call == nil {
+	if call.r == nil {
 		panic("BTreeGDeleteAscendCursor.Reply called with no current call")
 	}
 	call.Reply(r)
