@@ -59,11 +59,9 @@ func (f *walkVisitor) Visit(node ast.Node) ast.Visitor {
 func WalkSeq(node ast.Node) iter.Seq[WalkEvent] {
 	return func(yield func(WalkEvent) bool) {
 		done, ended := false, false
-		defer func() {
-			done, ended = true, true
-		}()
 		fwd := &walkVisitor{yield: yield, done: &done, ended: &ended}
 		ast.Walk(fwd, node)
+		done, ended = true, true
 	}
 }
 

@@ -53,9 +53,6 @@ func (c BucketForEachCall) Reply(r error) {
 func (s BucketSeq) ForEachSeq() iter.Seq2[BucketForEachCall, error] {
 	return func(yield func(BucketForEachCall, error) bool) {
 		done, ended := false, false
-		defer func() {
-			done, ended = true, true
-		}()
 		var rep bucketForEachReply
 		err := s.Bucket.ForEach(func(k []byte, v []byte) error {
 			if done {
@@ -77,6 +74,7 @@ func (s BucketSeq) ForEachSeq() iter.Seq2[BucketForEachCall, error] {
 		if !done && err != nil {
 			yield(BucketForEachCall{}, err)
 		}
+		done, ended = true, true
 	}
 }
 
@@ -187,9 +185,6 @@ func (c BucketForEachBucketCall) Reply(r error) {
 func (s BucketSeq) ForEachBucketSeq() iter.Seq2[BucketForEachBucketCall, error] {
 	return func(yield func(BucketForEachBucketCall, error) bool) {
 		done, ended := false, false
-		defer func() {
-			done, ended = true, true
-		}()
 		var rep bucketForEachBucketReply
 		err := s.Bucket.ForEachBucket(func(k []byte) error {
 			if done {
@@ -211,6 +206,7 @@ func (s BucketSeq) ForEachBucketSeq() iter.Seq2[BucketForEachBucketCall, error] 
 		if !done && err != nil {
 			yield(BucketForEachBucketCall{}, err)
 		}
+		done, ended = true, true
 	}
 }
 

@@ -47,9 +47,6 @@ func (c WalkDirCall) Reply(r error) {
 func WalkDirSeq(root string) iter.Seq2[WalkDirCall, error] {
 	return func(yield func(WalkDirCall, error) bool) {
 		done, ended := false, false
-		defer func() {
-			done, ended = true, true
-		}()
 		var rep walkDirReply
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if done {
@@ -71,6 +68,7 @@ func WalkDirSeq(root string) iter.Seq2[WalkDirCall, error] {
 		if !done && err != nil {
 			yield(WalkDirCall{}, err)
 		}
+		done, ended = true, true
 	}
 }
 

@@ -46,9 +46,6 @@ func (c WalkDirCall) Reply(r error) {
 func WalkDirSeq(fsys fs.FS, root string) iter.Seq2[WalkDirCall, error] {
 	return func(yield func(WalkDirCall, error) bool) {
 		done, ended := false, false
-		defer func() {
-			done, ended = true, true
-		}()
 		var rep walkDirReply
 		err := fs.WalkDir(fsys, root, func(path string, d fs.DirEntry, err error) error {
 			if done {
@@ -70,6 +67,7 @@ func WalkDirSeq(fsys fs.FS, root string) iter.Seq2[WalkDirCall, error] {
 		if !done && err != nil {
 			yield(WalkDirCall{}, err)
 		}
+		done, ended = true, true
 	}
 }
 

@@ -47,9 +47,6 @@ func (c WalkCall) Reply(r0 ast.WalkStatus, r1 error) {
 func WalkSeq(n ast.Node) iter.Seq2[WalkCall, error] {
 	return func(yield func(WalkCall, error) bool) {
 		done, ended := false, false
-		defer func() {
-			done, ended = true, true
-		}()
 		var rep walkReply
 		err := ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if done {
@@ -71,6 +68,7 @@ func WalkSeq(n ast.Node) iter.Seq2[WalkCall, error] {
 		if !done && err != nil {
 			yield(WalkCall{}, err)
 		}
+		done, ended = true, true
 	}
 }
 

@@ -245,9 +245,6 @@ func (c BTreeGDeleteAscendCall) Reply(r btree.Action) {
 func (s BTreeGSeq) DeleteAscendSeq(pivot int) iter.Seq[BTreeGDeleteAscendCall] {
 	return func(yield func(BTreeGDeleteAscendCall) bool) {
 		done, ended := false, false
-		defer func() {
-			done, ended = true, true
-		}()
 		var rep bTreeGDeleteAscendReply
 		s.BTreeG.DeleteAscend(pivot, func(item int) btree.Action {
 			if done {
@@ -266,6 +263,7 @@ func (s BTreeGSeq) DeleteAscendSeq(pivot int) iter.Seq[BTreeGDeleteAscendCall] {
 			rep.n++
 			return rep.reply
 		})
+		done, ended = true, true
 	}
 }
 
