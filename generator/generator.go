@@ -442,6 +442,9 @@ func declaredNames(u *unit) []generatedName {
 		switch m.element() {
 		case elemPair, elemCall:
 			names = append(names, generatedName{e.callType(), what, m.at})
+			if m.callReplies() {
+				names = append(names, generatedName{e.replyType(), what, m.at})
+			}
 		case elemEvent:
 			names = append(names, generatedName{e.eventType(), what, m.at})
 			for _, f := range m.funcs() {
