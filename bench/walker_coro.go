@@ -3,8 +3,9 @@
 package bench
 
 import (
-	"github.com/corogen/corogen/runtime"
 	"iter"
+
+	"github.com/corogen/corogen/runtime"
 )
 
 // WalkerSeq wraps Walker with sequential forms of its callback methods: for

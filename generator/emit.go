@@ -59,7 +59,44 @@ func emit(units []*unit) ([]byte, error) {
 		msg, _, _ := strings.Cut(err.Error(), "\n")
 		return nil, fmt.Errorf("%s: corogen generated code that is not valid Go (%s). This is a bug in corogen: please report it", units[0].target, msg)
 	}
-	return buf.Bytes(), nil
+	return groupImports(buf.Bytes()), nil
+}
+
+// groupImports splits the import block that jennifer writes, one sorted
+// list, into the standard library's paths and then the others, as
+// goimports groups them: a reader of the file finds what it adds to the
+// module's dependencies in a group of its own.
+func groupImports(src []byte) []byte {
+	const open, end = "\nimport (\n", "\n)\n"
+	start := bytes.Index(src, []byte(open))
+	if start < 0 {
+		return src // no imports, or one: nothing to group
+	}
+	body := start + len(open)
+	n := bytes.Index(src[body:], []byte(end))
+	if n < 0 {
+		return src
+	}
+	var std, other [][]byte
+	for _, line := range bytes.Split(src[body:body+n], []byte("\n")) {
+		_, path, _ := bytes.Cut(line, []byte(`"`))
+		first, _, _ := bytes.Cut(path, []byte("/"))
+		if bytes.Contains(first, []byte(".")) {
+			other = append(other, line)
+		} else {
+			std = append(std, line)
+		}
+	}
+	if len(std) == 0 || len(other) == 0 {
+		return src
+	}
+	var out bytes.Buffer
+	out.Write(src[:body])
+	out.Write(bytes.Join(std, []byte("\n")))
+	out.WriteString("\n\n")
+	out.Write(bytes.Join(other, []byte("\n")))
+	out.Write(src[body+n:])
+	return out.Bytes()
 }
 
 type emitter struct {

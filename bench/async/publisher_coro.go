@@ -4,8 +4,9 @@ package async
 
 import (
 	"context"
-	"github.com/corogen/corogen/runtime"
 	"iter"
+
+	"github.com/corogen/corogen/runtime"
 )
 
 // PublisherSeq wraps Publisher with sequential forms of its callback methods:

@@ -3,10 +3,11 @@
 package astutil
 
 import (
-	"github.com/corogen/corogen/runtime"
 	"go/ast"
-	"golang.org/x/tools/go/ast/astutil"
 	"iter"
+
+	"github.com/corogen/corogen/runtime"
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // ApplyEvent is one call astutil.Apply makes to one of its callbacks:

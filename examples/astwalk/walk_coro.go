@@ -3,9 +3,10 @@
 package astwalk
 
 import (
-	"github.com/corogen/corogen/runtime"
 	"go/ast"
 	"iter"
+
+	"github.com/corogen/corogen/runtime"
 )
 
 // WalkEvent is one call ast.Walk makes to one of its callbacks: *WalkVisit.

@@ -3,9 +3,10 @@
 package bbolt
 
 import (
+	"iter"
+
 	"github.com/corogen/corogen/runtime"
 	"go.etcd.io/bbolt"
-	"iter"
 )
 
 // BucketSeq wraps *bbolt.Bucket with sequential forms of its callback methods:

@@ -3,8 +3,9 @@
 package btree
 
 import (
-	"github.com/corogen/corogen/runtime"
 	"iter"
+
+	"github.com/corogen/corogen/runtime"
 )
 
 // IntTreeSeq wraps IntTree with sequential forms of its callback methods: for

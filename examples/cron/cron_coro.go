@@ -4,9 +4,10 @@ package cron
 
 import (
 	"context"
+	"iter"
+
 	"github.com/corogen/corogen/runtime"
 	"github.com/robfig/cron/v3"
-	"iter"
 )
 
 // CronSeq wraps *cron.Cron with sequential forms of its callback methods: for

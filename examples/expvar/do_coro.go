@@ -4,8 +4,9 @@ package expvar
 
 import (
 	"expvar"
-	"github.com/corogen/corogen/runtime"
 	"iter"
+
+	"github.com/corogen/corogen/runtime"
 )
 
 // DoSeq returns an iterator over the calls expvar.Do makes to its callback;

@@ -3,10 +3,11 @@
 package filepathwalk
 
 import (
-	"github.com/corogen/corogen/runtime"
 	"io/fs"
 	"iter"
 	"path/filepath"
+
+	"github.com/corogen/corogen/runtime"
 )
 
 // WalkDirCall is one call filepath.WalkDir makes to its callback: the

@@ -3,9 +3,10 @@
 package fswalk
 
 import (
-	"github.com/corogen/corogen/runtime"
 	"io/fs"
 	"iter"
+
+	"github.com/corogen/corogen/runtime"
 )
 
 // WalkDirCall is one call fs.WalkDir makes to its callback: the arguments, and

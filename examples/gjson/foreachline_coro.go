@@ -3,9 +3,10 @@
 package gjson
 
 import (
+	"iter"
+
 	"github.com/corogen/corogen/runtime"
 	"github.com/tidwall/gjson"
-	"iter"
 )
 
 // ForEachLineSeq returns an iterator over the calls gjson.ForEachLine makes to

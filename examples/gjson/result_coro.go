@@ -3,9 +3,10 @@
 package gjson
 
 import (
+	"iter"
+
 	"github.com/corogen/corogen/runtime"
 	"github.com/tidwall/gjson"
-	"iter"
 )
 
 // ResultSeq wraps gjson.Result with sequential forms of its callback methods:

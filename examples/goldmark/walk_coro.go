@@ -3,9 +3,10 @@
 package goldmark
 
 import (
+	"iter"
+
 	"github.com/corogen/corogen/runtime"
 	"github.com/yuin/goldmark/ast"
-	"iter"
 )
 
 // WalkCall is one call ast.Walk makes to its callback: the arguments, and the

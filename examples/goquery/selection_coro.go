@@ -3,9 +3,10 @@
 package goquery
 
 import (
+	"iter"
+
 	"github.com/PuerkitoBio/goquery"
 	"github.com/corogen/corogen/runtime"
-	"iter"
 )
 
 // SelectionSeq wraps *goquery.Selection with sequential forms of its callback

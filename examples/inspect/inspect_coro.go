@@ -3,9 +3,10 @@
 package inspect
 
 import (
-	"github.com/corogen/corogen/runtime"
 	"go/ast"
 	"iter"
+
+	"github.com/corogen/corogen/runtime"
 )
 
 // InspectCall is one call ast.Inspect makes to its callback: the arguments,

@@ -3,10 +3,11 @@
 package inspector
 
 import (
-	"github.com/corogen/corogen/runtime"
 	"go/ast"
-	"golang.org/x/tools/go/ast/inspector"
 	"iter"
+
+	"github.com/corogen/corogen/runtime"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // InspectorSeq wraps *inspector.Inspector with sequential forms of its

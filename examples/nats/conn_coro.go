@@ -4,9 +4,10 @@ package nats
 
 import (
 	"context"
+	"iter"
+
 	"github.com/corogen/corogen/runtime"
 	"github.com/nats-io/nats.go"
-	"iter"
 )
 
 // ConnSeq wraps *nats.Conn with sequential forms of its callback methods: for

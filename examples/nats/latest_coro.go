@@ -4,9 +4,10 @@ package nats
 
 import (
 	"context"
+	"iter"
+
 	"github.com/corogen/corogen/runtime"
 	"github.com/nats-io/nats.go"
-	"iter"
 )
 
 // LatestSeq wraps Latest with sequential forms of its callback methods: for

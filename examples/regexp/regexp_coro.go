@@ -3,9 +3,10 @@
 package regexp
 
 import (
-	"github.com/corogen/corogen/runtime"
 	"iter"
 	"regexp"
+
+	"github.com/corogen/corogen/runtime"
 )
 
 // RegexpSeq wraps *regexp.Regexp with sequential forms of its callback

@@ -3,9 +3,10 @@
 package sortfunc
 
 import (
-	"github.com/corogen/corogen/runtime"
 	"iter"
 	"slices"
+
+	"github.com/corogen/corogen/runtime"
 )
 
 // SortFuncCall is one call slices.SortFunc makes to its callback: the

@@ -3,9 +3,10 @@
 package sortsearch
 
 import (
-	"github.com/corogen/corogen/runtime"
 	"iter"
 	"sort"
+
+	"github.com/corogen/corogen/runtime"
 )
 
 // SearchCall is one call sort.Search makes to its callback: the arguments, and

@@ -3,9 +3,10 @@
 package stringsmap
 
 import (
-	"github.com/corogen/corogen/runtime"
 	"iter"
 	"strings"
+
+	"github.com/corogen/corogen/runtime"
 )
 
 // MapCall is one call strings.Map makes to its callback: the arguments, and

@@ -3,9 +3,10 @@
 package syncmap
 
 import (
-	"github.com/corogen/corogen/runtime"
 	"iter"
 	"sync"
+
+	"github.com/corogen/corogen/runtime"
 )
 
 // MapSeq wraps *sync.Map with sequential forms of its callback methods: for

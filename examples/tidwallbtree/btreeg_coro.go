@@ -3,9 +3,10 @@
 package tidwallbtree
 
 import (
+	"iter"
+
 	"github.com/corogen/corogen/runtime"
 	"github.com/tidwall/btree"
-	"iter"
 )
 
 // BTreeGSeq wraps *btree.BTreeG[int] with sequential forms of its callback
