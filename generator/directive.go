@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/scanner"
 	"go/token"
 	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,8 +45,8 @@ const directivePrefix = "//corogen:"
 //	                  arguments, once the consumer has stopped (an HTTP 503)
 //
 // Items may share a line or have one each; an EXPR has no spaces and is
-// checked in the scope of the file that holds the directive. An item may be
-// given once per method (once per callback after cb=).
+// checked as checkExpr says. An item may be given once per method (once
+// per callback after cb=).
 type directives struct {
 	pos      token.Pos // of the first line, for errors
 	present  bool
@@ -398,18 +400,76 @@ func (d *directives) set(cb *cbDirectives, item string) error {
 var directiveItems = []string{"skip", "name=X", "nopause", "async", "sync", "buffer=N", "overflow=P", "close=NAME", "batch=N", "pool",
 	"callback=NAME", "cb=NAME", "stop=drain", "stop=EXPR", "reply", "default=EXPR", "late=EXPR"}
 
-// parseExprList parses comma-separated Go expressions.
+// parseExprList parses comma-separated Go expressions. A name may be
+// qualified by an import path with a slash in it
+// (github.com/yuin/goldmark/ast.WalkStop, io/fs.SkipDir): the qualifier is
+// then an identifier whose name is the path, which no Go identifier can
+// be, for the checker to resolve (see exprPackage).
 func parseExprList(s string) ([]ast.Expr, error) {
 	if s == "" {
 		return nil, fmt.Errorf("empty expression")
 	}
+	src, paths := hidePaths(s)
 	// As the arguments of a call, commas inside calls stay where they are.
-	e, err := parser.ParseExpr("f(" + s + ")")
+	e, err := parser.ParseExpr("f(" + src + ")")
 	call, ok := e.(*ast.CallExpr)
 	if err != nil || !ok || call.Ellipsis != token.NoPos {
 		return nil, fmt.Errorf("not a list of Go expressions: %s", s)
 	}
+	for _, arg := range call.Args {
+		ast.Inspect(arg, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && paths[id.Name] != "" {
+				id.Name = paths[id.Name]
+			}
+			return true
+		})
+	}
 	return call.Args, nil
+}
+
+// qualifiedByPath matches a name qualified by an import path with a slash
+// in it. A path element may hold dots (nats.go); the name may not. Written
+// without spaces, a/b.c is taken for a path: a division is a / b.c.
+var qualifiedByPath = regexp.MustCompile(`(?:^|[^\pL\pN_.~/-])((?:[\pL\pN_.~-]+/)+[\pL\pN_~-]+(?:\.[\pL\pN_~-]+)*)\.([\pL_][\pL\pN_]*)`)
+
+// hidePaths replaces the import paths that qualify names in s, outside
+// string and rune literals, with identifiers, and returns which path each
+// stands for.
+func hidePaths(s string) (string, map[string]string) {
+	var lits [][2]int // the literals' spans
+	var sc scanner.Scanner
+	fset := token.NewFileSet()
+	sc.Init(fset.AddFile("", -1, len(s)), []byte(s), nil, 0)
+	for {
+		pos, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			break
+		}
+		if tok == token.STRING || tok == token.CHAR {
+			off := fset.Position(pos).Offset
+			lits = append(lits, [2]int{off, off + len(lit)})
+		}
+	}
+	prefix := "corogenPath"
+	for strings.Contains(s, prefix) {
+		prefix += "_"
+	}
+	paths := map[string]string{}
+	var b strings.Builder
+	last := 0
+	for _, m := range qualifiedByPath.FindAllStringSubmatchIndex(s, -1) {
+		start, end := m[2], m[3]
+		if slices.ContainsFunc(lits, func(l [2]int) bool { return start < l[1] && l[0] < end }) {
+			continue
+		}
+		id := fmt.Sprintf("%s%d", prefix, len(paths))
+		paths[id] = s[start:end]
+		b.WriteString(s[last:start])
+		b.WriteString(id)
+		last = end
+	}
+	b.WriteString(s[last:])
+	return b.String(), paths
 }
 
 // checkUnused reports the directive lines that no unit of the run took and

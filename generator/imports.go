@@ -112,7 +112,7 @@ func (u *unit) packages() []*types.Package {
 			add(m.fn.Pkg())
 		}
 		for _, f := range m.funcs() {
-			for _, e := range slices.Concat(f.stop, f.deflt) {
+			for _, e := range f.exprs() {
 				ast.Inspect(e, func(n ast.Node) bool {
 					id, ok := n.(*ast.Ident)
 					if !ok {

@@ -114,7 +114,7 @@ func nameLocals(u *unit, m *methodModel, imports map[string]string, declared []s
 // package's scope: generated code must not hide them.
 func exprIdents(f *cbFunc) []string {
 	var names []string
-	for _, e := range slices.Concat(f.stop, f.deflt) {
+	for _, e := range f.exprs() {
 		ast.Inspect(e, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.SelectorExpr:

@@ -29,6 +29,11 @@ func (md *modeler) addMethod(u *unit, name string, at token.Pos, sig *types.Sign
 	if d.name != "" {
 		m.gen = d.name
 	}
+	var fns []*types.Func
+	if code != nil && md.t.path != "" {
+		fns = code.fns // the target's own code, not an interface's implementations
+	}
+	m.sigPkgs = signaturePackages(sig, fns)
 	for i := range sig.Params().Len() {
 		v := sig.Params().At(i)
 		m.params = append(m.params, param{src: v.Name(), typ: v.Type()})
@@ -359,7 +364,7 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 		}
 		f.drain = d.drain
 		if d.late != nil {
-			return md.modelLate(f, sig, d.late, bad)
+			return md.modelLate(m, pos, f, sig, d.late, bad)
 		}
 		return nil
 	case d.late != nil:
@@ -417,12 +422,8 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 			return bad("%d values for %d results", len(list), len(res))
 		}
 		for i, e := range list {
-			if err := types.CheckExpr(md.fset, md.out.Types, pos, e, f.info); err != nil {
-				msg := err.Error()
-				if te, ok := err.(types.Error); ok {
-					msg = te.Msg // its position is in the directive, not the file
-				}
-				return bad("%s: %s", types.ExprString(e), msg)
+			if err := md.checkExpr(m, pos, e, f.info); err != nil {
+				return bad("%s: %v", types.ExprString(e), err)
 			}
 			if tv := f.info.Types[e]; !tv.IsValue() || !types.AssignableTo(tv.Type, res[i].typ) {
 				return bad("%s is not a value of type %s", types.ExprString(e), types.TypeString(res[i].typ, types.RelativeTo(md.out.Types)))
@@ -447,14 +448,10 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 // modelLate checks late, a function with the signature of f's callback,
 // sig, which an async form calls instead of the consumer once it has
 // stopped.
-func (md *modeler) modelLate(f *cbFunc, sig *types.Signature, late ast.Expr, bad func(string, ...any) error) error {
+func (md *modeler) modelLate(m *methodModel, pos token.Pos, f *cbFunc, sig *types.Signature, late ast.Expr, bad func(string, ...any) error) error {
 	f.info = &types.Info{Uses: map[*ast.Ident]types.Object{}, Types: map[ast.Expr]types.TypeAndValue{}}
-	if err := types.CheckExpr(md.fset, md.out.Types, token.NoPos, late, f.info); err != nil {
-		msg := err.Error()
-		if te, ok := err.(types.Error); ok {
-			msg = te.Msg
-		}
-		return bad("late=%s: %s", types.ExprString(late), msg)
+	if err := md.checkExpr(m, pos, late, f.info); err != nil {
+		return bad("late=%s: %v", types.ExprString(late), err)
 	}
 	want := types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())
 	if tv := f.info.Types[late]; !tv.IsValue() || !types.AssignableTo(tv.Type, want) {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -32,13 +33,14 @@ type wrapper struct {
 
 // A methodModel is one method or function that takes callbacks.
 type methodModel struct {
-	name     string       // of the method or function
-	gen      string       // its name in generated identifiers
-	pos      token.Pos    // for errors
-	fn       *types.Func  // a package function, called by its qualified name
-	fnTargs  []types.Type // and its type arguments, if it is generic
-	params   []param      // its parameters, the callbacks among them
-	results  []param      // its results, the error last if errRes
+	name     string           // of the method or function
+	gen      string           // its name in generated identifiers
+	pos      token.Pos        // for errors
+	fn       *types.Func      // a package function, called by its qualified name
+	fnTargs  []types.Type     // and its type arguments, if it is generic
+	sigPkgs  []*types.Package // the packages a directive expression may name by their names
+	params   []param          // its parameters, the callbacks among them
+	results  []param          // its results, the error last if errRes
 	errRes   bool
 	variadic bool // its last parameter is variadic, and passed on as such
 	cbs      []*callbackModel
@@ -206,3 +208,12 @@ func (m *methodModel) otherResults() []param {
 }
 
 var errorType = types.Universe.Lookup("error").Type()
+
+// exprs are the directive expressions f's generated code uses.
+func (f *cbFunc) exprs() []ast.Expr {
+	es := slices.Concat(f.stop, f.deflt)
+	if f.late != nil {
+		es = append(es, f.late)
+	}
+	return es
+}

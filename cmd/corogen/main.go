@@ -177,8 +177,15 @@
 //
 // An item may be given once per method (once per callback after cb=). A
 // directive expression (EXPR) is a constant, a variable, a function call, or
-// an operator applied to those, and means what it means where the directive
-// is written: generated code never hides the names it uses. A //corogen:
+// an operator applied to those, written without spaces. Its names mean what
+// they mean where the directive is written, in the package and the imports
+// of that file; a name qualified by a package that file does not import
+// resolves by the package's name to a package the method's signature names
+// (ast.WalkStop for goldmark's ast.Walk), or by the package's import path
+// (github.com/yuin/goldmark/ast.WalkStop, io/fs.SkipAll) to a package the
+// package depends on. Written without spaces, a/b.c is such a path; a
+// division is a / b.c. The generated file imports what the expression
+// needs, and its code never hides the names the expression uses. A //corogen:
 // line that directs nothing is an error: an unknown item, a line outside an
 // interface method's doc comment that does not start with on=, an on= line
 // for a target that neither this run nor any //go:generate corogen line of

@@ -5,11 +5,6 @@
 // sequential forms hide.
 package goldmark
 
-import "github.com/yuin/goldmark/ast"
-
 //go:generate go tool corogen -func=github.com/yuin/goldmark/ast.Walk
 
 //corogen:on=github.com/yuin/goldmark/ast.Walk default=ast.WalkContinue,nil
-
-// The import must stay: corogen type-checks the directive's default= in this file's scope.
-var _ = ast.WalkContinue

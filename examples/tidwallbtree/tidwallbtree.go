@@ -6,11 +6,6 @@
 // what stops it, and the reply when the consumer gives none is Keep.
 package tidwallbtree
 
-import "github.com/tidwall/btree"
-
 //go:generate go tool corogen -type=github.com/tidwall/btree.BTreeG[int]
 
 //corogen:on=github.com/tidwall/btree.BTreeG.DeleteAscend stop=btree.Stop default=btree.Keep
-
-// The import must stay: corogen type-checks the directive's stop= and default= in this file's scope.
-var _ = btree.Keep

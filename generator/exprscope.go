@@ -1,0 +1,147 @@
+package generator
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"maps"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// checkExpr type-checks e, a directive expression written at pos for
+// method m, recording what it uses in info. A name resolves, in this order,
+// in the package's scope and the imports of the file that holds the
+// directive, as in Go code written there; as a package that the method's
+// signature (or the package of a -func or -type target) names, by that
+// package's name; and, qualified by an import path, as that package, if
+// the package or what it imports depends on it. The generated file imports
+// what the expression needs, so no file has to import a package only for a
+// directive.
+func (md *modeler) checkExpr(m *methodModel, pos token.Pos, e ast.Expr, info *types.Info) error {
+	p, err := md.exprPackage(m, pos, e)
+	if err != nil {
+		return err
+	}
+	if err := types.CheckExpr(md.fset, p, token.NoPos, e, info); err != nil {
+		if te, ok := err.(types.Error); ok {
+			return fmt.Errorf("%s", te.Msg) // its position is in the directive, not the file
+		}
+		return err
+	}
+	return nil
+}
+
+// exprPackage returns a package of the output's path whose scope holds
+// what an expression at pos may name: see checkExpr.
+func (md *modeler) exprPackage(m *methodModel, pos token.Pos, e ast.Expr) (*types.Package, error) {
+	local := md.out.Types
+	p := types.NewPackage(local.Path(), local.Name())
+	s := p.Scope()
+	for _, name := range local.Scope().Names() {
+		s.Insert(local.Scope().Lookup(name))
+	}
+	if file := fileScope(local, pos); file != nil {
+		for _, name := range file.Names() {
+			obj := file.Lookup(name)
+			if pn, ok := obj.(*types.PkgName); ok {
+				// The checker wants the package names of the package it checks.
+				obj = types.NewPkgName(pn.Pos(), p, name, pn.Imported())
+			}
+			s.Insert(obj)
+		}
+	}
+	byName := map[string]*types.Package{}
+	ambiguous := map[string]bool{}
+	for _, sp := range m.sigPkgs {
+		if other, ok := byName[sp.Name()]; ok && other != sp {
+			ambiguous[sp.Name()] = true
+		}
+		byName[sp.Name()] = sp
+	}
+	for _, name := range slices.Sorted(maps.Keys(byName)) {
+		if !ambiguous[name] && s.Lookup(name) == nil {
+			s.Insert(types.NewPkgName(token.NoPos, p, name, byName[name]))
+		}
+	}
+	var err error
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || !strings.Contains(id.Name, "/") || s.Lookup(id.Name) != nil || err != nil {
+			return true
+		}
+		found := md.findPackage(id.Name, m.sigPkgs)
+		if found == nil {
+			err = fmt.Errorf("package %s: not a package this package or the target depends on", id.Name)
+			return false
+		}
+		s.Insert(types.NewPkgName(token.NoPos, p, id.Name, found))
+		return true
+	})
+	return p, err
+}
+
+// fileScope returns the scope of the file of pkg that holds pos, or nil.
+func fileScope(pkg *types.Package, pos token.Pos) *types.Scope {
+	if !pos.IsValid() {
+		return nil
+	}
+	s := pkg.Scope().Innermost(pos)
+	for s != nil && s.Parent() != pkg.Scope() {
+		s = s.Parent()
+	}
+	return s
+}
+
+// findPackage returns the package of import path path among those the
+// output's package, the packages in extra, and all they import depend on.
+func (md *modeler) findPackage(path string, extra []*types.Package) *types.Package {
+	seen := map[*types.Package]bool{}
+	queue := slices.Concat([]*types.Package{md.out.Types}, extra)
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if p == nil || seen[p] {
+			continue
+		}
+		if p.Path() == path {
+			return p
+		}
+		seen[p] = true
+		queue = append(queue, p.Imports()...)
+	}
+	// Export data need not list every import: the go command's graph does.
+	var found *types.Package
+	packages.Visit([]*packages.Package{md.out}, func(lp *packages.Package) bool {
+		if lp.PkgPath == path && lp.Types != nil {
+			found = lp.Types
+		}
+		return found == nil
+	}, nil)
+	return found
+}
+
+// signaturePackages are the packages whose types sig spells out, and
+// those of fns (the code of a -func or of another package's type).
+func signaturePackages(sig *types.Signature, fns []*types.Func) []*types.Package {
+	var pkgs []*types.Package
+	add := func(p *types.Package) {
+		if p != nil && !slices.Contains(pkgs, p) {
+			pkgs = append(pkgs, p)
+		}
+	}
+	spelled := []types.Type{types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())}
+	if sig.Recv() != nil {
+		spelled = append(spelled, sig.Recv().Type())
+	}
+	for _, t := range spelled {
+		walkType(t, func(tn *types.TypeName) { add(tn.Pkg()) })
+	}
+	for _, fn := range fns {
+		add(fn.Pkg())
+	}
+	return pkgs
+}
