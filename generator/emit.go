@@ -356,7 +356,7 @@ func (e *emitter) fields(f *cbFunc, withReply bool) []jen.Code {
 }
 
 func argText(p param, i int) string {
-	if p.field == fmt.Sprintf("Arg%d", i) {
+	if p.src == "" || p.src == "_" {
 		return fmt.Sprintf("the callback's argument %d", i)
 	}
 	return fmt.Sprintf("the callback's %s argument", lowerFirst(p.field))

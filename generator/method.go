@@ -337,9 +337,10 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 		return cannotWrap{bad("it is generic")}
 	}
 	fields := newNamer("Reply")
+	hints := fieldHints(sig.Params())
 	for i := range sig.Params().Len() {
 		v := sig.Params().At(i)
-		f.params = append(f.params, param{src: v.Name(), field: fields.field(v.Name(), i), typ: v.Type()})
+		f.params = append(f.params, param{src: v.Name(), field: fields.field(hints[i], i), typ: v.Type()})
 	}
 	// The results name Reply's parameters: their own names, else r or rI;
 	// not what the bodies of the Reply methods use.

@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"unicode"
 	"unicode/utf8"
 )
@@ -77,4 +78,51 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// fieldHints are the names the fields of a Call start from, one per
+// parameter of a callback: the parameter's name; for an unnamed one, the
+// name of its type (Commit for a *object.Commit) when that type is a named
+// type of a package and no other parameter's name or type gives the same
+// name; else "", for ArgI.
+func fieldHints(params *types.Tuple) []string {
+	hints := make([]string, params.Len())
+	count := map[string]int{}
+	for i := range params.Len() {
+		v := params.At(i)
+		hints[i] = v.Name()
+		if hints[i] == "" || hints[i] == "_" {
+			hints[i] = typeHint(v.Type())
+		}
+		count[upperFirst(hints[i])]++
+	}
+	for i := range params.Len() {
+		if name := params.At(i).Name(); (name == "" || name == "_") && count[upperFirst(hints[i])] > 1 {
+			hints[i] = ""
+		}
+	}
+	return hints
+}
+
+// typeHint is the name of t, or of what t points to, if it is a named type
+// of a package; else "".
+func typeHint(t types.Type) string {
+	for {
+		p, ok := types.Unalias(t).(*types.Pointer)
+		if !ok {
+			break
+		}
+		t = p.Elem()
+	}
+	var obj *types.TypeName
+	switch t := t.(type) {
+	case *types.Named:
+		obj = t.Obj()
+	case *types.Alias:
+		obj = t.Obj()
+	}
+	if obj == nil || obj.Pkg() == nil {
+		return "" // a type literal, a predeclared type or a type parameter
+	}
+	return obj.Name()
 }

@@ -37,7 +37,11 @@
 // reply; the pair of its arguments (an iter.Seq2) when it has two, returns no
 // reply, and M returns no error; nothing, for range, when it has none;
 // otherwise a TreeMCall, a value with one field per argument and, when the
-// callback replies, a Reply method that sets its results. No call
+// callback replies, a Reply method that sets its results. A field is named
+// after its parameter, capitalized; an unnamed parameter gives the name of
+// its type (Commit for a *object.Commit, Request for an *http.Request) when
+// its type is a named type of a package and no other parameter gives the
+// same name, and ArgI (Arg0, Arg1...) otherwise. No call
 // allocates: a Reply goes to a slot that serves the whole sequence, so it
 // counts while its call is current (in the loop body, or until the cursor's
 // next Next) and panics after. A method with several callbacks, or whose

@@ -19,8 +19,8 @@ type ApplyEvent interface {
 // ApplyPre is a call of Apply's callback pre: the arguments, and the reply it
 // returns.
 type ApplyPre struct {
-	Arg0  *astutil.Cursor // the callback's argument 0
-	reply bool
+	Cursor *astutil.Cursor // the callback's argument 0
+	reply  bool
 }
 
 func (*ApplyPre) isApplyEvent() {}
@@ -32,7 +32,7 @@ func (c *ApplyPre) Reply(r bool) {
 
 // ApplyPost is a call of Apply's callback post.
 type ApplyPost struct {
-	Arg0 *astutil.Cursor // the callback's argument 0
+	Cursor *astutil.Cursor // the callback's argument 0
 }
 
 func (*ApplyPost) isApplyEvent() {}
@@ -56,7 +56,7 @@ func ApplySeq(root ast.Node) iter.Seq[ApplyEvent] {
 				}
 				runtime.Unwind()
 			}
-			ev := &ApplyPre{Arg0: arg0, reply: true}
+			ev := &ApplyPre{Cursor: arg0, reply: true}
 			if !yield(ev) {
 				done = true
 				runtime.Unwind()
@@ -69,7 +69,7 @@ func ApplySeq(root ast.Node) iter.Seq[ApplyEvent] {
 				}
 				return false
 			}
-			ev := &ApplyPost{Arg0: arg0}
+			ev := &ApplyPost{Cursor: arg0}
 			if !yield(ev) {
 				done = true
 				return false
@@ -90,7 +90,7 @@ func ApplyPull(root ast.Node) *ApplyCursor {
 			ended = true
 		}()
 		return astutil.Apply(root, func(arg0 *astutil.Cursor) bool {
-			ev := &ApplyPre{Arg0: arg0, reply: true}
+			ev := &ApplyPre{Cursor: arg0, reply: true}
 			if !yield(ev) {
 				if ended {
 					runtime.Late("astutil.Apply")
@@ -99,7 +99,7 @@ func ApplyPull(root ast.Node) *ApplyCursor {
 			}
 			return ev.reply
 		}, func(arg0 *astutil.Cursor) bool {
-			ev := &ApplyPost{Arg0: arg0}
+			ev := &ApplyPost{Cursor: arg0}
 			if !yield(ev) {
 				if ended {
 					runtime.Late("astutil.Apply")

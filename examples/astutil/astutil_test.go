@@ -61,11 +61,11 @@ func TestSameEvents(t *testing.T) {
 	for ev := range ApplySeq(seqRoot) {
 		switch ev := ev.(type) {
 		case *ApplyPre:
-			s, children := pre(ev.Arg0)
+			s, children := pre(ev.Cursor)
 			seq = append(seq, s)
 			ev.Reply(children)
 		case *ApplyPost:
-			seq = append(seq, post(ev.Arg0))
+			seq = append(seq, post(ev.Cursor))
 		}
 	}
 
@@ -74,11 +74,11 @@ func TestSameEvents(t *testing.T) {
 	for c.Next() {
 		switch ev := c.Value().(type) {
 		case *ApplyPre:
-			s, children := pre(ev.Arg0)
+			s, children := pre(ev.Cursor)
 			pulled = append(pulled, s)
 			ev.Reply(children)
 		case *ApplyPost:
-			pulled = append(pulled, post(ev.Arg0))
+			pulled = append(pulled, post(ev.Cursor))
 		}
 	}
 	got := render(c.Result())
@@ -144,12 +144,12 @@ func ExampleApplySeq() {
 	for ev := range ApplySeq(e) {
 		switch ev := ev.(type) {
 		case *ApplyPre:
-			if _, ok := ev.Arg0.Node().(*ast.CallExpr); ok {
-				out = append(out, fmt.Sprintf("%s@%d", name(ev.Arg0.Node()), depth))
+			if _, ok := ev.Cursor.Node().(*ast.CallExpr); ok {
+				out = append(out, fmt.Sprintf("%s@%d", name(ev.Cursor.Node()), depth))
 				depth++
 			}
 		case *ApplyPost:
-			if _, ok := ev.Arg0.Node().(*ast.CallExpr); ok {
+			if _, ok := ev.Cursor.Node().(*ast.CallExpr); ok {
 				depth--
 			}
 		}

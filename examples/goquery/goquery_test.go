@@ -55,7 +55,7 @@ func TestFilterFunction(t *testing.T) {
 	var asked int
 	for c.Next() {
 		asked++
-		c.Reply(external(c.Value().Arg0, c.Value().Arg1))
+		c.Reply(external(c.Value().Arg0, c.Value().Selection))
 	}
 	pulled := c.Result()
 	if err := c.Close(); err != nil {
@@ -65,10 +65,10 @@ func TestFilterFunction(t *testing.T) {
 	// Seq: the iterator drops the result; the elements replied true are it.
 	var kept []*html.Node
 	for call := range (SelectionSeq{sel}).FilterFunctionSeq() {
-		keep := external(call.Arg0, call.Arg1)
+		keep := external(call.Arg0, call.Selection)
 		call.Reply(keep)
 		if keep {
-			kept = append(kept, call.Arg1.Get(0))
+			kept = append(kept, call.Selection.Get(0))
 		}
 	}
 
@@ -111,7 +111,7 @@ func TestNotAndIsFunction(t *testing.T) {
 	direct := sel.NotFunction(external)
 	c := SelectionSeq{sel}.NotFunctionPull()
 	for c.Next() {
-		c.Reply(external(c.Value().Arg0, c.Value().Arg1))
+		c.Reply(external(c.Value().Arg0, c.Value().Selection))
 	}
 	if got := c.Result(); !slices.Equal(got.Nodes, direct.Nodes) {
 		t.Errorf("NotFunction: direct %q, Pull %q", texts(direct.Nodes), texts(got.Nodes))
@@ -120,7 +120,7 @@ func TestNotAndIsFunction(t *testing.T) {
 	none := func(int, *goquery.Selection) bool { return false }
 	is := SelectionSeq{sel}.IsFunctionPull()
 	for is.Next() {
-		is.Reply(none(is.Value().Arg0, is.Value().Arg1))
+		is.Reply(none(is.Value().Arg0, is.Value().Selection))
 	}
 	if is.Result() != sel.IsFunction(none) || is.Result() {
 		t.Errorf("IsFunction of a predicate that is always false: Pull %v, direct %v", is.Result(), sel.IsFunction(none))
@@ -176,7 +176,7 @@ func ExampleSelectionSeq_FilterFunctionPull() {
 	defer c.Close()
 	seen = map[string]bool{}
 	for c.Next() {
-		s := c.Value().Arg1
+		s := c.Value().Selection
 		h := host(s)
 		keep := external(0, s) && !seen[h]
 		if keep {

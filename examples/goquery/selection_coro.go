@@ -20,8 +20,8 @@ type SelectionSeq struct {
 // SelectionEachCall is one call Selection.Each makes to its callback: the
 // arguments.
 type SelectionEachCall struct {
-	Arg0 int                // the callback's argument 0
-	Arg1 *goquery.Selection // the callback's argument 1
+	Arg0      int                // the callback's argument 0
+	Selection *goquery.Selection // the callback's argument 1
 }
 
 // EachSeq returns an iterator over the calls Selection.Each makes to its
@@ -59,7 +59,7 @@ func (s SelectionSeq) EachPull() *SelectionEachCursor {
 			ended = true
 		}()
 		return s.Selection.Each(func(arg0 int, arg1 *goquery.Selection) {
-			call := SelectionEachCall{Arg0: arg0, Arg1: arg1}
+			call := SelectionEachCall{Arg0: arg0, Selection: arg1}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Selection.Each")
@@ -88,7 +88,7 @@ func (c *SelectionEachCursor) Next() bool {
 // Value returns the arguments of the current call.
 func (c *SelectionEachCursor) Value() (int, *goquery.Selection) {
 	call := c.cursor.Value()
-	return call.Arg0, call.Arg1
+	return call.Arg0, call.Selection
 }
 
 // Result returns what Each returned, once Next has returned false.
@@ -107,8 +107,8 @@ func (c *SelectionEachCursor) Close() error {
 // SelectionEachWithBreakCall is one call Selection.EachWithBreak makes to its
 // callback: the arguments.
 type SelectionEachWithBreakCall struct {
-	Arg0 int                // the callback's argument 0
-	Arg1 *goquery.Selection // the callback's argument 1
+	Arg0      int                // the callback's argument 0
+	Selection *goquery.Selection // the callback's argument 1
 }
 
 // EachWithBreakSeq returns an iterator over the calls Selection.EachWithBreak
@@ -134,7 +134,7 @@ func (s SelectionSeq) EachWithBreakPull() *SelectionEachWithBreakCursor {
 			ended = true
 		}()
 		return s.Selection.EachWithBreak(func(arg0 int, arg1 *goquery.Selection) bool {
-			call := SelectionEachWithBreakCall{Arg0: arg0, Arg1: arg1}
+			call := SelectionEachWithBreakCall{Arg0: arg0, Selection: arg1}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Selection.EachWithBreak")
@@ -164,7 +164,7 @@ func (c *SelectionEachWithBreakCursor) Next() bool {
 // Value returns the arguments of the current call.
 func (c *SelectionEachWithBreakCursor) Value() (int, *goquery.Selection) {
 	call := c.cursor.Value()
-	return call.Arg0, call.Arg1
+	return call.Arg0, call.Selection
 }
 
 // Result returns what EachWithBreak returned, once Next has returned false.
@@ -182,10 +182,10 @@ func (c *SelectionEachWithBreakCursor) Close() error {
 // SelectionFilterFunctionCall is one call Selection.FilterFunction makes to
 // its callback: the arguments, and the reply the callback returns.
 type SelectionFilterFunctionCall struct {
-	Arg0 int                           // the callback's argument 0
-	Arg1 *goquery.Selection            // the callback's argument 1
-	r    *selectionFilterFunctionReply // where the reply goes
-	n    uint64                        // the call's number: r.n while it has not returned
+	Arg0      int                           // the callback's argument 0
+	Selection *goquery.Selection            // the callback's argument 1
+	r         *selectionFilterFunctionReply // where the reply goes
+	n         uint64                        // the call's number: r.n while it has not returned
 }
 
 // selectionFilterFunctionReply holds the reply to the current call of
@@ -230,7 +230,7 @@ func (s SelectionSeq) FilterFunctionSeq() iter.Seq[SelectionFilterFunctionCall] 
 				runtime.Unwind()
 			}
 			rep.reply = true
-			call := SelectionFilterFunctionCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
+			call := SelectionFilterFunctionCall{Arg0: arg0, Selection: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
 				rep.n++
 				done = true
@@ -256,7 +256,7 @@ func (s SelectionSeq) FilterFunctionPull() *SelectionFilterFunctionCursor {
 		var rep selectionFilterFunctionReply
 		return s.Selection.FilterFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			rep.reply = true
-			call := SelectionFilterFunctionCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
+			call := SelectionFilterFunctionCall{Arg0: arg0, Selection: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Selection.FilterFunction")
@@ -317,10 +317,10 @@ func (c *SelectionFilterFunctionCursor) Close() error {
 // SelectionIsFunctionCall is one call Selection.IsFunction makes to its
 // callback: the arguments, and the reply the callback returns.
 type SelectionIsFunctionCall struct {
-	Arg0 int                       // the callback's argument 0
-	Arg1 *goquery.Selection        // the callback's argument 1
-	r    *selectionIsFunctionReply // where the reply goes
-	n    uint64                    // the call's number: r.n while it has not returned
+	Arg0      int                       // the callback's argument 0
+	Selection *goquery.Selection        // the callback's argument 1
+	r         *selectionIsFunctionReply // where the reply goes
+	n         uint64                    // the call's number: r.n while it has not returned
 }
 
 // selectionIsFunctionReply holds the reply to the current call of IsFunction's
@@ -364,7 +364,7 @@ func (s SelectionSeq) IsFunctionSeq() iter.Seq[SelectionIsFunctionCall] {
 				runtime.Unwind()
 			}
 			rep.reply = true
-			call := SelectionIsFunctionCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
+			call := SelectionIsFunctionCall{Arg0: arg0, Selection: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
 				rep.n++
 				done = true
@@ -389,7 +389,7 @@ func (s SelectionSeq) IsFunctionPull() *SelectionIsFunctionCursor {
 		var rep selectionIsFunctionReply
 		return s.Selection.IsFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			rep.reply = true
-			call := SelectionIsFunctionCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
+			call := SelectionIsFunctionCall{Arg0: arg0, Selection: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Selection.IsFunction")
@@ -450,10 +450,10 @@ func (c *SelectionIsFunctionCursor) Close() error {
 // SelectionMapCall is one call Selection.Map makes to its callback: the
 // arguments, and the reply the callback returns.
 type SelectionMapCall struct {
-	Arg0 int                // the callback's argument 0
-	Arg1 *goquery.Selection // the callback's argument 1
-	r    *selectionMapReply // where the reply goes
-	n    uint64             // the call's number: r.n while it has not returned
+	Arg0      int                // the callback's argument 0
+	Selection *goquery.Selection // the callback's argument 1
+	r         *selectionMapReply // where the reply goes
+	n         uint64             // the call's number: r.n while it has not returned
 }
 
 // selectionMapReply holds the reply to the current call of Map's callback f,
@@ -497,7 +497,7 @@ func (s SelectionSeq) MapSeq() iter.Seq[SelectionMapCall] {
 				runtime.Unwind()
 			}
 			rep.reply = ""
-			call := SelectionMapCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
+			call := SelectionMapCall{Arg0: arg0, Selection: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
 				rep.n++
 				done = true
@@ -522,7 +522,7 @@ func (s SelectionSeq) MapPull() *SelectionMapCursor {
 		var rep selectionMapReply
 		return s.Selection.Map(func(arg0 int, arg1 *goquery.Selection) string {
 			rep.reply = ""
-			call := SelectionMapCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
+			call := SelectionMapCall{Arg0: arg0, Selection: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Selection.Map")
@@ -582,10 +582,10 @@ func (c *SelectionMapCursor) Close() error {
 // SelectionNotFunctionCall is one call Selection.NotFunction makes to its
 // callback: the arguments, and the reply the callback returns.
 type SelectionNotFunctionCall struct {
-	Arg0 int                        // the callback's argument 0
-	Arg1 *goquery.Selection         // the callback's argument 1
-	r    *selectionNotFunctionReply // where the reply goes
-	n    uint64                     // the call's number: r.n while it has not returned
+	Arg0      int                        // the callback's argument 0
+	Selection *goquery.Selection         // the callback's argument 1
+	r         *selectionNotFunctionReply // where the reply goes
+	n         uint64                     // the call's number: r.n while it has not returned
 }
 
 // selectionNotFunctionReply holds the reply to the current call of
@@ -630,7 +630,7 @@ func (s SelectionSeq) NotFunctionSeq() iter.Seq[SelectionNotFunctionCall] {
 				runtime.Unwind()
 			}
 			rep.reply = true
-			call := SelectionNotFunctionCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
+			call := SelectionNotFunctionCall{Arg0: arg0, Selection: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
 				rep.n++
 				done = true
@@ -656,7 +656,7 @@ func (s SelectionSeq) NotFunctionPull() *SelectionNotFunctionCursor {
 		var rep selectionNotFunctionReply
 		return s.Selection.NotFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			rep.reply = true
-			call := SelectionNotFunctionCall{Arg0: arg0, Arg1: arg1, r: &rep, n: rep.n}
+			call := SelectionNotFunctionCall{Arg0: arg0, Selection: arg1, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("Selection.NotFunction")

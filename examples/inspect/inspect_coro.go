@@ -12,7 +12,7 @@ import (
 // InspectCall is one call ast.Inspect makes to its callback: the arguments,
 // and the reply the callback returns.
 type InspectCall struct {
-	Arg0 ast.Node      // the callback's argument 0
+	Node ast.Node      // the callback's argument 0
 	r    *inspectReply // where the reply goes
 	n    uint64        // the call's number: r.n while it has not returned
 }
@@ -57,7 +57,7 @@ func InspectSeq(node ast.Node) iter.Seq[InspectCall] {
 				runtime.Unwind()
 			}
 			rep.reply = true
-			call := InspectCall{Arg0: arg0, r: &rep, n: rep.n}
+			call := InspectCall{Node: arg0, r: &rep, n: rep.n}
 			if !yield(call) {
 				rep.n++
 				done = true
@@ -82,7 +82,7 @@ func InspectPull(node ast.Node) *InspectCursor {
 		var rep inspectReply
 		ast.Inspect(node, func(arg0 ast.Node) bool {
 			rep.reply = true
-			call := InspectCall{Arg0: arg0, r: &rep, n: rep.n}
+			call := InspectCall{Node: arg0, r: &rep, n: rep.n}
 			if !yield(call) {
 				if ended {
 					runtime.Late("ast.Inspect")

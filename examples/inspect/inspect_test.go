@@ -53,7 +53,7 @@ func TestSameNodes(t *testing.T) {
 
 	var seq []string
 	for call := range InspectSeq(file) {
-		s, children := visit(call.Arg0)
+		s, children := visit(call.Node)
 		seq = append(seq, s)
 		call.Reply(children)
 	}
@@ -62,7 +62,7 @@ func TestSameNodes(t *testing.T) {
 	c := InspectPull(file)
 	defer c.Close()
 	for c.Next() {
-		s, children := visit(c.Value().Arg0)
+		s, children := visit(c.Value().Node)
 		pulled = append(pulled, s)
 		c.Reply(children)
 	}
@@ -117,7 +117,7 @@ func ExampleInspectPull() {
 	defer cx.Close()
 	defer cy.Close()
 	for cx.Next() && cy.Next() {
-		nx, ny := cx.Value().Arg0, cy.Value().Arg0
+		nx, ny := cx.Value().Node, cy.Value().Node
 		if fmt.Sprintf("%T", nx) != fmt.Sprintf("%T", ny) {
 			fmt.Printf("%T at %d, %T at %d\n", nx, nx.Pos(), ny, ny.Pos())
 			break

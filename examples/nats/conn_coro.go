@@ -304,7 +304,7 @@ func (c *ConnSetClosedHandlerCursor) Close() error {
 // ConnSetDisconnectErrHandlerCall is one call Conn.SetDisconnectErrHandler
 // makes to its callback: the arguments.
 type ConnSetDisconnectErrHandlerCall struct {
-	Arg0 *nats.Conn // the callback's argument 0
+	Conn *nats.Conn // the callback's argument 0
 	Arg1 error      // the callback's argument 1
 }
 
@@ -321,7 +321,7 @@ func (s ConnSeq) SetDisconnectErrHandlerSeq() iter.Seq2[*nats.Conn, error] {
 		var a runtime.Async[ConnSetDisconnectErrHandlerCall, struct{}]
 		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(ConnSetDisconnectErrHandlerCall) bool) (struct{}, func()) {
 			s.Conn.SetDisconnectErrHandler(func(arg0 *nats.Conn, arg1 error) {
-				call := ConnSetDisconnectErrHandlerCall{Arg0: arg0, Arg1: arg1}
+				call := ConnSetDisconnectErrHandlerCall{Conn: arg0, Arg1: arg1}
 				send(call)
 			})
 			return struct{}{}, func() {}
@@ -329,7 +329,7 @@ func (s ConnSeq) SetDisconnectErrHandlerSeq() iter.Seq2[*nats.Conn, error] {
 		defer a.Close()
 		for a.Next() {
 			call := a.Value()
-			if !yield(call.Arg0, call.Arg1) {
+			if !yield(call.Conn, call.Arg1) {
 				return
 			}
 		}
@@ -345,7 +345,7 @@ func (s ConnSeq) SetDisconnectErrHandlerPull() *ConnSetDisconnectErrHandlerCurso
 	c := new(ConnSetDisconnectErrHandlerCursor)
 	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(ConnSetDisconnectErrHandlerCall) bool) (struct{}, func()) {
 		s.Conn.SetDisconnectErrHandler(func(arg0 *nats.Conn, arg1 error) {
-			call := ConnSetDisconnectErrHandlerCall{Arg0: arg0, Arg1: arg1}
+			call := ConnSetDisconnectErrHandlerCall{Conn: arg0, Arg1: arg1}
 			send(call)
 		})
 		return struct{}{}, func() {}
@@ -372,7 +372,7 @@ func (c *ConnSetDisconnectErrHandlerCursor) Next() bool {
 // Value returns the arguments of the current call.
 func (c *ConnSetDisconnectErrHandlerCursor) Value() (*nats.Conn, error) {
 	call := c.cursor.Value()
-	return call.Arg0, call.Arg1
+	return call.Conn, call.Arg1
 }
 
 // NextContext is Next that gives up when ctx is done: it returns false, Err
@@ -574,9 +574,9 @@ func (c *ConnSetDiscoveredServersHandlerCursor) Close() error {
 // ConnSetErrorHandlerCall is one call Conn.SetErrorHandler makes to its
 // callback: the arguments.
 type ConnSetErrorHandlerCall struct {
-	Arg0 *nats.Conn         // the callback's argument 0
-	Arg1 *nats.Subscription // the callback's argument 1
-	Arg2 error              // the callback's argument 2
+	Conn         *nats.Conn         // the callback's argument 0
+	Subscription *nats.Subscription // the callback's argument 1
+	Arg2         error              // the callback's argument 2
 }
 
 // SetErrorHandlerSeq returns an iterator over the calls Conn.SetErrorHandler
@@ -591,7 +591,7 @@ func (s ConnSeq) SetErrorHandlerSeq() iter.Seq[ConnSetErrorHandlerCall] {
 		var a runtime.Async[ConnSetErrorHandlerCall, struct{}]
 		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(ConnSetErrorHandlerCall) bool) (struct{}, func()) {
 			s.Conn.SetErrorHandler(func(arg0 *nats.Conn, arg1 *nats.Subscription, arg2 error) {
-				call := ConnSetErrorHandlerCall{Arg0: arg0, Arg1: arg1, Arg2: arg2}
+				call := ConnSetErrorHandlerCall{Conn: arg0, Subscription: arg1, Arg2: arg2}
 				send(call)
 			})
 			return struct{}{}, func() {}
@@ -614,7 +614,7 @@ func (s ConnSeq) SetErrorHandlerPull() *ConnSetErrorHandlerCursor {
 	c := new(ConnSetErrorHandlerCursor)
 	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(ConnSetErrorHandlerCall) bool) (struct{}, func()) {
 		s.Conn.SetErrorHandler(func(arg0 *nats.Conn, arg1 *nats.Subscription, arg2 error) {
-			call := ConnSetErrorHandlerCall{Arg0: arg0, Arg1: arg1, Arg2: arg2}
+			call := ConnSetErrorHandlerCall{Conn: arg0, Subscription: arg1, Arg2: arg2}
 			send(call)
 		})
 		return struct{}{}, func() {}
