@@ -34,10 +34,11 @@ type loaded struct {
 //
 // Files of outputs that corogen generated are about to be replaced, so
 // nothing in them may stop the run, whatever changed since they were
-// written. They are parsed down to their package clause, which spares the
-// type checker a large file; and when the go command still finds fault with
-// the package (a stale output's package clause, or its imports), the package
-// is loaded again with those files hidden.
+// written: the go command does not see them (an overlay turns them into
+// ignored files), so that a stale output's package clause or imports do not
+// stop it, and it does not compile them for export data, which for a large
+// output takes much longer than the run. A file of outputs that corogen did
+// not generate is loaded as it is, for Write to refuse.
 func load(dir, tags string, local, remote, outputs []string) (*loaded, error) {
 	if fi, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("load %s: %w", dir, err)
@@ -53,22 +54,18 @@ func load(dir, tags string, local, remote, outputs []string) (*loaded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", dir, err)
 	}
-	l, err := loadOnce(abs, tags, local, remote, outputs, nil)
+	var hide map[string][]byte
+	for _, out := range outputs {
+		if src, err := os.ReadFile(out); err == nil && isGenerated(src) {
+			if hide == nil {
+				hide = map[string][]byte{}
+			}
+			hide[out] = []byte("//go:build ignore\n\npackage ignore\n")
+		}
+	}
+	l, err := loadOnce(abs, tags, local, remote, outputs, hide)
 	if err != nil {
 		return nil, err
-	}
-	if l.goCommandFaults(outputs) {
-		hide := map[string][]byte{}
-		for _, out := range outputs {
-			if src, err := os.ReadFile(out); err == nil && isGenerated(src) {
-				hide[out] = []byte("//go:build ignore\n\npackage ignore\n")
-			}
-		}
-		if len(hide) > 0 {
-			if l, err = loadOnce(abs, tags, local, remote, outputs, hide); err != nil {
-				return nil, err
-			}
-		}
 	}
 	return l, l.checkLoaded()
 }
@@ -157,19 +154,6 @@ func dropCompileReport(p *packages.Package) {
 	p.Errors = slices.DeleteFunc(p.Errors, func(e packages.Error) bool {
 		return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ")
 	})
-}
-
-// goCommandFaults reports whether the go command, or the type checker in a
-// file about to be replaced, found fault with the package in dir.
-func (l *loaded) goCommandFaults(outputs []string) bool {
-	for _, p := range l.local {
-		for _, e := range p.Errors {
-			if e.Kind == packages.ListError || inFile(e.Pos, outputs) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // inFile reports whether pos, as packages.Error gives it, is in one of files.
