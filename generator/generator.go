@@ -143,6 +143,7 @@ const maxRounds = 3
 // and models the targets into s. It returns the packages the analysis found
 // it needs besides.
 func (s *session) model(cfg Config, targets []target, local, paths, extra []string, last bool, warn func(error)) ([]string, error) {
+	models.Add(1)
 	s.byFile, s.order = map[string][]*unit{}, nil
 	l, err := load(cfg.Dir, cfg.Tags, local, slices.Concat(paths, extra), s.outputs)
 	if err != nil {

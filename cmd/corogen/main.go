@@ -349,22 +349,19 @@ func corogen(args []string, stdout, stderr io.Writer) error {
 		}
 		return nil
 	}
+	if *output != "-" {
+		return generator.OpenCache().Update(cfg, *check)
+	}
 	files, err := generator.Generate(cfg)
 	if err != nil {
 		return err
 	}
-	switch {
-	case *check:
-		return generator.Check(files)
-	case *output == "-":
-		for _, f := range files {
-			if _, err := stdout.Write(f.Content); err != nil {
-				return err
-			}
+	for _, f := range files {
+		if _, err := stdout.Write(f.Content); err != nil {
+			return err
 		}
-		return nil
 	}
-	return generator.Write(files)
+	return nil
 }
 
 func moduleVersion() string {

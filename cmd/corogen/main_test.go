@@ -12,6 +12,11 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// The tests that run corogen in this process leave the user's cache
+	// alone; a script sets its own (TestScripts).
+	if os.Getenv("COROGEN_CACHE") == "" {
+		os.Setenv("COROGEN_CACHE", "off")
+	}
 	testscript.Main(m, map[string]func(){
 		"corogen": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
 	})
@@ -39,6 +44,9 @@ func TestScripts(t *testing.T) {
 				env.Setenv(k, v)
 			}
 			env.Setenv("COROGEN_ROOT", root)
+			// A cache of the script's own: runs over unchanged inputs find
+			// their files fresh in it, as users' runs do.
+			env.Setenv("COROGEN_CACHE", filepath.Join(env.WorkDir, ".tmp", "corogen-cache"))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
