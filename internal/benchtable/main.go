@@ -23,6 +23,8 @@
 //	-bench regexp  which benchmarks, as go test -bench selects them (.)
 //	-pgo file      a CPU profile to build the test binary with, as
 //	               go test -c -pgo=file; none by default
+//	-update file   write the output into the Markdown file instead of
+//	               printing it (see Output)
 //
 // # Why
 //
@@ -71,6 +73,16 @@
 // and for each baseline a column "× Base" with the median of the per-round
 // ratios and their range, as in 0.81 (0.72–0.88), or "-" where the
 // benchmark's parent has no such baseline. The progress goes to stderr.
+//
+// With -update file, the output replaces what stands in file between the
+// line "<!-- benchtable ARGS -->", where ARGS are the command's arguments
+// but -update, exactly as given, and the next line "<!-- end benchtable
+// -->"; the file is left as it was when it has no such lines. So a
+// document's table is written by the command that its marker names:
+//
+//	go run ./internal/benchtable -rounds 5 -update bench/README.md ./bench
+//
+// rewrites the table below "<!-- benchtable -rounds 5 ./bench -->".
 //
 // A benchmark that fails (b.Fatal, a panic) stops the run with an error
 // that names it and shows its output; the exit status is then 1, and 2 for
@@ -128,6 +140,8 @@ type config struct {
 	bench     string
 	pgo       string // the profile for go test -c -pgo, made absolute; "" for none
 	pkgdir    string
+	update    string // the Markdown file whose table to replace; "" to print it
+	key       string // the arguments but -update, which name the table in that file
 }
 
 func flags(c *config, base *string) *flag.FlagSet {
@@ -137,12 +151,13 @@ func flags(c *config, base *string) *flag.FlagSet {
 	fs.StringVar(base, "base", "", "comma-separated `names` of the baseline benchmarks within each parent")
 	fs.StringVar(&c.bench, "bench", ".", "which benchmarks, as go test -bench selects them (a `regexp`)")
 	fs.StringVar(&c.pgo, "pgo", "", "a CPU profile to build the test binary with, as go test -c -pgo=`file`")
+	fs.StringVar(&c.update, "update", "", "write the table into the Markdown `file`, between the lines that mark it, instead of printing it")
 	return fs
 }
 
 func usage() string {
 	var b strings.Builder
-	b.WriteString("usage: go run ./internal/benchtable [-rounds 7] [-benchtime 1s] [-base Name1,Name2] [-bench regexp] [-pgo file] pkgdir\n")
+	b.WriteString("usage: go run ./internal/benchtable [-rounds 7] [-benchtime 1s] [-base Name1,Name2] [-bench regexp] [-pgo file] [-update file] pkgdir\n")
 	fs := flags(new(config), new(string))
 	fs.SetOutput(&b)
 	fs.PrintDefaults()
@@ -165,6 +180,7 @@ func parseArgs(args []string) (config, error) {
 		return c, usageError{fmt.Errorf("want one package directory, got %d arguments", fs.NArg())}
 	}
 	c.pkgdir = fs.Arg(0)
+	c.key = tableKey(args)
 	if c.rounds < 1 {
 		return c, usageError{fmt.Errorf("-rounds %d: want at least 1", c.rounds)}
 	}
@@ -266,9 +282,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 	}
 
-	fmt.Fprintf(stdout, "%s\n\n", summary(c, head, goVersion))
 	header, rows := tabulate(names, samples, c.bases)
-	fmt.Fprint(stdout, markdown(header, rows))
+	table := fmt.Sprintf("%s\n\n%s", summary(c, head, goVersion), markdown(header, rows))
+	if c.update != "" {
+		return updateFile(c.update, c.key, table)
+	}
+	fmt.Fprint(stdout, table)
 	return nil
 }
 

@@ -431,11 +431,11 @@ func TestParseArgs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := (config{3, "200ms", []string{"A", "B"}, "X", "", "./dir"}); !reflect.DeepEqual(c, want) {
+	if want := (config{3, "200ms", []string{"A", "B"}, "X", "", "./dir", "", "-rounds 3 -benchtime 200ms -base A,B -bench X ./dir"}); !reflect.DeepEqual(c, want) {
 		t.Errorf("config %+v, want %+v", c, want)
 	}
 	c, err = parseArgs([]string{"./dir"})
-	if want := (config{7, "1s", nil, ".", "", "./dir"}); err != nil || !reflect.DeepEqual(c, want) {
+	if want := (config{7, "1s", nil, ".", "", "./dir", "", "./dir"}); err != nil || !reflect.DeepEqual(c, want) {
 		t.Errorf("defaults %+v, %v; want %+v", c, err, want)
 	}
 	if _, err := parseArgs([]string{"-benchtime", "10x", "."}); err != nil {
