@@ -53,7 +53,12 @@ func bigPackage(tb testing.TB, n int) string {
 // BenchmarkGenerate runs corogen on a package of 200 callback methods and,
 // beside it, go list -export on the same package, which corogen's one
 // packages.Load runs too, and that packages.Load alone (internal/loadonly);
-// all as the processes a go:generate line starts.
+// all as the processes a go:generate line starts. Corogen prints what it
+// generates (-output=-), which is a full run; the other corogen rows run on
+// a copy of the package with its output written, and a cache of their own:
+// CorogenEdited after an edit to the package's source each time (a full
+// run), CorogenUnchanged and CorogenCheckUnchanged (-check) over inputs
+// that have not changed since, which the cache finds fresh.
 func BenchmarkGenerate(b *testing.B) {
 	tmp := b.TempDir()
 	bin, loadonly := filepath.Join(tmp, "corogen"), filepath.Join(tmp, "loadonly")
@@ -65,15 +70,26 @@ func BenchmarkGenerate(b *testing.B) {
 			b.Fatalf("%s: %v\n%s", strings.Join(build, " "), err, out)
 		}
 	}
+	cache := "COROGEN_CACHE=" + filepath.Join(tmp, "cache")
+	command := func(b *testing.B, dir string, cmd ...string) {
+		c := exec.Command(cmd[0], cmd[1:]...)
+		c.Dir = dir
+		c.Env = append(os.Environ(), cache)
+		if out, err := c.CombinedOutput(); err != nil {
+			b.Fatalf("%s: %v\n%s", strings.Join(cmd, " "), err, out)
+		}
+	}
+	// written returns a copy of the package with its output written.
+	written := func(b *testing.B) string {
+		dir := bigPackage(b, 200)
+		command(b, dir, bin, "-type=Big")
+		return dir
+	}
 	dir := bigPackage(b, 200)
 	run := func(name string, cmd ...string) {
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
-				c := exec.Command(cmd[0], cmd[1:]...)
-				c.Dir = dir
-				if out, err := c.CombinedOutput(); err != nil {
-					b.Fatalf("%s: %v\n%s", strings.Join(cmd, " "), err, out)
-				}
+				command(b, dir, cmd...)
 			}
 		})
 	}
@@ -82,6 +98,30 @@ func BenchmarkGenerate(b *testing.B) {
 	// -output=- keeps the package as the other two saw it: a written
 	// big_coro.go would join it from the second run on.
 	run("Corogen", bin, "-type=Big", "-output=-")
+	b.Run("CorogenEdited", func(b *testing.B) {
+		dir := written(b)
+		src, err := os.ReadFile(filepath.Join(dir, "big.go"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		n := 0
+		for b.Loop() {
+			n++
+			edited := fmt.Appendf(src, "\n// Edit %d.\n", n)
+			if err := os.WriteFile(filepath.Join(dir, "big.go"), edited, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			command(b, dir, bin, "-type=Big")
+		}
+	})
+	for _, row := range []struct{ name, check string }{{"CorogenUnchanged", "-check=false"}, {"CorogenCheckUnchanged", "-check"}} {
+		b.Run(row.name, func(b *testing.B) {
+			dir := written(b)
+			for b.Loop() {
+				command(b, dir, bin, "-type=Big", row.check)
+			}
+		})
+	}
 }
 
 // The package of the benchmark is one corogen accepts, and the output
