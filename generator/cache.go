@@ -27,7 +27,6 @@ package generator
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"debug/elf"
 	"encoding/hex"
@@ -326,17 +325,17 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 	dirs := map[string]bool{}
 	gomods := map[string]bool{}
 	for _, p := range pkgs {
-		if strings.HasSuffix(p.ImportPath, ".test") {
-			continue // a test main: generated, and its package's files are hashed
-		}
+		// A test main's file is generated, named by its hash in the build
+		// cache: its package's files are hashed anyway.
 		files := slices.DeleteFunc(slices.Concat(p.GoFiles, p.CgoFiles, p.IgnoredGoFiles, p.TestGoFiles, p.XTestGoFiles), func(name string) bool {
-			return slices.Contains(outputs, filepath.Join(p.Dir, name))
+			return filepath.IsAbs(name) || slices.Contains(outputs, filepath.Join(p.Dir, name))
 		})
 		line("package", p.ImportPath, p.Dir)
 		line(append([]string{"files"}, files...)...)
 		switch m := p.Module; {
 		case p.Goroot && p.Standard:
-			root, ok := strings.CutSuffix(filepath.ToSlash(p.Dir), "/src/"+p.ImportPath)
+			path, _, _ := strings.Cut(p.ImportPath, " ") // "context [m.test]"
+			root, ok := strings.CutSuffix(filepath.ToSlash(p.Dir), "/src/"+path)
 			if !ok {
 				return nil, fmt.Errorf("%s: not in a GOROOT", p.Dir)
 			}
@@ -401,9 +400,34 @@ type listedModule struct {
 
 // listDeps lists the package in dir, the packages generated code may
 // import, those of remote, and all they depend on; with tests, those of
-// the tests of the package in dir too. A package with an error is an error:
-// a run that would succeed has none.
+// the tests of the package in dir too, in a second go list beside the
+// first, since -test would list the tests of every package named. A package
+// with an error is an error: a run that would succeed has none.
 func listDeps(dir, tags string, tests bool, remote []string) ([]listedPackage, error) {
+	if !tests {
+		return goListDeps(dir, tags, false, slices.Concat([]string{"."}, supportPaths, remote))
+	}
+	var withTests []listedPackage
+	var testsErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		withTests, testsErr = goListDeps(dir, tags, true, []string{"."})
+	}()
+	pkgs, err := goListDeps(dir, tags, false, slices.Concat(supportPaths, remote))
+	<-done
+	if err == nil {
+		err = testsErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	pkgs = append(pkgs, withTests...)
+	slices.SortStableFunc(pkgs, func(a, b listedPackage) int { return strings.Compare(a.ImportPath, b.ImportPath) })
+	return slices.CompactFunc(pkgs, func(a, b listedPackage) bool { return a.ImportPath == b.ImportPath }), nil
+}
+
+func goListDeps(dir, tags string, tests bool, patterns []string) ([]listedPackage, error) {
 	args := []string{"list", "-e", "-deps", "-json=ImportPath,Dir,Standard,Goroot,Module,GoFiles,CgoFiles,IgnoredGoFiles,TestGoFiles,XTestGoFiles,Error,DepsErrors"}
 	if tests {
 		args = append(args, "-test")
@@ -411,7 +435,7 @@ func listDeps(dir, tags string, tests bool, remote []string) ([]listedPackage, e
 	if tags != "" {
 		args = append(args, "-tags="+tags)
 	}
-	cmd := exec.CommandContext(context.Background(), "go", slices.Concat(args, []string{"--", "."}, supportPaths, remote)...)
+	cmd := exec.Command("go", slices.Concat(args, []string{"--"}, patterns)...)
 	cmd.Dir = dir
 	out, err := cmd.Output()
 	if err != nil {

@@ -224,3 +224,23 @@ func TestCacheWarnings(t *testing.T) {
 		t.Errorf("warnings %q, want the recorded one", warnings)
 	}
 }
+
+// TestCacheTestFile: a type declared in a test file is loaded with the
+// package's tests, and found in the cache the same way.
+func TestCacheTestFile(t *testing.T) {
+	dir, cfg := cacheModule(t)
+	writeFile(t, filepath.Join(dir, "lister_test.go"), "package m\n\n// Lister lists.\ntype Lister interface{ List(fn func(name string) bool) }\n")
+	cfg.Types, cfg.Funcs = []string{"Lister"}, nil
+	c := &Cache{dir: t.TempDir()}
+	runCached(t, c, cfg, false)
+	if _, err := os.Stat(filepath.Join(dir, "lister_coro_test.go")); err != nil {
+		t.Fatal(err)
+	}
+	if runCached(t, c, cfg, false) {
+		t.Error("a run over unchanged inputs modeled again")
+	}
+	writeFile(t, filepath.Join(dir, "lister_test.go"), "package m\n\n// Lister lists names.\ntype Lister interface{ List(fn func(name string) bool) }\n")
+	if !runCached(t, c, cfg, false) {
+		t.Error("the run after an edit of the test file was not a full one")
+	}
+}
