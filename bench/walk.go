@@ -1,9 +1,9 @@
 // Package bench measures what corogen's sequential forms cost against the
 // direct callback and the adapters people write by hand, for a cheap API
 // (a slice walk) and a real one (google/btree), with few and many items,
-// in interleaved rounds. The README's table comes from
+// in interleaved rounds. bench/README.md's table comes from
 //
-//	go run ./internal/benchtable -rounds 5 -base Direct,IterPull,GoListExport ./bench
+//	go run ./internal/benchtable -rounds 5 -base Direct,IterSeq,IterPull,GoListExport -update bench/README.md ./bench
 package bench
 
 //go:generate go tool corogen -type=Walker

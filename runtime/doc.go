@@ -196,7 +196,7 @@ program does:
 
 The profile is the program's: a library built into it, this package
 included, is compiled with it there. On the package's switch benchmarks
-(see the README's Speed section; go1.26.8 on a shared two-core virtual
+(see bench/README.md; go1.26.8 on a shared two-core virtual
 machine, "Intel(R) Xeon(R) Processor", under load from other builds), two
 runs of ten interleaved rounds each measured a round trip of Resume and
 Yield at 1.25x and 1.24x iter.Pull's without a profile (1.42x and 1.38x

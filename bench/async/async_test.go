@@ -53,10 +53,10 @@ func TestEveryMessageOnce(t *testing.T) {
 }
 
 // BenchmarkAsync sends 10,000 messages from a publisher goroutine to the
-// consumer, each way; ns/msg is the cost of one message. The README's
+// consumer, each way; ns/msg is the cost of one message. bench/README.md's
 // table comes from
 //
-//	go run ./internal/benchtable -rounds 6 -bench Async -base ChannelAck,Channel64 ./bench/async
+//	go run ./internal/benchtable -rounds 6 -bench Async -base ChannelAck,Channel64 -update bench/README.md ./bench/async
 func BenchmarkAsync(b *testing.B) {
 	run := func(name string, consume func() int) {
 		b.Run(name, func(b *testing.B) {

@@ -211,6 +211,25 @@
 // lock by value, or a type the package cannot import) is left out, with a
 // warning on standard error that //corogen:on=TARGET.M skip silences.
 //
+// # Runs that change nothing
+//
+// A run whose inputs have not changed since a run that succeeded writes
+// nothing, and takes about as long as one go list. corogen keeps a small
+// cache of the runs that succeeded out of the source tree, as go test
+// keeps its results: in the directory $COROGEN_CACHE, by default corogen
+// under the user's cache directory; COROGEN_CACHE=off turns it off, and
+// deleting it is always safe. A run's key covers corogen's own build, the
+// Go version, the flags and the directory, the go command's environment,
+// and every package the run may read: a standard package by the Go
+// version, a module-cache package by its module version, any other by the
+// content of its Go files, comments and directives included, but the files
+// the run writes. A run that finds its key, and the files it would write
+// as that run left them, stops there (with -check, it reports them fresh)
+// and repeats that run's warnings. -output=- and -explain do not use the
+// cache. The key is not written into the generated files, which are the
+// same on every machine: a key there would change with each Go version and
+// each build of corogen, and rewrite files whose code did not change.
+//
 // The flags are:
 //
 //	-type list
