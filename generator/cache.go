@@ -272,15 +272,7 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 	}
 	dir := absPath(cfg.Dir)
 	outputs := candidateOutputs(cfg, targets)
-	var local, remote []string
-	for _, t := range targets {
-		switch {
-		case t.path == "":
-			local = append(local, t.name)
-		case !slices.Contains(remote, t.path):
-			remote = append(remote, t.path)
-		}
-	}
+	local, remote := splitTargets(targets)
 	build, err := buildID()
 	if err != nil {
 		return nil, err

@@ -105,15 +105,7 @@ func prepare(cfg Config) (*session, error) {
 	if err := checkOutputFlag(cfg); err != nil {
 		return nil, err
 	}
-	var paths, local []string
-	for _, t := range targets {
-		switch {
-		case t.path == "":
-			local = append(local, t.name)
-		case !slices.Contains(paths, t.path):
-			paths = append(paths, t.path)
-		}
-	}
+	local, paths := splitTargets(targets)
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &session{outputs: candidateOutputs(cfg, targets), cancel: cancel}
 	if !cfg.explain {
@@ -617,4 +609,18 @@ func (u *unit) owners() map[string]owner {
 		owners[e.wrapperName()] = owner{u.target, u.pos}
 	}
 	return owners
+}
+
+// splitTargets returns the names of the targets declared in the package in
+// Dir, and the import paths of the others, each once.
+func splitTargets(targets []target) (local, paths []string) {
+	for _, t := range targets {
+		switch {
+		case t.path == "":
+			local = append(local, t.name)
+		case !slices.Contains(paths, t.path):
+			paths = append(paths, t.path)
+		}
+	}
+	return local, paths
 }
