@@ -69,19 +69,53 @@ func (md *modeler) exprPackage(m *methodModel, pos token.Pos, e ast.Expr) (*type
 	}
 	var err error
 	ast.Inspect(e, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		if !ok || !strings.Contains(id.Name, "/") || s.Lookup(id.Name) != nil || err != nil {
-			return true
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok || err != nil {
+			return err == nil
 		}
-		found := md.findPackage(id.Name, m.sigPkgs)
-		if found == nil {
-			err = fmt.Errorf("package %s: not a package this package or the target depends on", id.Name)
-			return false
-		}
-		s.Insert(types.NewPkgName(token.NoPos, p, id.Name, found))
-		return true
+		err = md.resolvePath(m, s, p, sel)
+		return err == nil
 	})
 	return p, err
+}
+
+// resolvePath resolves sel.X when it is an identifier that names a package
+// by its import path (see parseExprList), declaring that package in s, the
+// scope of p. The parser takes the longest path it can: when that is no
+// package, the path's last dotted elements are selectors
+// (example.com/conf.Config.Stop is Config.Stop of example.com/conf), and
+// sel is rebuilt so.
+func (md *modeler) resolvePath(m *methodModel, s *types.Scope, p *types.Package, sel *ast.SelectorExpr) error {
+	id, ok := sel.X.(*ast.Ident)
+	if !ok || !strings.Contains(id.Name, "/") {
+		return nil
+	}
+	path, fields := id.Name, []string(nil)
+	for {
+		if found := md.findPackage(path, m.sigPkgs); found != nil {
+			if why := md.canImport(found); why != "" {
+				return fmt.Errorf("package %s: %s", path, why)
+			}
+			if s.Lookup(path) == nil {
+				s.Insert(types.NewPkgName(token.NoPos, p, path, found))
+			}
+			break
+		}
+		i := strings.LastIndex(path, ".")
+		if i < 0 || strings.Contains(path[i:], "/") {
+			return fmt.Errorf("package %s: not a package this package or the target depends on", id.Name)
+		}
+		path, fields = path[:i], append([]string{path[i+1:]}, fields...)
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	var x ast.Expr = &ast.Ident{NamePos: id.NamePos, Name: path}
+	for _, f := range fields {
+		x = &ast.SelectorExpr{X: x, Sel: ast.NewIdent(f)}
+	}
+	sel.X = x
+	return nil
 }
 
 // fileScope returns the scope of the file of pkg that holds pos, or nil.
