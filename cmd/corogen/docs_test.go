@@ -146,3 +146,22 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return data
 }
+
+// TestReadmeExplainIsGolden: what the README shows corogen -explain
+// printing for an example is what the golden file of that example's
+// -explain holds, which go test ./generator checks against corogen.
+func TestReadmeExplainIsGolden(t *testing.T) {
+	readme := string(mustRead(t, "../../README.md"))
+	runs := regexp.MustCompile("(?m)^\\$ go tool corogen -explain .* \\./(\\w+)\\n((?:[^`$].*\\n)+)").FindAllStringSubmatch(readme, -1)
+	if len(runs) == 0 {
+		t.Fatal("README.md shows no corogen -explain run on an example")
+	}
+	for _, r := range runs {
+		golden := string(mustRead(t, "../../golden/explain/examples/"+r[1]+".txt"))
+		for line := range strings.Lines(r[2]) {
+			if !strings.Contains(golden, line) {
+				t.Errorf("README.md shows -explain printing\n%sbut golden/explain/examples/%s.txt has no such line", line, r[1])
+			}
+		}
+	}
+}
