@@ -1014,6 +1014,14 @@ func (e *emitter) emitSeq() error {
 			last = []jen.Code{jen.Id(v.yield).Call(jen.Nil(), jen.Id(v.err))}
 		}
 		body = append(body, jen.If(jen.Op("!").Id(v.done).Op("&&").Id(v.err).Op("!=").Nil()).Block(last...))
+	} else if len(m.results) > 0 {
+		// The iterator drops the results; assigned, so that vet's
+		// unusedresult does not take them for forgotten (slices.IndexFunc).
+		var blanks []jen.Code
+		for range m.results {
+			blanks = append(blanks, jen.Id("_"))
+		}
+		body = append(body, jen.List(blanks...).Op("=").Add(e.invoke(args)))
 	} else {
 		body = append(body, e.invoke(args))
 	}

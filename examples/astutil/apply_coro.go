@@ -49,7 +49,7 @@ func ApplySeq(root ast.Node) iter.Seq[ApplyEvent] {
 		defer func() {
 			done, ended = true, true
 		}()
-		astutil.Apply(root, func(arg0 *astutil.Cursor) bool {
+		_ = astutil.Apply(root, func(arg0 *astutil.Cursor) bool {
 			if done {
 				if ended {
 					runtime.Late("astutil.Apply")

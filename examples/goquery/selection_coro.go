@@ -36,7 +36,7 @@ func (s SelectionSeq) EachSeq() iter.Seq2[int, *goquery.Selection] {
 		defer func() {
 			done, ended = true, true
 		}()
-		s.Selection.Each(func(arg0 int, arg1 *goquery.Selection) {
+		_ = s.Selection.Each(func(arg0 int, arg1 *goquery.Selection) {
 			if done || !yield(arg0, arg1) {
 				if ended {
 					runtime.Late("Selection.Each")
@@ -118,7 +118,7 @@ type SelectionEachWithBreakCall struct {
 // EachWithBreakPull's cursor returns them.
 func (s SelectionSeq) EachWithBreakSeq() iter.Seq2[int, *goquery.Selection] {
 	return func(yield func(int, *goquery.Selection) bool) {
-		s.Selection.EachWithBreak(yield)
+		_ = s.Selection.EachWithBreak(yield)
 	}
 }
 
@@ -222,7 +222,7 @@ func (s SelectionSeq) FilterFunctionSeq() iter.Seq[SelectionFilterFunctionCall] 
 			done, ended = true, true
 		}()
 		var rep selectionFilterFunctionReply
-		s.Selection.FilterFunction(func(arg0 int, arg1 *goquery.Selection) bool {
+		_ = s.Selection.FilterFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			if done {
 				if ended {
 					runtime.Late("Selection.FilterFunction")
@@ -356,7 +356,7 @@ func (s SelectionSeq) IsFunctionSeq() iter.Seq[SelectionIsFunctionCall] {
 			done, ended = true, true
 		}()
 		var rep selectionIsFunctionReply
-		s.Selection.IsFunction(func(arg0 int, arg1 *goquery.Selection) bool {
+		_ = s.Selection.IsFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			if done {
 				if ended {
 					runtime.Late("Selection.IsFunction")
@@ -489,7 +489,7 @@ func (s SelectionSeq) MapSeq() iter.Seq[SelectionMapCall] {
 			done, ended = true, true
 		}()
 		var rep selectionMapReply
-		s.Selection.Map(func(arg0 int, arg1 *goquery.Selection) string {
+		_ = s.Selection.Map(func(arg0 int, arg1 *goquery.Selection) string {
 			if done {
 				if ended {
 					runtime.Late("Selection.Map")
@@ -622,7 +622,7 @@ func (s SelectionSeq) NotFunctionSeq() iter.Seq[SelectionNotFunctionCall] {
 			done, ended = true, true
 		}()
 		var rep selectionNotFunctionReply
-		s.Selection.NotFunction(func(arg0 int, arg1 *goquery.Selection) bool {
+		_ = s.Selection.NotFunction(func(arg0 int, arg1 *goquery.Selection) bool {
 			if done {
 				if ended {
 					runtime.Late("Selection.NotFunction")

@@ -59,7 +59,7 @@ func (s RegexpSeq) ReplaceAllFuncSeq(src []byte) iter.Seq[RegexpReplaceAllFuncCa
 			done, ended = true, true
 		}()
 		var rep regexpReplaceAllFuncReply
-		s.Regexp.ReplaceAllFunc(src, func(arg0 []byte) []byte {
+		_ = s.Regexp.ReplaceAllFunc(src, func(arg0 []byte) []byte {
 			if done {
 				if ended {
 					runtime.Late("Regexp.ReplaceAllFunc")
@@ -194,7 +194,7 @@ func (s RegexpSeq) ReplaceAllStringFuncSeq(src string) iter.Seq[RegexpReplaceAll
 			done, ended = true, true
 		}()
 		var rep regexpReplaceAllStringFuncReply
-		s.Regexp.ReplaceAllStringFunc(src, func(arg0 string) string {
+		_ = s.Regexp.ReplaceAllStringFunc(src, func(arg0 string) string {
 			if done {
 				if ended {
 					runtime.Late("Regexp.ReplaceAllStringFunc")

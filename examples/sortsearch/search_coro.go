@@ -50,7 +50,7 @@ func SearchSeq(n int) iter.Seq[SearchCall] {
 			done, ended = true, true
 		}()
 		var rep searchReply
-		sort.Search(n, func(arg0 int) bool {
+		_ = sort.Search(n, func(arg0 int) bool {
 			if done {
 				if ended {
 					runtime.Late("sort.Search")

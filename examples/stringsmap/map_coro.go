@@ -50,7 +50,7 @@ func MapSeq(s string) iter.Seq[MapCall] {
 			done, ended = true, true
 		}()
 		var rep mapReply
-		strings.Map(func(arg0 rune) rune {
+		_ = strings.Map(func(arg0 rune) rune {
 			if done {
 				if ended {
 					runtime.Late("strings.Map")
