@@ -240,7 +240,7 @@ func (md *modeler) funcUnit(fn *types.Func, targs []types.Type) (*unit, error) {
 		if d.skip {
 			return nil, md.errorf(at, "skip leaves nothing to generate")
 		}
-		return nil, md.errorf(md.pos, "%s takes no callback", md.subject())
+		return nil, md.errorf(md.pos, "%s takes no callback%s", md.subject(), callbackHint(name, t.(*types.Signature)))
 	}
 	u.methods[0].fn, u.methods[0].fnTargs = fn, targs
 	return u, nil
@@ -294,4 +294,26 @@ func (md *modeler) usage(err error) error { return &UsageError{err} }
 func remoteName(target string) string {
 	name, _, _ := strings.Cut(target, "[")
 	return name
+}
+
+// callbackHint says, for a function that takes no func, which of its
+// parameters are interfaces, any of which may be a callback (go/ast.Walk's
+// Visitor), and the directive that says so.
+func callbackHint(target string, sig *types.Signature) string {
+	var params []string
+	for i := range sig.Params().Len() {
+		v := sig.Params().At(i)
+		tn := namedInterface(v.Type())
+		if tn == nil || v.Name() == "" || v.Name() == "_" || tn.Pkg() == nil || isContext(v.Type()) {
+			continue
+		}
+		if v.Type().Underlying().(*types.Interface).NumMethods() == 0 {
+			continue
+		}
+		params = append(params, fmt.Sprintf("%s %s.%s", v.Name(), tn.Pkg().Name(), tn.Name()))
+	}
+	if len(params) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; if an interface parameter (%s) is one, say so: //corogen:on=%s callback=NAME", strings.Join(params, ", "), target)
 }
