@@ -26,6 +26,8 @@ type summary struct {
 	// which does; context.AfterFunc's stop, which does not).
 	returned []*summary
 	inner    *summary // non-nil: what is followed is a closure that calls the callback, summarized by inner
+	param    int      // what fn's summary follows: see summaryKey
+	path     string
 	done     bool     // complete; one in progress is what a recursive call meets
 
 	results   map[string]*reading // memo of meaning.go, by result kind
@@ -63,7 +65,7 @@ func (a *analyser) summarize(fn *ssa.Function, param int, path string, inner *su
 	if s, ok := a.memo[key]; ok {
 		return s
 	}
-	s := &summary{fn: fn, inner: inner}
+	s := &summary{fn: fn, inner: inner, param: param, path: path}
 	a.memo[key] = s
 	var v ssa.Value
 	switch {
@@ -117,6 +119,13 @@ type trackKey struct {
 func (t *tracker) track(v ssa.Value, path string, inner *summary, dyn types.Type) {
 	k := trackKey{v, path, inner, dyn}
 	if v == nil || t.seen[k] {
+		return
+	}
+	if strings.Count(path, ".") >= maxPathSteps {
+		// A value that holds the callback through ever more pointers, as
+		// a loop that boxes it again and again does.
+		t.seen[k] = true
+		t.s.unknown = append(t.s.unknown, t.a.evidence(v.Pos(), "held through more pointers and fields than corogen follows"))
 		return
 	}
 	t.seen[k] = true
@@ -438,6 +447,22 @@ func (t *tracker) closure(mc *ssa.MakeClosure, k int, e tracked) {
 	if !ok {
 		return
 	}
+	depth := 0
+	for x := e.inner; x != nil; x = x.inner {
+		if x.fn == fn && x.param == -1-k && x.path == e.path {
+			// A closure that captures itself (var visit func(); visit =
+			// func() { ... visit() ... }): what it does with the callback
+			// is what the summary being made says; a new one for each
+			// turn would never end.
+			t.track(mc, "", x, nil)
+			return
+		}
+		depth++
+	}
+	if depth >= maxClosureDepth {
+		t.s.unknown = append(t.s.unknown, t.a.evidence(mc.Pos(), "captured by closures nested deeper than corogen follows"))
+		return
+	}
 	cs := t.a.summarize(fn, -1-k, e.path, e.inner, e.dyn)
 	if len(cs.sites) == 0 && len(cs.goes) == 0 && len(cs.escapes) == 0 && len(cs.unknown) == 0 && !cs.returns {
 		return
@@ -447,6 +472,14 @@ func (t *tracker) closure(mc *ssa.MakeClosure, k int, e tracked) {
 	// followed as a callback of its own, tells.
 	t.track(mc, "", cs, nil)
 }
+
+// maxPathSteps bounds the pointers and fields corogen follows a callback
+// through, from a value to the callback.
+const maxPathSteps = 32
+
+// maxClosureDepth bounds how many closures, each capturing the one before,
+// corogen follows a callback through.
+const maxClosureDepth = 16
 
 // returnsCaller reports whether s returns the callback, or a function that
 // calls it on the caller's goroutine when called: what the method returns
