@@ -28,7 +28,7 @@ type summary struct {
 	inner    *summary // non-nil: what is followed is a closure that calls the callback, summarized by inner
 	param    int      // what fn's summary follows: see summaryKey
 	path     string
-	done     bool     // complete; one in progress is what a recursive call meets
+	done     bool // complete; one in progress is what a recursive call meets
 
 	results   map[string]*reading // memo of meaning.go, by result kind
 	lock      *evidence           // memo of locks.go
