@@ -457,10 +457,14 @@ func hidePaths(s string) (string, map[string]string) {
 	paths := map[string]string{}
 	var b strings.Builder
 	last := 0
+	li := 0 // lits and the matches both go left to right
 	for _, m := range qualifiedByPath.FindAllStringSubmatchIndex(s, -1) {
 		start, end := m[2], m[3]
-		if slices.ContainsFunc(lits, func(l [2]int) bool { return start < l[1] && l[0] < end }) {
-			continue
+		for li < len(lits) && lits[li][1] <= start {
+			li++
+		}
+		if li < len(lits) && lits[li][0] < end {
+			continue // in a literal
 		}
 		id := fmt.Sprintf("%s%d", prefix, len(paths))
 		paths[id] = s[start:end]
