@@ -21,7 +21,7 @@ import (
 // as a user would: the case is a package of the module example.com/corpus
 // (its sub-folders are more packages), args.txt holds the command line,
 // one argument per line (run in the case's folder), fifo.txt names FIFOs to
-// make there first.
+// make there first, and a file NAME.go.in is there as NAME.go.
 // ../golden/corpus/<case>.txt holds the exit code, what corogen printed on
 // stderr, and the files it wrote. Beyond the golden file:
 //   - an exit other than 0 leaves every file as it was;
@@ -43,6 +43,7 @@ func TestCorpus(t *testing.T) {
 	if err := os.CopyFS(mod, os.DirFS("../testdata/corpus")); err != nil {
 		t.Fatal(err)
 	}
+	restoreInputs(t, mod)
 	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/corpus\n\ngo 1.24.0\n\nrequire github.com/corogen/corogen v0.0.0\n\nreplace github.com/corogen/corogen => "+root+"\n")
 	writeFile(t, filepath.Join(mod, "go.sum"), mustRead(t, "../go.sum"))
 
@@ -133,6 +134,25 @@ func runCase(t *testing.T, bin, work, dir, name string) bool {
 	}
 	checkGolden(t, filepath.Join("../golden/corpus", name+".txt"), []byte(got))
 	return code == 0
+}
+
+// restoreInputs renames each NAME.go.in under dir to NAME.go: an input
+// that is not gofmt'd on purpose (a generated file with CRLF line endings)
+// is kept under a name gofmt does not read, so that the repository's own
+// files all are.
+func restoreInputs(t *testing.T, dir string) {
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if name, ok := strings.CutSuffix(path, ".go.in"); ok {
+			return os.Rename(path, name+".go")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // goStack matches the header of a goroutine's stack in a Go panic.
