@@ -530,17 +530,10 @@ func checkPredeclared(byFile map[string][]*unit, outputs []string) error {
 			used := slices.Clone(builtins)
 			u.eachType(func(t types.Type) {
 				visitType(t, func(t types.Type) {
-					switch t := t.(type) {
-					case *types.Basic:
-						used = append(used, t.Name())
-					case *types.Named:
-						if t.Obj().Pkg() == nil {
-							used = append(used, t.Obj().Name())
-						}
-					case *types.Alias:
-						if t.Obj().Pkg() == nil {
-							used = append(used, t.Obj().Name())
-						}
+					if b, ok := t.(*types.Basic); ok {
+						used = append(used, b.Name())
+					} else if tn := typeName(t); tn != nil && tn.Pkg() == nil {
+						used = append(used, tn.Name())
 					}
 				})
 			})

@@ -275,17 +275,23 @@ func isFunc(t types.Type) bool {
 
 // namedInterface returns the named interface type t, or nil.
 func namedInterface(t types.Type) *types.TypeName {
-	var tn *types.TypeName
-	switch t := t.(type) {
-	case *types.Named:
-		tn = t.Obj()
-	case *types.Alias:
-		tn = t.Obj()
-	}
+	tn := typeName(t)
 	if _, ok := t.Underlying().(*types.Interface); !ok || tn == nil {
 		return nil
 	}
 	return tn
+}
+
+// typeName returns the name of t when t is a named type or an alias, else
+// nil.
+func typeName(t types.Type) *types.TypeName {
+	switch t := t.(type) {
+	case *types.Named:
+		return t.Obj()
+	case *types.Alias:
+		return t.Obj()
+	}
+	return nil
 }
 
 func (md *modeler) modelCallback(m *methodModel, cb *callbackModel, d directives) error {

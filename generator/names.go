@@ -114,13 +114,7 @@ func typeHint(t types.Type) string {
 		}
 		t = p.Elem()
 	}
-	var obj *types.TypeName
-	switch t := t.(type) {
-	case *types.Named:
-		obj = t.Obj()
-	case *types.Alias:
-		obj = t.Obj()
-	}
+	obj := typeName(t)
 	if obj == nil || obj.Pkg() == nil {
 		return "" // a type literal, a predeclared type or a type parameter
 	}

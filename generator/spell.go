@@ -26,7 +26,7 @@ func (md *modeler) spellable(name string, at token.Pos, sig *types.Signature) er
 			}
 			switch t := t.(type) {
 			case *types.Named, *types.Alias:
-				tn := t.(interface{ Obj() *types.TypeName }).Obj()
+				tn := typeName(t)
 				switch {
 				case tn.Pkg() == nil || tn.Pkg() == md.out.Types:
 				case !tn.Exported():

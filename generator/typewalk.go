@@ -53,11 +53,8 @@ func visitType(t types.Type, f func(types.Type)) {
 // walkType calls f for every named type that t spells out.
 func walkType(t types.Type, f func(*types.TypeName)) {
 	visitType(t, func(t types.Type) {
-		switch t := t.(type) {
-		case *types.Named:
-			f(t.Obj())
-		case *types.Alias:
-			f(t.Obj())
+		if tn := typeName(t); tn != nil {
+			f(tn)
 		}
 	})
 }
