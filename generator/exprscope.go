@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -22,22 +23,27 @@ import (
 // what the expression needs, so no file has to import a package only for a
 // directive.
 func (md *modeler) checkExpr(m *methodModel, pos token.Pos, e ast.Expr, info *types.Info) error {
-	p, err := md.exprPackage(m, pos, e)
+	p, ambiguous, err := md.exprPackage(m, pos, e)
 	if err != nil {
 		return err
 	}
 	if err := types.CheckExpr(md.fset, p, token.NoPos, e, info); err != nil {
+		msg := err.Error()
 		if te, ok := err.(types.Error); ok {
-			return fmt.Errorf("%s", te.Msg) // its position is in the directive, not the file
+			msg = te.Msg // its position is in the directive, not the file
 		}
-		return err
+		name, _ := strings.CutPrefix(msg, "undefined: ")
+		if paths := ambiguous[name]; len(paths) > 1 {
+			msg = fmt.Sprintf("%s names several packages of the signature (%s): qualify with the import path", name, strings.Join(paths, ", "))
+		}
+		return errors.New(msg)
 	}
 	return nil
 }
 
 // exprPackage returns a package of the output's path whose scope holds
 // what an expression at pos may name: see checkExpr.
-func (md *modeler) exprPackage(m *methodModel, pos token.Pos, e ast.Expr) (*types.Package, error) {
+func (md *modeler) exprPackage(m *methodModel, pos token.Pos, e ast.Expr) (*types.Package, map[string][]string, error) {
 	local := md.out.Types
 	p := types.NewPackage(local.Path(), local.Name())
 	s := p.Scope()
@@ -54,17 +60,16 @@ func (md *modeler) exprPackage(m *methodModel, pos token.Pos, e ast.Expr) (*type
 			s.Insert(obj)
 		}
 	}
-	byName := map[string]*types.Package{}
-	ambiguous := map[string]bool{}
+	// The signature's packages by name: the paths of each, in order.
+	byName := map[string][]string{}
+	pkgOf := map[string]*types.Package{}
 	for _, sp := range m.sigPkgs {
-		if other, ok := byName[sp.Name()]; ok && other != sp {
-			ambiguous[sp.Name()] = true
-		}
-		byName[sp.Name()] = sp
+		byName[sp.Name()] = append(byName[sp.Name()], sp.Path())
+		pkgOf[sp.Path()] = sp
 	}
 	for _, name := range slices.Sorted(maps.Keys(byName)) {
-		if !ambiguous[name] && s.Lookup(name) == nil {
-			s.Insert(types.NewPkgName(token.NoPos, p, name, byName[name]))
+		if paths := byName[name]; len(paths) == 1 && s.Lookup(name) == nil {
+			s.Insert(types.NewPkgName(token.NoPos, p, name, pkgOf[paths[0]]))
 		}
 	}
 	var err error
@@ -76,7 +81,7 @@ func (md *modeler) exprPackage(m *methodModel, pos token.Pos, e ast.Expr) (*type
 		err = md.resolvePath(m, s, p, sel)
 		return err == nil
 	})
-	return p, err
+	return p, byName, err
 }
 
 // resolvePath resolves sel.X when it is an identifier that names a package
