@@ -1327,7 +1327,7 @@ func (e *emitter) emitCursor() {
 		e.f.Func().Params(recv.Clone()).Id("Err").Params().Error().Block(jen.Return(res))
 	}
 	if m.async && e.dropsCalls() {
-		e.comment("Dropped returns how many calls a full buffer has dropped so far (overflow=%s).", m.overflow)
+		e.comment("Dropped returns how many calls were dropped so far: by the full buffer (overflow=%s), or left in it when the sequence ended or the cursor was closed.", m.overflow)
 		e.f.Func().Params(recv.Clone()).Id("Dropped").Params().Uint64().Block(jen.Return(cur.Clone().Dot("Dropped").Call()))
 	}
 	if others := m.otherResults(); len(others) > 0 {

@@ -32,8 +32,8 @@ const (
 
 // An Async is the consumer side of a callback API that calls back from
 // other goroutines: concurrently, or after the method has returned (an HTTP
-// server, timers, a subscription). It hands the calls over on channels, not
-// by switching coroutines, so callbacks may come from any goroutine, one
+// server, timers, a subscription). It hands the calls over on a channel (a
+// ring under one lock for DropOldest), not by switching coroutines, so callbacks may come from any goroutine, one
 // locked to its OS thread included. The generated iterators and cursors of
 // async methods keep one and forward to it.
 //
@@ -45,12 +45,13 @@ const (
 // decides: the callback waits, or a call is dropped (its callback returns at
 // once, as if the consumer had taken it), and Dropped counts it.
 //
-// The sequence ends when the function given to Start has returned and every
-// call it started has been handed over; or, when it returned a closer, only
+// The sequence ends when the function given to Start has returned, after
+// the calls waiting in the buffer then; or, when it returned a closer, only
 // when the consumer closes; or when the context is done. Close ends it at any
-// time: it cancels the context and calls the closer. After that, every
+// time: it cancels the context and calls the closer. After the end, every
 // callback gets false from send at once and never blocks; the one whose
-// call the consumer holds gets true, as the call was the consumer's.
+// call the consumer holds gets true, as the call was the consumer's. Calls
+// left in the buffer at the end or at Close are lost; Dropped counts them.
 //
 // An Async is used by one goroutine at a time, but for Close, which any
 // goroutine may call at any time, to stop a consumer blocked in Next: Next
@@ -65,9 +66,10 @@ type Async[E, R any] struct {
 	// The consumer's, apart from the state the callbacks share, so that
 	// its writes at each call stay off their cache lines.
 	cur      E
-	pending  bool  // unbuffered mode: a callback waits for its ack
-	ended    bool  // the consumer has seen the end
-	deadline error // the context that ended the last NextContext, for Err
+	pending  bool   // unbuffered mode: a callback waits for its ack
+	ended    bool   // the consumer has seen the end
+	lost     uint64 // calls Dropped found in the buffer after the end
+	deadline error  // the context that ended the last NextContext, for Err
 }
 
 // A call is what travels on an Async's channel: a callback's call, or, in
@@ -84,13 +86,13 @@ type asyncState[E, R any] struct {
 	buffered bool
 	buffer   int // cap(calls), which the callbacks read without a call
 	overflow Overflow
+	ring     *ring[E] // the buffer for DropOldest, in place of calls'
 
 	ctx      context.Context
 	cancel   context.CancelFunc
 	closed   chan struct{} // closed by Close
-	isClosed atomic.Bool
+	flags    atomic.Uint32 // closedFlag, doneFlag: what send looks at first
 	once     sync.Once
-	isDone   atomic.Bool   // no call will come: the end of the sequence
 	quit     chan struct{} // closed by Close or the end: no callback waits any more
 	quitOnce sync.Once
 
@@ -101,19 +103,11 @@ type asyncState[E, R any] struct {
 	waiting atomic.Bool
 	_       [63]byte
 
-	// flight packs two counts that the callbacks keep, so that a drop,
-	// which ends a callback's send, costs one atomic add: the callbacks
-	// inside send, in the low 32 bits, and the calls dropped since the
-	// last fold into dropped, in the high 32. Every callback writes it, so
-	// it has a cache line of its own: the consumer's reads of the flags
-	// above must not pull it away from the callbacks.
-	_      [64]byte
-	flight atomic.Uint64
-	_      [56]byte
-
-	foldMu   sync.Mutex    // held to move drops from flight to dropped, and to read both
-	dropped  atomic.Uint64 // drops folded out of flight
-	returned atomic.Bool   // run has returned
+	// dropped counts the calls a full buffer dropped. The callbacks that
+	// drop write it, so it has a cache line of its own: the consumer's
+	// reads of the flags above must not pull it away from them.
+	dropped atomic.Uint64
+	_       [56]byte
 
 	mu       sync.Mutex // guards closer, keepOpen, result and perr
 	closer   func()     // nil once called
@@ -123,6 +117,11 @@ type asyncState[E, R any] struct {
 
 	cleanup rt.Cleanup
 }
+
+const (
+	closedFlag = 1 << iota // Close was called
+	doneFlag               // no call will come: the end of the sequence
+)
 
 // Start runs run on a goroutine of its own, with a context derived from
 // parent that Close cancels, and send, which hands a call to the consumer.
@@ -150,8 +149,14 @@ func (a *Async[E, R]) Start(parent context.Context, buffer int, overflow Overflo
 	if overflow > DropNewest || overflow != Block && buffer == 0 {
 		panic("runtime: Async.Start with overflow " + strconv.Itoa(int(overflow)) + " and a buffer of " + strconv.Itoa(buffer) + ": dropping calls takes a buffer of 1 or more")
 	}
+	chanBuffer := buffer
+	var r *ring[E]
+	if overflow == DropOldest {
+		r, chanBuffer = newRing[E](buffer), 0
+	}
 	st := &asyncState[E, R]{
-		calls:    make(chan call[E], buffer),
+		calls:    make(chan call[E], chanBuffer),
+		ring:     r,
 		ack:      make(chan bool),
 		buffered: buffer > 0,
 		buffer:   buffer,
@@ -179,19 +184,16 @@ func (st *asyncState[E, R]) run(run func(context.Context, func(E) bool) (R, func
 		st.closer = closer
 		st.keepOpen = closer != nil && st.perr == nil
 		st.mu.Unlock()
-		if st.isClosed.Load() {
+		if st.flags.Load()&closedFlag != 0 {
 			st.callCloser() // Close came first
 		}
-		st.returned.Store(true)
-		if uint32(st.flight.Load()) == 0 {
-			st.endUnlessOpen()
-		}
+		st.endUnlessOpen()
 	}()
-	result, closer = run(st.ctx, st.send)
+	result, closer = run(st.ctx, st.sender())
 }
 
-// endUnlessOpen ends the sequence once run has returned and no callback is
-// in send, unless a closer keeps it open.
+// endUnlessOpen ends the sequence once run has returned, unless a closer
+// keeps it open.
 func (st *asyncState[E, R]) endUnlessOpen() {
 	st.mu.Lock()
 	keepOpen := st.keepOpen
@@ -204,12 +206,12 @@ func (st *asyncState[E, R]) endUnlessOpen() {
 // end ends the sequence: Next hands over the calls already in the buffer,
 // then reports the end.
 func (st *asyncState[E, R]) end() {
-	st.isDone.Store(true)
+	st.flags.Or(doneFlag)
 	st.wake()
 }
 
-// wake lets whoever waits see that the sequence is over (isClosed or
-// isDone, set first): it closes quit, which Close and the end share, for a
+// wake lets whoever waits see that the sequence is over (closedFlag or
+// doneFlag, set first): it closes quit, which Close and the end share, for a
 // callback that waits for room in the buffer, and sends a wake-up to a
 // consumer blocked in Next. The consumer sets waiting and then looks at
 // the flags; wake sets a flag and then looks at waiting: one of the two
@@ -231,117 +233,83 @@ func (st *asyncState[E, R]) wake() {
 
 // over reports whether a call can no longer reach the consumer.
 func (st *asyncState[E, R]) over() bool {
-	return st.isClosed.Load() || st.isDone.Load()
+	return st.flags.Load() != 0
 }
 
-// send hands e to the consumer; see Start. Its fast paths touch no lock
-// but the channel's: a non-blocking send, which fails without one when the
-// buffer is full, and atomic flags; a select over several channels, which
-// locks each, runs only when a callback has to wait.
-func (st *asyncState[E, R]) send(e E) bool {
-	if st.overflow == DropNewest && len(st.calls) == st.buffer {
-		// A full buffer drops e: nothing goes in, so the callback need not
-		// be counted in flight (were the buffer to empty meanwhile, e came
-		// as it was full, and is dropped all the same).
+// sender returns the send that run gets; see Start. Its fast path is the
+// closure's own body, a call fewer per callback than the method value
+// st.send, and writes nothing but the channel: a load of the flags and a
+// non-blocking send, which fails without a lock when the buffer is full. A
+// select over several channels, which locks each, runs only when a callback
+// has to wait, and an atomic add only when one drops a call.
+//
+// It is not inlined: a closure that the inliner copies into its caller does
+// not get the calls in its body inlined (the flags' Load, the count's Add).
+//
+//go:noinline
+func (st *asyncState[E, R]) sender() func(E) bool {
+	return func(e E) bool {
 		if st.over() {
 			return false
 		}
-		st.dropped1()
+		switch {
+		case !st.buffered:
+			return st.handOver(e)
+		case st.ring != nil:
+			st.ring.put(e)
+			return true
+		case st.overflow == DropNewest && len(st.calls) == st.buffer:
+			// A full buffer drops e. (Were it to empty meanwhile, e came as
+			// it was full, and is dropped all the same.)
+			st.dropped.Add(1)
+			return true
+		}
+		select {
+		case st.calls <- call[E]{e: e}:
+			return true
+		default:
+			return st.full(e)
+		}
+	}
+}
+
+// handOver is send without a buffer: it waits for the consumer to take e,
+// and then to be done with it.
+func (st *asyncState[E, R]) handOver(e E) bool {
+	select {
+	case st.calls <- call[E]{e: e}: // the consumer waits already
+	default:
+		select {
+		case st.calls <- call[E]{e: e}:
+		case <-st.quit:
+			return false
+		}
+	}
+	// The consumer has taken the call: it is the consumer's, whether it goes
+	// on or stops after it.
+	select {
+	case <-st.ack:
+	case <-st.closed:
+	}
+	return true
+}
+
+// full is send with a full channel buffer: the callback waits for room
+// (Block), or e is dropped (DropNewest). It returns false when the sequence
+// has ended meanwhile.
+func (st *asyncState[E, R]) full(e E) bool {
+	if st.overflow == DropNewest { // the buffer filled since the sender looked
+		if st.over() {
+			return false
+		}
+		st.dropped.Add(1)
 		return true
 	}
-	if st.isClosed.Load() {
-		return false
-	}
-	st.flight.Add(1)
-	ok, drops := st.put(e)
-	// One add counts the drops and the callback's leaving.
-	left := st.flight.Add(drops<<32 - 1)
-	if left>>32 >= foldAt {
-		st.fold()
-	}
-	if uint32(left) == 0 && st.returned.Load() {
-		st.endUnlessOpen()
-	}
-	return ok
-}
-
-// dropped1 counts a drop by a callback that is not in flight.
-func (st *asyncState[E, R]) dropped1() {
-	if st.flight.Add(1<<32)>>32 >= foldAt {
-		st.fold()
-	}
-}
-
-// foldAt is the count of drops in flight's high half at which a callback
-// moves them to dropped, far from its 1<<32.
-var foldAt uint64 = 1 << 31
-
-// fold moves the drops counted in flight to dropped.
-func (st *asyncState[E, R]) fold() {
-	st.foldMu.Lock()
-	defer st.foldMu.Unlock()
-	if k := st.flight.Load() >> 32; k >= foldAt {
-		st.flight.Add(-(k << 32))
-		st.dropped.Add(k)
-	}
-}
-
-// put is send once the callback is counted in flight. It reports the calls
-// it dropped, e or older ones, which send counts.
-func (st *asyncState[E, R]) put(e E) (ok bool, drops uint64) {
 	select {
 	case st.calls <- call[E]{e: e}:
-	default:
-		var taken bool
-		if ok, taken, drops = st.sendFull(e); !taken {
-			return ok, drops
-		}
-	}
-	if !st.buffered {
-		// The consumer has taken the call: it is the consumer's, whether it
-		// goes on or stops after it.
-		select {
-		case <-st.ack:
-		case <-st.closed:
-		}
-	}
-	return true, drops
-}
-
-// sendFull is put when the consumer is not waiting and the buffer, if any,
-// is full: it waits, or drops a call, as the overflow says. It reports
-// whether e was handled (taken, or dropped: false when the sequence has
-// ended meanwhile), whether it went into the channel, and how many calls
-// it dropped.
-func (st *asyncState[E, R]) sendFull(e E) (ok, taken bool, drops uint64) {
-	switch st.overflow {
-	case DropNewest:
-		if st.over() {
-			return false, false, 0
-		}
-		return true, false, 1
-	case DropOldest:
-		for !st.over() {
-			select {
-			case c := <-st.calls:
-				if !c.wake {
-					drops++
-				}
-			default: // the consumer took one meanwhile
-			}
-			select {
-			case st.calls <- call[E]{e: e}:
-				return true, true, drops
-			default:
-			}
-		}
-		return false, false, drops
-	}
-	select {
-	case st.calls <- call[E]{e: e}:
-		return true, true, 0
+		return true
 	case <-st.quit:
-		return false, false, 0
+		return false
 	}
 }
 
@@ -374,7 +342,7 @@ func (a *Async[E, R]) next(ctx context.Context) bool {
 	if a.deadline != nil {
 		a.deadline = nil
 	}
-	if a.ended || st.isClosed.Load() {
+	if a.ended || st.flags.Load()&closedFlag != 0 {
 		a.cur = zero
 		return false
 	}
@@ -395,6 +363,9 @@ func (a *Async[E, R]) next(ctx context.Context) bool {
 	// context.AfterFunc's that callbacks may keep overtaking.
 	if st.ctx.Err() != nil {
 		return a.finish()
+	}
+	if st.ring != nil {
+		return a.nextRing(ctx, stop)
 	}
 	// A call that waits already is taken with a non-blocking receive,
 	// which fails without a lock on an empty channel.
@@ -429,14 +400,47 @@ func (a *Async[E, R]) next(ctx context.Context) bool {
 	return a.take(c.e)
 }
 
+// nextRing is next with a ring for the buffer. An empty ring marks the
+// consumer waiting, so that the next put signals; the end and Close close
+// quit after setting their flag, which the consumer looks at after marking
+// itself: it misses neither.
+func (a *Async[E, R]) nextRing(ctx context.Context, stop <-chan struct{}) bool {
+	st := a.st
+	for {
+		if e, ok := st.ring.pop(); ok {
+			return a.take(e)
+		}
+		if st.over() {
+			return a.over()
+		}
+		select {
+		case <-st.ring.signal:
+		case <-st.quit:
+		case <-stop:
+			var zero E
+			a.cur, a.deadline = zero, ctx.Err()
+			return false
+		}
+		if st.flags.Load()&closedFlag != 0 {
+			return a.over()
+		}
+	}
+}
+
 // over is next once the sequence is over: after Close, at once; at the
 // end, after the calls queued before it.
 func (a *Async[E, R]) over() bool {
 	st := a.st
-	if st.isClosed.Load() {
+	if st.flags.Load()&closedFlag != 0 {
 		var zero E
 		a.cur = zero
 		return false
+	}
+	if st.ring != nil {
+		if e, ok := st.ring.pop(); ok {
+			return a.take(e)
+		}
+		return a.finish()
 	}
 	for {
 		select {
@@ -489,15 +493,39 @@ func (a *Async[E, R]) Result() R {
 	return st.result
 }
 
-// Dropped returns how many calls a full buffer has dropped so far.
+// Dropped returns how many calls so far were answered as taken (send
+// returned true) but will never reach the consumer: those a full buffer
+// dropped, and, once Next has returned false or after Close, those left in
+// the buffer; a callback that races with run's return on a goroutine run
+// did not wait for may put its call there after the consumer's last look.
+// Every call send answered true is received by Next or counted here.
 func (a *Async[E, R]) Dropped() uint64 {
-	if a.st == nil {
+	st := a.st
+	if st == nil {
 		return 0
 	}
-	st := a.st
-	st.foldMu.Lock()
-	defer st.foldMu.Unlock()
-	return st.dropped.Load() + st.flight.Load()>>32
+	over := a.ended || st.flags.Load()&closedFlag != 0
+	if st.ring != nil {
+		dropped, n := st.ring.counts()
+		if over {
+			dropped += uint64(n) // no Next takes from the ring any more: what is there is lost
+		}
+		return dropped
+	}
+	if over {
+		// No Next takes from the buffer any more: what is there is lost.
+		for drained := false; !drained; {
+			select {
+			case c := <-st.calls:
+				if !c.wake {
+					a.lost++
+				}
+			default:
+				drained = true
+			}
+		}
+	}
+	return st.dropped.Load() + a.lost
 }
 
 // Err returns the error of the context that made the last NextContext give
@@ -529,7 +557,7 @@ func (a *Async[E, R]) Close() error {
 func (st *asyncState[E, R]) close() {
 	st.once.Do(func() {
 		st.cleanup.Stop()
-		st.isClosed.Store(true)
+		st.flags.Or(closedFlag)
 		close(st.closed)
 		st.wake()
 		st.cancel()

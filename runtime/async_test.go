@@ -325,12 +325,10 @@ func TestAsyncOverflow(t *testing.T) {
 	}
 }
 
-// TestAsyncDroppedFolds: the drops that callbacks count alongside the
-// callbacks in flight move to a total now and then; Dropped never goes
-// back, and adds up with the calls received to the calls made, with
-// several producers dropping at once.
-func TestAsyncDroppedFolds(t *testing.T) {
-	defer coro.SetFoldAt(3)()
+// TestAsyncDroppedCounts: with several producers dropping at once,
+// Dropped never goes back, and adds up with the calls received to the
+// calls made.
+func TestAsyncDroppedCounts(t *testing.T) {
 	const producers, each, buffer = 4, 500, 2
 	for _, overflow := range []coro.Overflow{coro.DropNewest, coro.DropOldest} {
 		var a coro.Async[int, struct{}]
@@ -367,6 +365,78 @@ func TestAsyncDroppedFolds(t *testing.T) {
 	}
 }
 
+// TestAsyncRaceWithTheEnd: callbacks on goroutines run does not wait for
+// race with its return, or with Close. Whatever the timing, no call answered
+// false reaches the consumer, and every call answered true is received or
+// counted by Dropped.
+func TestAsyncRaceWithTheEnd(t *testing.T) {
+	const rounds, callers = 300, 6
+	for _, tt := range buffers {
+		for _, ending := range []string{"return", "Close"} {
+			t.Run(fmt.Sprintf("%s/buffer=%d/overflow=%d", ending, tt.buffer, tt.overflow), func(t *testing.T) {
+				for round := range rounds {
+					var wg sync.WaitGroup
+					wg.Add(callers)
+					answers := make([]bool, callers)
+					returned := make(chan struct{})
+					var a coro.Async[int, struct{}]
+					if ending == "Close" {
+						// Close after the second call, or once every
+						// callback has had its answer, whichever comes
+						// first (drops may leave fewer than two calls).
+						go func() {
+							wg.Wait()
+							a.Close()
+						}()
+					}
+					a.Start(context.Background(), tt.buffer, tt.overflow, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+						defer close(returned)
+						for i := range callers {
+							go func() {
+								defer wg.Done()
+								answers[i] = send(i)
+							}()
+						}
+						if round%2 == 0 {
+							runtime.Gosched()
+						}
+						if ending == "Close" {
+							<-ctx.Done()
+						}
+						return struct{}{}, nil
+					})
+					got := make([]bool, callers)
+					received := 0
+					for a.Next() {
+						got[a.Value()] = true
+						if received++; ending == "Close" && received == 2 {
+							a.Close()
+						}
+					}
+					if ending == "Close" && received < 2 {
+						a.Close()
+					}
+					<-returned
+					wg.Wait()
+					taken := 0
+					for i := range callers {
+						if got[i] && !answers[i] {
+							t.Fatalf("round %d: call %d reached the consumer, but send said false", round, i)
+						}
+						if answers[i] {
+							taken++
+						}
+					}
+					if uint64(taken) != uint64(received)+a.Dropped() {
+						t.Fatalf("round %d: %d calls answered true, %d received, %d dropped", round, taken, received, a.Dropped())
+					}
+					a.Close()
+				}
+			})
+		}
+	}
+}
+
 // TestAsyncConflate: a buffer of one that drops the oldest keeps the
 // latest call.
 func TestAsyncConflate(t *testing.T) {
@@ -383,13 +453,28 @@ func TestAsyncConflate(t *testing.T) {
 	}
 }
 
+// buffers are the buffers and overflows the tests of waiting run with: a
+// channel with no buffer, a buffered channel, and the ring of DropOldest.
+var buffers = []struct {
+	buffer   int
+	overflow coro.Overflow
+}{{0, coro.Block}, {1, coro.Block}, {8, coro.Block}, {1, coro.DropOldest}, {8, coro.DropOldest}, {8, coro.DropNewest}}
+
 // TestAsyncNextContext: NextContext gives up at a deadline with Err saying
 // so, and a later Next still gets the next call.
 func TestAsyncNextContext(t *testing.T) {
+	for _, b := range buffers {
+		t.Run(fmt.Sprintf("buffer=%d/overflow=%d", b.buffer, b.overflow), func(t *testing.T) {
+			testNextContext(t, b.buffer, b.overflow)
+		})
+	}
+}
+
+func testNextContext(t *testing.T, buffer int, overflow coro.Overflow) {
 	var a coro.Async[int, struct{}]
 	defer a.Close()
 	release := make(chan struct{})
-	a.Start(context.Background(), 0, coro.Block, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+	a.Start(context.Background(), buffer, overflow, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
 		<-release
 		send(1)
 		return struct{}{}, nil
@@ -418,20 +503,22 @@ func TestAsyncNextContext(t *testing.T) {
 // stops a consumer blocked in Next; and releases, with false, the callback
 // whose call the consumer holds (under -race).
 func TestAsyncCloseFromAnotherGoroutine(t *testing.T) {
-	t.Run("blocked in Next", func(t *testing.T) {
-		var a coro.Async[int, struct{}]
-		a.Start(context.Background(), 0, coro.Block, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
-			<-ctx.Done()
-			return struct{}{}, nil
+	for _, b := range buffers {
+		t.Run(fmt.Sprintf("blocked in Next/buffer=%d/overflow=%d", b.buffer, b.overflow), func(t *testing.T) {
+			var a coro.Async[int, struct{}]
+			a.Start(context.Background(), b.buffer, b.overflow, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+				<-ctx.Done()
+				return struct{}{}, nil
+			})
+			go func() {
+				time.Sleep(10 * time.Millisecond)
+				a.Close()
+			}()
+			if a.Next() {
+				t.Fatal("a call")
+			}
 		})
-		go func() {
-			time.Sleep(10 * time.Millisecond)
-			a.Close()
-		}()
-		if a.Next() {
-			t.Fatal("a call")
-		}
-	})
+	}
 	t.Run("holding a call", func(t *testing.T) {
 		var a coro.Async[int, struct{}]
 		answers := make(chan bool, 2)
@@ -463,14 +550,14 @@ func TestAsyncCloseFromAnotherGoroutine(t *testing.T) {
 // wake-up lost between the consumer's flag and its receive would hang here.
 func TestAsyncWakesABlockedNext(t *testing.T) {
 	const rounds = 2000
-	for _, buffer := range []int{0, 1, 8} {
+	for _, b := range buffers {
 		for _, ending := range []string{"Close", "return", "context"} {
-			t.Run(fmt.Sprintf("%s/buffer=%d", ending, buffer), func(t *testing.T) {
+			t.Run(fmt.Sprintf("%s/buffer=%d/overflow=%d", ending, b.buffer, b.overflow), func(t *testing.T) {
 				for i := range rounds {
 					parent, cancel := context.WithCancel(context.Background())
 					release := make(chan struct{})
 					var a coro.Async[int, struct{}]
-					a.Start(parent, buffer, coro.Block, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+					a.Start(parent, b.buffer, b.overflow, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
 						if i%2 == 0 {
 							send(i) // one call before the end, every other round
 						}

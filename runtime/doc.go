@@ -92,7 +92,8 @@ while each call costs one function frame more on each side of the switch;
 Collect runs the API to its end at once, for callbacks that must not be
 paused. A BatchCursor lets the API run up to n calls ahead between two
 switches, n from 1 to MaxBatch. An Async takes calls from other goroutines
-over channels, with a buffer of 0 to MaxBuffer calls. All of them close a
+over a channel, with a buffer of 0 to MaxBuffer calls (a ring under one
+lock when a full buffer drops its oldest call). All of them close a
 dropped cursor once it is garbage; Close is the way to stop the API at a
 known point.
 

@@ -16,11 +16,3 @@ func PooledWorkers[E, R any]() int {
 	defer p.mu.Unlock()
 	return len(p.all)
 }
-
-// SetFoldAt sets how many drops an Async counts in its packed word before
-// it folds them into its total, and returns a function that restores it.
-func SetFoldAt(n uint64) (restore func()) {
-	old := foldAt
-	foldAt = n
-	return func() { foldAt = old }
-}

@@ -265,8 +265,9 @@ func (c *PublisherPublishDropNewestCursor) Err() error {
 	return c.cursor.Err()
 }
 
-// Dropped returns how many calls a full buffer has dropped so far
-// (overflow=drop-newest).
+// Dropped returns how many calls were dropped so far: by the full buffer
+// (overflow=drop-newest), or left in it when the sequence ended or the cursor
+// was closed.
 func (c *PublisherPublishDropNewestCursor) Dropped() uint64 {
 	return c.cursor.Dropped()
 }
@@ -360,8 +361,9 @@ func (c *PublisherPublishDropOldestCursor) Err() error {
 	return c.cursor.Err()
 }
 
-// Dropped returns how many calls a full buffer has dropped so far
-// (overflow=drop-oldest).
+// Dropped returns how many calls were dropped so far: by the full buffer
+// (overflow=drop-oldest), or left in it when the sequence ended or the cursor
+// was closed.
 func (c *PublisherPublishDropOldestCursor) Dropped() uint64 {
 	return c.cursor.Dropped()
 }

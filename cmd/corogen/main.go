@@ -111,15 +111,19 @@
 // the buffer is full: a wait (block), the oldest waiting call dropped for it
 // (drop-oldest; buffer=1 overflow=drop-oldest keeps only the latest, as
 // Kotlin's conflate), or itself dropped (drop-newest). A dropped call's
-// callback returns at once; the cursor's Dropped says how many were.
+// callback returns at once; the cursor's Dropped says how many were, and
+// counts as well the calls left in the buffer when the sequence ends or the
+// cursor is closed: every call whose callback returned as taken reaches
+// Next or Dropped.
 //
-// The sequence ends when M has returned and every call it made has been
-// handed over; when M returns a closer (see Choosing a protocol), only when
-// the consumer stops, which calls the closer; when M takes a
-// context.Context, also when that context is done. An async method that
-// returns something else and has neither gets a warning: if it keeps the
-// callback, its sequence ends at once, empty, and close=NAME is what to
-// write.
+// The sequence ends when M has returned, after the calls waiting in the
+// buffer then; a call that comes later, from a goroutine M did not wait
+// for, is refused as after Close (below). When M returns a closer (see
+// Choosing a protocol), it ends only when the consumer stops, which calls
+// the closer; when M takes a context.Context, also when that context is
+// done. An async method that returns something else and has neither gets
+// a warning: if it keeps the callback, its sequence ends at once, empty,
+// and close=NAME is what to write.
 //
 // The async cursor adds NextContext(ctx), which gives up when ctx is done
 // and leaves the cursor usable (Err then returns ctx's error, telling it

@@ -121,8 +121,9 @@ func (c *LatestSubscribeCursor) Err() error {
 	return c.cursor.Result().err
 }
 
-// Dropped returns how many calls a full buffer has dropped so far
-// (overflow=drop-oldest).
+// Dropped returns how many calls were dropped so far: by the full buffer
+// (overflow=drop-oldest), or left in it when the sequence ended or the cursor
+// was closed.
 func (c *LatestSubscribeCursor) Dropped() uint64 {
 	return c.cursor.Dropped()
 }
