@@ -41,9 +41,10 @@ func emit(units []*unit) ([]byte, error) {
 			declared = append(declared, n.name)
 		}
 	}
+	file := fileNames(imports, declared)
 	for _, u := range units {
 		for _, m := range u.methods {
-			nameLocals(u, m, imports, declared)
+			nameLocals(u, m, file)
 		}
 	}
 	for _, u := range units {

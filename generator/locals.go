@@ -36,13 +36,24 @@ type locals struct {
 // builtins are the predeclared names that generated code uses itself.
 var builtins = []string{"nil", "true", "false", "new", "panic", "bool", "error"}
 
-// nameLocals names m's locals and parameters; imports are the import names
-// of the file it goes to, declared the names the file declares.
-func nameLocals(u *unit, m *methodModel, imports map[string]string, declared []string) {
-	taken := slices.Concat(builtins, declared)
-	for _, name := range imports {
-		taken = append(taken, name)
+// fileNames are the names that no local of the file may take: the
+// predeclared names generated code uses, the file's import names, and the
+// names it declares.
+func fileNames(imports map[string]string, declared []string) map[string]bool {
+	names := make(map[string]bool, len(builtins)+len(imports)+len(declared))
+	for _, name := range slices.Concat(builtins, declared) {
+		names[name] = true
 	}
+	for _, name := range imports {
+		names[name] = true
+	}
+	return names
+}
+
+// nameLocals names m's locals and parameters; file is what fileNames
+// returns for the file it goes to.
+func nameLocals(u *unit, m *methodModel, file map[string]bool) {
+	var taken []string
 	for _, tp := range u.typeParams() {
 		taken = append(taken, tp.Obj().Name())
 	}
@@ -55,7 +66,7 @@ func nameLocals(u *unit, m *methodModel, imports map[string]string, declared []s
 	for _, f := range m.funcs() {
 		taken = append(taken, exprIdents(f)...)
 	}
-	n := newNamer(taken...)
+	n := newFileNamer(file, taken...)
 	v := &m.v
 	if u.wrapper != nil {
 		v.s = n.local("s")
@@ -94,7 +105,7 @@ func nameLocals(u *unit, m *methodModel, imports map[string]string, declared []s
 	// The method's parameters are visible in its forms, where all the
 	// locals may be; a callback's, in its body, where only the names of the
 	// callbacks' own machinery are (and, in a forwarder, its receiver).
-	params := newNamer(slices.Concat(taken, []string{v.s, v.c, v.yield, v.done, v.ended, v.err, v.r, v.zero, v.send, v.a, v.rep}, v.fwd)...)
+	params := newFileNamer(file, slices.Concat(taken, []string{v.s, v.c, v.yield, v.done, v.ended, v.err, v.r, v.zero, v.send, v.a, v.rep}, v.fwd)...)
 	for i := range m.params {
 		m.params[i].name = params.param(m.params[i].src, i)
 	}
@@ -103,7 +114,7 @@ func nameLocals(u *unit, m *methodModel, imports map[string]string, declared []s
 		if f.method != "" {
 			inBody = append(inBody, v.f)
 		}
-		names := newNamer(slices.Concat(taken, inBody)...)
+		names := newFileNamer(file, slices.Concat(taken, inBody)...)
 		for i := range f.params {
 			f.params[i].name = names.param(f.params[i].src, i)
 		}

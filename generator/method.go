@@ -354,7 +354,7 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 	for i := range sig.Results().Len() {
 		v := sig.Results().At(i)
 		name := v.Name()
-		if name == "" || name == "_" || replyNames.used[name] {
+		if name == "" || name == "_" || replyNames.taken(name) {
 			name = "r"
 			if sig.Results().Len() > 1 {
 				name = fmt.Sprintf("r%d", i)

@@ -11,22 +11,35 @@ import (
 // A namer hands out identifiers that clash neither with each other nor with
 // the names it was told are taken: the identifiers generated code declares
 // for itself, and the package names it refers to.
-type namer struct{ used map[string]bool }
+type namer struct {
+	file map[string]bool // taken in the whole file: shared by the namers of its methods, never written
+	used map[string]bool
+}
 
 func newNamer(taken ...string) *namer {
-	n := &namer{used: map[string]bool{}}
+	return newFileNamer(nil, taken...)
+}
+
+// newFileNamer is newNamer for a method of a file whose declarations,
+// imports and predeclared names are file: a large set that every method's
+// namers share rather than copy.
+func newFileNamer(file map[string]bool, taken ...string) *namer {
+	n := &namer{file: file, used: make(map[string]bool, len(taken))}
 	for _, t := range taken {
 		n.used[t] = true
 	}
 	return n
 }
 
+// taken reports whether name is in use.
+func (n *namer) taken(name string) bool { return n.file[name] || n.used[name] }
+
 // param names the i-th parameter: its own name if it is free, else argI.
 func (n *namer) param(name string, i int) string {
-	if name == "" || name == "_" || n.used[name] {
+	if name == "" || name == "_" || n.taken(name) {
 		name = fmt.Sprintf("arg%d", i)
 	}
-	for n.used[name] {
+	for n.taken(name) {
 		name += "_"
 	}
 	n.used[name] = true
@@ -37,7 +50,7 @@ func (n *namer) param(name string, i int) string {
 // and a number.
 func (n *namer) local(want string) string {
 	name := want
-	for i := 2; n.used[name]; i++ {
+	for i := 2; n.taken(name); i++ {
 		name = fmt.Sprintf("%s%d", want, i)
 	}
 	n.used[name] = true
@@ -49,11 +62,11 @@ func (n *namer) local(want string) string {
 func (n *namer) field(name string, i int) string {
 	f := fmt.Sprintf("Arg%d", i)
 	if name != "" && name != "_" {
-		if c := upperFirst(name); token.IsExported(c) && !n.used[c] {
+		if c := upperFirst(name); token.IsExported(c) && !n.taken(c) {
 			f = c
 		}
 	}
-	for n.used[f] {
+	for n.taken(f) {
 		f += "_"
 	}
 	n.used[f] = true
