@@ -478,7 +478,8 @@ func hidePaths(s string) (string, map[string]string) {
 
 // checkUnused reports the directive lines that no unit of the run took and
 // that no other run of corogen in the package could take: an on= line for a
-// target of this run that names nothing it has, or for a target no
+// target of this run that names nothing it has (for an interface of the
+// package, a method it embeds from another package), or for a target no
 // //go:generate line names; a line in the doc of a method of an interface no
 // //go:generate line names with -type.
 func (ds *directiveSet) checkUnused(targets []target) error {
@@ -491,6 +492,11 @@ func (ds *directiveSet) checkUnused(targets []target) error {
 		if line.on != "" {
 			if t, ok := ownTarget(targets, line.on); ok {
 				errs = append(errs, posErrorf(ds.fset, line.pos, "on=%s: %s has no exported method %s that takes a callback",
+					line.on, t, strings.TrimPrefix(line.on, t+".")))
+				continue
+			}
+			if t, ok := localTarget(targets, line.on); ok {
+				errs = append(errs, posErrorf(ds.fset, line.pos, "on=%s: %s embeds no method %s from another package that takes a callback; the directives of its own methods go in their doc comments",
 					line.on, t, strings.TrimPrefix(line.on, t+".")))
 				continue
 			}
@@ -520,6 +526,17 @@ func ownTarget(targets []target, on string) (string, bool) {
 		name := remoteName(t.spec)
 		if on == name || !t.fn && strings.HasPrefix(on, name+".") {
 			return name, true
+		}
+	}
+	return "", false
+}
+
+// localTarget returns the interface of the package, a target of this run,
+// whose method an on= line names: a method it embeds from another package.
+func localTarget(targets []target, on string) (string, bool) {
+	for _, t := range targets {
+		if t.path == "" && !t.fn && strings.HasPrefix(on, t.name+".") {
+			return t.name, true
 		}
 	}
 	return "", false

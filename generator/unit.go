@@ -25,8 +25,9 @@ type modeler struct {
 }
 
 // A cannotWrap error says that a method cannot be wrapped, whatever the
-// directives: a type of another package's method leaves it out with a
-// warning, a method the user named is an error.
+// directives: a method of another package's type, or one that an interface
+// of the package embeds from another package, is left out with a warning; a
+// method the user declared or named is an error.
 type cannotWrap struct{ error }
 
 // errorf returns an error at pos, or, with no position to give, after the
@@ -84,25 +85,35 @@ func (md *modeler) interfaceUnit(tn *types.TypeName) (*unit, error) {
 			}
 			continue
 		}
+		// A method embedded from another package has no doc comment of
+		// the package's: its directives are on an on=T.M line.
 		var d directives
-		if own {
-			var err error
-			if d, err = md.dirs.forMethod(fn.Pos()); err != nil {
-				return nil, err
-			}
-		}
+		var err error
 		at := u.pos
 		if own {
+			d, err = md.dirs.forMethod(fn.Pos())
 			at = fn.Pos()
+		} else if d, err = md.dirs.forTarget(tn.Name() + "." + fn.Name()); d.present {
+			at = d.pos
 		}
-		err := md.addMethod(u, fn.Name(), at, sig, d, implementations(iface, fn.Name(), md.code))
+		if err != nil {
+			return nil, err
+		}
+		err = md.addMethod(u, fn.Name(), at, sig, d, implementations(iface, fn.Name(), md.code))
 		var q question
-		if errors.As(err, &q) {
+		var cw cannotWrap
+		switch {
+		case errors.As(err, &q):
 			md.warn(fmt.Errorf("%w; left out", err))
 			md.explainLeftOut(u, fn.Name(), err)
 			continue
-		}
-		if err != nil {
+		case errors.As(err, &cw) && !own:
+			md.warn(fmt.Errorf("%w; left out, as %s embeds it from %s (//corogen:on=%s.%s skip says so quietly)", err, tn.Name(), fn.Pkg().Path(), tn.Name(), fn.Name()))
+			md.explainLeftOut(u, fn.Name(), err)
+			continue
+		case errors.As(err, &cw):
+			return nil, fmt.Errorf("%w; //corogen:skip in its doc comment leaves it out", err)
+		case err != nil:
 			return nil, err
 		}
 	}

@@ -158,7 +158,8 @@
 //
 // Directives go in a method's doc comment or, for a function or type of
 // another package, on a line "//corogen:on=TARGET items..." anywhere in the
-// package:
+// package; for a method that an interface T of the package embeds from
+// another package, on a line "//corogen:on=T.M items...":
 //
 //	skip              generate nothing for this method
 //	name=X            name its generated forms after X, not M
@@ -214,6 +215,10 @@
 // A method of another package's type that cannot be wrapped (it takes a
 // lock by value, or a type the package cannot import) is left out, with a
 // warning on standard error that //corogen:on=TARGET.M skip silences.
+// So is a method that an interface T of the package embeds from another
+// package (//corogen:on=T.M skip silences it); a method the interface
+// declares itself is an error that says so, and //corogen:skip in its doc
+// comment leaves it out.
 //
 // # Runs that change nothing
 //
