@@ -29,7 +29,10 @@ type question struct{ error }
 func (md *modeler) question(m *methodModel, cb *callbackModel) error {
 	ev := cb.found.why[0]
 	directive := "//corogen:async (or //corogen:sync) in the method's doc comment"
-	if md.t.path != "" {
+	switch {
+	case md.embedded != "":
+		directive = fmt.Sprintf("//corogen:on=%s async (or sync)", md.embedded)
+	case md.t.path != "":
 		name := remoteName(md.t.spec)
 		if !md.t.fn {
 			name += "." + m.name
