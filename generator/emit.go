@@ -205,11 +205,16 @@ func (e *emitter) comment(format string, args ...any) {
 	}
 }
 
+// wrap breaks text into lines of at most width bytes, but for a word longer
+// than that, and a word that starts with "//" (a directive, as in
+// "//corogen:nopause"), which stays with the word before it: a line of a doc
+// comment that starts with one is a directive to gofmt, which moves it to the
+// end of the comment.
 func wrap(text string, width int) []string {
 	var lines []string
 	line := ""
 	for _, w := range strings.Fields(text) {
-		if line != "" && len(line)+1+len(w) > width {
+		if line != "" && len(line)+1+len(w) > width && !strings.HasPrefix(w, "//") {
 			lines = append(lines, line)
 			line = ""
 		}

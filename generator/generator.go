@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/ast"
 	"go/build"
 	"go/token"
 	"go/types"
@@ -175,7 +176,12 @@ func (s *session) model(cfg Config, targets []target, local, paths, extra []stri
 	dirs := newDirectiveSet(l.local[0].Fset)
 	var dirErrs []error
 	for _, p := range uniq(outs) {
-		dirErrs = append(dirErrs, dirs.add(p.Syntax))
+		// The outputs of other runs of corogen in the package are not the
+		// user's: what looks like a directive there directs nothing.
+		generated := generatedFiles(p)
+		dirErrs = append(dirErrs, dirs.add(slices.DeleteFunc(slices.Clone(p.Syntax), func(f *ast.File) bool {
+			return generated[p.Fset.File(f.Pos())]
+		})))
 	}
 
 	var modelErr error
@@ -477,17 +483,32 @@ func generatedNames(byFile map[string][]*unit) map[string]bool {
 // generated.
 func checkNames(byFile map[string][]*unit, outputs []string) error {
 	var errs []error
-	seen := map[string]string{} // generated name -> what generates it
+	seen := map[string]string{}     // generated name -> what generates it
+	oldOutputs := map[string]bool{} // other outputs of corogen already reported
 	for _, out := range slices.Sorted(maps.Keys(byFile)) {
 		for _, u := range byFile[out] {
 			scope := u.out.Types.Scope()
+			generated := generatedFiles(u.out)
 			for _, n := range declaredNames(u) {
 				if prev, ok := seen[n.name]; ok {
 					errs = append(errs, u.errorf(n.pos, "%s and %s would both generate %s; rename one with //corogen:name= or -prefix", prev, n.what, n.name))
 					continue
 				}
 				seen[n.name] = n.what
-				if obj := scope.Lookup(n.name); obj != nil && !inFiles(u.out, obj, outputs) {
+				obj := scope.Lookup(n.name)
+				switch {
+				case obj == nil || inFiles(u.out, obj, outputs):
+				case generated[u.out.Fset.File(obj.Pos())]:
+					// Most likely the output of this target under another
+					// name: one message for the file, not one per name.
+					file := u.out.Fset.Position(obj.Pos()).Filename
+					if !oldOutputs[file] {
+						oldOutputs[file] = true
+						errs = append(errs, posErrorf(u.out.Fset, obj.Pos(),
+							"%s is already declared, by %s, which corogen generated: if it is an earlier output for %s, pass -output=%s, or delete it",
+							n.name, filepath.Base(file), u.target, filepath.Base(file)))
+					}
+				default:
 					errs = append(errs, posErrorf(u.out.Fset, obj.Pos(),
 						"%s is already declared, and corogen generates it for %s", n.name, n.what))
 				}
