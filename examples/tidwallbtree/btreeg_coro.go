@@ -76,9 +76,8 @@ func (s BTreeGSeq) AscendHintSeq(pivot int, hint *btree.PathHint) iter.Seq[int] 
 }
 
 // AscendHintPull runs BTreeG.AscendHint to its end at once, collecting the
-// calls it makes to its callback (which must not be paused:
-//
-//corogen:nopause), and returns a cursor over them, one per Next.
+// calls it makes to its callback (which must not be paused: //corogen:nopause),
+// and returns a cursor over them, one per Next.
 func (s BTreeGSeq) AscendHintPull(pivot int, hint *btree.PathHint) *BTreeGAscendHintCursor {
 	c := new(BTreeGAscendHintCursor)
 	c.cursor.Collect(func(yield func(int) bool) struct{} {
@@ -125,9 +124,8 @@ func (s BTreeGSeq) AscendHintMutSeq(pivot int, hint *btree.PathHint) iter.Seq[in
 }
 
 // AscendHintMutPull runs BTreeG.AscendHintMut to its end at once, collecting
-// the calls it makes to its callback (which must not be paused:
-//
-//corogen:nopause), and returns a cursor over them, one per Next.
+// the calls it makes to its callback (which must not be paused: //corogen:nopause),
+// and returns a cursor over them, one per Next.
 func (s BTreeGSeq) AscendHintMutPull(pivot int, hint *btree.PathHint) *BTreeGAscendHintMutCursor {
 	c := new(BTreeGAscendHintMutCursor)
 	c.cursor.Collect(func(yield func(int) bool) struct{} {
@@ -394,9 +392,8 @@ func (s BTreeGSeq) DescendHintSeq(pivot int, hint *btree.PathHint) iter.Seq[int]
 }
 
 // DescendHintPull runs BTreeG.DescendHint to its end at once, collecting the
-// calls it makes to its callback (which must not be paused:
-//
-//corogen:nopause), and returns a cursor over them, one per Next.
+// calls it makes to its callback (which must not be paused: //corogen:nopause),
+// and returns a cursor over them, one per Next.
 func (s BTreeGSeq) DescendHintPull(pivot int, hint *btree.PathHint) *BTreeGDescendHintCursor {
 	c := new(BTreeGDescendHintCursor)
 	c.cursor.Collect(func(yield func(int) bool) struct{} {
@@ -443,9 +440,8 @@ func (s BTreeGSeq) DescendHintMutSeq(pivot int, hint *btree.PathHint) iter.Seq[i
 }
 
 // DescendHintMutPull runs BTreeG.DescendHintMut to its end at once, collecting
-// the calls it makes to its callback (which must not be paused:
-//
-//corogen:nopause), and returns a cursor over them, one per Next.
+// the calls it makes to its callback (which must not be paused: //corogen:nopause),
+// and returns a cursor over them, one per Next.
 func (s BTreeGSeq) DescendHintMutPull(pivot int, hint *btree.PathHint) *BTreeGDescendHintMutCursor {
 	c := new(BTreeGDescendHintMutCursor)
 	c.cursor.Collect(func(yield func(int) bool) struct{} {
@@ -492,9 +488,8 @@ func (s BTreeGSeq) DescendMutSeq(pivot int) iter.Seq[int] {
 }
 
 // DescendMutPull runs BTreeG.DescendMut to its end at once, collecting the
-// calls it makes to its callback (which must not be paused:
-//
-//corogen:nopause), and returns a cursor over them, one per Next.
+// calls it makes to its callback (which must not be paused: //corogen:nopause),
+// and returns a cursor over them, one per Next.
 func (s BTreeGSeq) DescendMutPull(pivot int) *BTreeGDescendMutCursor {
 	c := new(BTreeGDescendMutCursor)
 	c.cursor.Collect(func(yield func(int) bool) struct{} {
@@ -589,9 +584,8 @@ func (s BTreeGSeq) ReverseMutSeq() iter.Seq[int] {
 }
 
 // ReverseMutPull runs BTreeG.ReverseMut to its end at once, collecting the
-// calls it makes to its callback (which must not be paused:
-//
-//corogen:nopause), and returns a cursor over them, one per Next.
+// calls it makes to its callback (which must not be paused: //corogen:nopause),
+// and returns a cursor over them, one per Next.
 func (s BTreeGSeq) ReverseMutPull() *BTreeGReverseMutCursor {
 	c := new(BTreeGReverseMutCursor)
 	c.cursor.Collect(func(yield func(int) bool) struct{} {
