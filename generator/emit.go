@@ -21,6 +21,9 @@ func emit(units []*unit) ([]byte, error) {
 	p := units[0].out
 	f := jen.NewFilePathName(p.PkgPath, p.Name)
 	f.HeaderComment(strings.TrimPrefix(header, "// "))
+	if c := buildConstraint(units); c != "" {
+		f.HeaderComment(c)
+	}
 	imports := importNames(units)
 	own := map[string]string{"iter": "iter", "context": "context", runtimePath: "runtime"}
 	for _, u := range units {
