@@ -56,7 +56,7 @@ func (md *modeler) subject() string {
 func (md *modeler) interfaceUnit(tn *types.TypeName) (*unit, error) {
 	iface, ok := tn.Type().Underlying().(*types.Interface)
 	if !ok {
-		return nil, posErrorf(md.fset, tn.Pos(), "%s is not an interface", tn.Name())
+		return nil, posErrorf(md.fset, tn.Pos(), "%s is not an interface: -type=%s names an interface; for the methods of this type, give its import path, -type=%s.%s", tn.Name(), tn.Name(), md.out.PkgPath, tn.Name())
 	}
 	if len(md.t.targs) > 0 {
 		return nil, md.usage(posErrorf(md.fset, tn.Pos(), "-type=%s: an interface of the package takes no type arguments; corogen writes generic wrappers for a generic one", md.t.spec))

@@ -28,10 +28,11 @@
 //
 // where args are M's parameters but the callbacks. A type of another
 // package, -type=import/path.T (with its type arguments if it is generic),
-// gets the same, as TSeq embedding T or *T, in t_coro.go. A function of
-// another package, -func=import/path.F, gets package-level FSeq and FPull,
-// in f_coro.go. -prefix starts the names generated for those, to tell apart
-// two with the same name.
+// gets the same, as TSeq embedding T or *T, in t_coro.go; so does a type of
+// the package that is not an interface, named by the package's own import
+// path. A function of another package, -func=import/path.F, gets
+// package-level FSeq and FPull, in f_coro.go. -prefix starts the names
+// generated for those, to tell apart two with the same name.
 //
 // The element E is the callback's argument when it has one and returns no
 // reply; the pair of its arguments (an iter.Seq2) when it has two, returns no
