@@ -56,7 +56,9 @@ func parseTarget(spec string, fn bool) (target, error) {
 		}
 		rest = rest[:i]
 	}
-	if i := strings.LastIndexByte(rest, '.'); i > strings.LastIndexByte(rest, '/') {
+	if i := strings.LastIndexByte(rest, '.'); i == 0 {
+		return t, usageErrorf("%s: nothing before the dot; want import/path.%s", t.flag(), rest[1:])
+	} else if i > strings.LastIndexByte(rest, '/') {
 		t.path, t.name = rest[:i], rest[i+1:]
 	} else if fn {
 		return t, usageErrorf("%s: want import/path.Function", t.flag())
