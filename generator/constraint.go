@@ -66,22 +66,30 @@ func declaresTarget(u *unit) bool {
 }
 
 // fileConstraints returns the build constraints of f, whose file is named
-// name: its //go:build line, and the GOOS and GOARCH its name ends with,
-// which are this build's, as the file was loaded.
+// name: its //go:build line (or // +build lines), and the GOOS and GOARCH
+// its name ends with, which are this build's, as the file was loaded.
 func fileConstraints(f *ast.File, name string) []constraint.Expr {
-	var exprs []constraint.Expr
+	// A //go:build line, or else the // +build lines of older files, which
+	// the go command still honours where there is no //go:build line.
+	var goBuild, plusBuild []constraint.Expr
 	for _, cg := range f.Comments {
 		if cg.Pos() > f.Package {
 			break
 		}
 		for _, c := range cg.List {
-			if !constraint.IsGoBuild(c.Text) {
-				continue
-			}
-			if x, err := constraint.Parse(c.Text); err == nil {
-				exprs = append(exprs, x)
+			x, err := constraint.Parse(c.Text)
+			switch {
+			case err != nil:
+			case constraint.IsGoBuild(c.Text):
+				goBuild = append(goBuild, x)
+			case constraint.IsPlusBuild(c.Text):
+				plusBuild = append(plusBuild, x)
 			}
 		}
+	}
+	exprs := goBuild
+	if len(exprs) == 0 {
+		exprs = plusBuild
 	}
 	base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(name), ".go"), "_test")
 	parts := strings.Split(base, "_")

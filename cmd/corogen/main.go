@@ -207,8 +207,9 @@
 // and writes whole files or nothing, in the package's own directory. Errors
 // in the files it is about to replace do not count: a stale output never
 // blocks its own regeneration. When the files that declare its interfaces
-// have build constraints (a //go:build line, or a GOOS or GOARCH in the
-// file's name, as tree_linux.go), the generated file has them all, joined
+// have build constraints (a //go:build line, // +build lines in an older
+// file, or a GOOS or GOARCH in the file's name, as tree_linux.go), the
+// generated file has them all, joined
 // in a //go:build line after the header, so that it builds where they do.
 //
 // corogen writes only code that compiles and vets: before writing, it
