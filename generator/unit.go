@@ -66,13 +66,23 @@ func (md *modeler) interfaceUnit(tn *types.TypeName) (*unit, error) {
 	}
 	u := &unit{target: md.t.spec, flag: md.t.flag(), out: md.out, pos: tn.Pos(), prefix: tn.Name(),
 		wrapper: &wrapper{field: tn.Name(), typ: tn.Type()}}
-	if named, ok := tn.Type().(*types.Named); ok && named.TypeParams().Len() > 0 {
-		u.tparams = named.TypeParams()
+	// A generic interface, or a generic alias of one (type G[T any] = I[T]),
+	// is wrapped by a generic wrapper, instantiated with its own type
+	// parameters.
+	var tparams *types.TypeParamList
+	switch t := tn.Type().(type) {
+	case *types.Named:
+		tparams = t.TypeParams()
+	case *types.Alias:
+		tparams = t.TypeParams()
+	}
+	if tparams.Len() > 0 {
+		u.tparams = tparams
 		targs := make([]types.Type, u.tparams.Len())
 		for i := range targs {
 			targs[i] = u.tparams.At(i)
 		}
-		inst, err := types.Instantiate(nil, named, targs, false)
+		inst, err := types.Instantiate(nil, tn.Type(), targs, false)
 		if err != nil {
 			return nil, posErrorf(md.fset, tn.Pos(), "%s: %v", tn.Name(), err)
 		}
