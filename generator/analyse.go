@@ -178,7 +178,7 @@ func funcName(f *ssa.Function) string {
 		if p, ok := t.(*types.Pointer); ok {
 			t = p.Elem()
 		}
-		if n, ok := t.(*types.Named); ok {
+		if n, ok := types.Unalias(t).(*types.Named); ok {
 			name = n.Obj().Name() + "." + name
 		}
 	} else if f.Pkg != nil {

@@ -195,7 +195,11 @@ func (e *emitter) asyncEndText() string {
 	case m.keepOpen:
 		ends = append(ends, "the consumer stops: "+m.name+" keeps the callback, and nothing else ends the calls")
 	default:
-		ends = append(ends, m.name+" has returned and every call it started has been handed over")
+		end := m.name + " has returned"
+		if m.buffer > 0 {
+			end += ", after the calls waiting in the buffer then"
+		}
+		ends = append(ends, end)
 	}
 	if m.ctx >= 0 {
 		ends = append(ends, "when the context is done")

@@ -61,8 +61,13 @@ func declaresTarget(u *unit) bool {
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	n, ok := t.(*types.Named)
-	return ok && n.Obj().Pkg() == u.out.Types
+	switch t := t.(type) {
+	case *types.Alias: // the alias is the target, wherever its type is declared
+		return t.Obj().Pkg() == u.out.Types
+	case *types.Named:
+		return t.Obj().Pkg() == u.out.Types
+	}
+	return false
 }
 
 // fileConstraints returns the build constraints of f, whose file is named

@@ -20,10 +20,9 @@ type PublisherSeq struct {
 // PublishSeq returns an iterator over the calls Publisher.Publish makes to its
 // callback, from whatever goroutines it makes them on, one at a time in the
 // order they come (//corogen:async). Each callback waits until the consumer is
-// done with its call. The sequence ends when Publish has returned and every
-// call it started has been handed over. To stop at a deadline, use
-// PublishPull's cursor: its NextContext gives up at one, and Close may be
-// called from another goroutine.
+// done with its call. The sequence ends when Publish has returned. To stop at
+// a deadline, use PublishPull's cursor: its NextContext gives up at one, and
+// Close may be called from another goroutine.
 func (s PublisherSeq) PublishSeq(n int) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		var a runtime.Async[int, struct{}]
@@ -104,10 +103,10 @@ func (c *PublisherPublishCursor) Close() error {
 // makes to its callback, from whatever goroutines it makes them on, one at a
 // time in the order they come (//corogen:async). Up to 64 calls wait in a
 // buffer, their callbacks returning at once; more block until there is room.
-// The sequence ends when PublishBuffered has returned and every call it
-// started has been handed over. To stop at a deadline, use PublishAheadPull's
-// cursor: its NextContext gives up at one, and Close may be called from
-// another goroutine.
+// The sequence ends when PublishBuffered has returned, after the calls waiting
+// in the buffer then. To stop at a deadline, use PublishAheadPull's cursor:
+// its NextContext gives up at one, and Close may be called from another
+// goroutine.
 func (s PublisherSeq) PublishAheadSeq(n int) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		var a runtime.Async[int, struct{}]
@@ -193,7 +192,7 @@ func (c *PublisherPublishAheadCursor) Close() error {
 // full, a new call is dropped (overflow=drop-newest), and the cursor's Dropped
 // counts them. The iterator cannot say how many calls were dropped;
 // PublishDropNewestPull's cursor can. The sequence ends when PublishDropNewest
-// has returned and every call it started has been handed over. To stop at a
+// has returned, after the calls waiting in the buffer then. To stop at a
 // deadline, use PublishDropNewestPull's cursor: its NextContext gives up at
 // one, and Close may be called from another goroutine.
 func (s PublisherSeq) PublishDropNewestSeq(n int) iter.Seq[int] {
@@ -289,9 +288,9 @@ func (c *PublisherPublishDropNewestCursor) Close() error {
 // full, the oldest call is dropped for a new one (overflow=drop-oldest), and
 // the cursor's Dropped counts them. The iterator cannot say how many calls
 // were dropped; PublishDropOldestPull's cursor can. The sequence ends when
-// PublishDropOldest has returned and every call it started has been handed
-// over. To stop at a deadline, use PublishDropOldestPull's cursor: its
-// NextContext gives up at one, and Close may be called from another goroutine.
+// PublishDropOldest has returned, after the calls waiting in the buffer then.
+// To stop at a deadline, use PublishDropOldestPull's cursor: its NextContext
+// gives up at one, and Close may be called from another goroutine.
 func (s PublisherSeq) PublishDropOldestSeq(n int) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		var a runtime.Async[int, struct{}]
