@@ -16,7 +16,9 @@ import (
 // leads out of the function with no further call of the callback on any
 // path (a loop's break, a return); the function may pass false on to its
 // caller (signal), which reads it the same way. Any other use (a filter, a
-// count, false skips something and goes on) makes it a reply.
+// count, false skips something and goes on) makes it a reply, whose default,
+// the reply that goes on, is true; or false, where false goes on and true
+// leads out with no further call (a walk that true ends).
 //
 // An error result is a stop when a non-nil error, other than the sentinels
 // the code compares it with (fs.SkipDir), leads out with no further call: a
@@ -26,11 +28,15 @@ import (
 
 // A reading is what a function does with the callback's result of one kind.
 type reading struct {
-	stops   bool     // each call's result leads out, as a stop
-	signal  bool     // and the function returns it to its caller
-	unwinds bool     // and leaves by a panic, never by returning
-	none    bool     // no call of the callback here
-	ev      evidence // the code that shows it: the first reply, else a stop
+	stops   bool // each call's result leads out, as a stop
+	signal  bool // and the function returns it to its caller
+	unwinds bool // and leaves by a panic, never by returning
+	none    bool // no call of the callback here
+	// trueLeads: a bool that is not a stop, as false goes on to further
+	// calls, but true leads out with none (hashicorp's radix WalkFn, whose
+	// true ends the walk): the reply that goes on is false.
+	trueLeads bool
+	ev        evidence // the code that shows it: the first reply, else a stop
 }
 
 const (
@@ -296,6 +302,9 @@ func (a *analyser) readBool(s *summary, call *ssa.Call, res ssa.Value, via *summ
 	r := reading{stops: true, signal: true, unwinds: len(falses) > 0, ev: a.evidence(pos, "false returns")}
 	for _, fb := range falses {
 		if a.reaches(s, fb, 0, nil) {
+			if len(trues) > 0 && !slices.ContainsFunc(trues, func(b *ssa.BasicBlock) bool { return a.reaches(s, b, 0, nil) }) {
+				return reading{trueLeads: true, ev: a.evidence(pos, "false goes on to further calls, true leads out with none (true stops)")}
+			}
 			return reading{ev: a.evidence(pos, "false goes on to further calls (a filter, or skip and go on)")}
 		}
 		r.signal = r.signal && a.returnsFalse(fb, res)

@@ -405,7 +405,12 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 	f.reply = true
 	f.deflt, f.stop = d.deflt, d.stop
 	if isBool && f.inferred && f.deflt == nil {
-		f.deflt = []ast.Expr{ast.NewIdent("true")}
+		// The reply that goes on: true, unless true is what leads out.
+		goOn := "true"
+		if found != nil && found.bools != nil && found.bools.trueLeads {
+			goOn = "false"
+		}
+		f.deflt = []ast.Expr{ast.NewIdent(goOn)}
 	}
 	f.self = len(res) == 1 && f.cb.iface != nil && types.Identical(res[0].typ, f.cb.typ)
 	if types.Identical(res[len(res)-1].typ, errorType) && !f.self {

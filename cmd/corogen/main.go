@@ -76,7 +76,9 @@
 //     on goroutines M starts and waits for, it is async and the sequence
 //     ends with M; a bool whose false leads out of M with no further call
 //     is a stop, and any other use (a filter, "skip the children") a reply,
-//     true unless the consumer replies, M stopping by unwinding; an error
+//     true unless the consumer replies (false where true leads out with no
+//     further call, as a radix tree's WalkFn ends its walk), M stopping by
+//     unwinding; an error
 //     that M returns (other than the sentinels it tests, as fs.SkipDir) is
 //     a stop, one M keeps a reply, M stopping by unwinding; a call made
 //     while M holds a sync.Mutex or RWMutex gives a cursor that collects
