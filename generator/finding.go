@@ -140,11 +140,14 @@ func mergeFindings(all []*finding) *finding {
 // implementations returns the methods named name of the types that
 // implement iface: the types of pkgs (those loaded with syntax), and the
 // types of any package that pkgs assert implement it (var _ I = (*T)(nil)),
-// with the types' names.
+// with the types' names. A generic type with as many type parameters as
+// targs, the type arguments of a generic interface (its own type
+// parameters, for one of the package), is tried instantiated with them: a
+// package's unexported set[T] behind its exported Set[T].
 //
 // The wrappers corogen generated are left out: their methods are the
 // wrapped type's, read already where that type is in sight.
-func implementations(iface *types.Interface, name string, pkgs []*packages.Package) *methodCode {
+func implementations(iface *types.Interface, targs []types.Type, name string, pkgs []*packages.Package) *methodCode {
 	code := &methodCode{}
 	// A type is found once, by its name qualified with its package's
 	// path: the package's test variant, and a package that asserts a type
@@ -179,8 +182,18 @@ func implementations(iface *types.Interface, name string, pkgs []*packages.Packa
 				continue
 			}
 			named, ok := tn.Type().(*types.Named)
-			if !ok || named.TypeParams().Len() > 0 {
+			if !ok {
 				continue
+			}
+			if n := named.TypeParams().Len(); n > 0 {
+				if n != len(targs) {
+					continue
+				}
+				inst, err := types.Instantiate(nil, named, targs, true)
+				if err != nil {
+					continue
+				}
+				named = inst.(*types.Named)
 			}
 			if types.Implements(named, iface) {
 				add(named, p.Types)

@@ -116,7 +116,7 @@ func (md *modeler) interfaceUnit(tn *types.TypeName) (*unit, error) {
 		if !own {
 			md.embedded = tn.Name() + "." + fn.Name()
 		}
-		err = md.addMethod(u, fn.Name(), at, sig, d, implementations(iface, fn.Name(), md.code))
+		err = md.addMethod(u, fn.Name(), at, sig, d, implementations(iface, typeArgs(u.wrapper.typ), fn.Name(), md.code))
 		md.embedded = ""
 		var q question
 		var cw cannotWrap
@@ -199,7 +199,7 @@ func (md *modeler) typeUnit(tn *types.TypeName, targs []types.Type) (*unit, erro
 		}
 		code := &methodCode{fns: []*types.Func{fn}}
 		if isIface {
-			code = implementations(iface, fn.Name(), md.code)
+			code = implementations(iface, typeArgs(t), fn.Name(), md.code)
 		}
 		before := len(u.methods)
 		err = md.addMethod(u, fn.Name(), at, sel.Type().(*types.Signature), d, code)
@@ -345,4 +345,21 @@ func callbackHint(target string, sig *types.Signature) string {
 		return ""
 	}
 	return fmt.Sprintf("; if an interface parameter (%s) is one, say so: //corogen:on=%s callback=NAME", strings.Join(params, ", "), target)
+}
+
+// typeArgs returns the type arguments of t, an instance of a generic type
+// (for an interface of the package, its own type parameters), or nil.
+func typeArgs(t types.Type) []types.Type {
+	var list *types.TypeList
+	switch t := t.(type) {
+	case *types.Named:
+		list = t.TypeArgs()
+	case *types.Alias:
+		list = t.TypeArgs()
+	}
+	var targs []types.Type
+	for i := range list.Len() {
+		targs = append(targs, list.At(i))
+	}
+	return targs
 }
