@@ -67,7 +67,7 @@ func load(dir, tags string, local, remote, outputs []string) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	return l, l.checkLoaded()
+	return l, l.checkLoaded(outputs)
 }
 
 func loadOnce(dir, tags string, local, remote, outputs []string, overlay map[string][]byte) (*loaded, error) {
@@ -163,11 +163,17 @@ func inFile(pos string, files []string) bool {
 
 // checkLoaded reports a package in dir that is not there; Generate sorts
 // out the errors of the packages, which depend on what it generates.
-func (l *loaded) checkLoaded() error {
+func (l *loaded) checkLoaded(outputs []string) error {
 	if len(l.local) == 0 {
 		return fmt.Errorf("load %s: no Go package", relPath(l.dir))
 	}
 	if p := l.local[0]; len(p.GoFiles) == 0 && len(p.CompiledGoFiles) == 0 {
+		// Files there, all left out of this build (but for the outputs,
+		// which load hides).
+		ignored := slices.DeleteFunc(slices.Clone(p.IgnoredFiles), func(f string) bool { return slices.Contains(outputs, f) })
+		if len(ignored) > 0 {
+			return fmt.Errorf("%s: build constraints exclude all its Go files (%s…): corogen loads the package as the go command builds it here; give -tags, or GOOS, GOARCH or CGO_ENABLED, as its build needs", relPath(l.dir), filepath.Base(ignored[0]))
+		}
 		return fmt.Errorf("%s: no Go files: corogen writes into the package of this directory, which needs one (a doc.go with its package clause will do)", relPath(l.dir))
 	}
 	return nil
