@@ -446,7 +446,7 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 		}
 	}
 	if isBool && f.stop == nil && !f.inferred {
-		return bad("a bool reply needs stop=EXPR, the value that stops the method")
+		return bad("a bool reply needs stop=EXPR, the value that stops the method, and default=EXPR when the reply that goes on is not false (//corogen:reply default=true stop=false, for go/ast.Inspect)")
 	}
 	if f.stop != nil && !f.self && sameValues(f.info, f.stop, f.deflt, res) {
 		if f.deflt == nil {
