@@ -69,14 +69,7 @@ func (md *modeler) interfaceUnit(tn *types.TypeName) (*unit, error) {
 	// A generic interface, or a generic alias of one (type G[T any] = I[T]),
 	// is wrapped by a generic wrapper, instantiated with its own type
 	// parameters.
-	var tparams *types.TypeParamList
-	switch t := tn.Type().(type) {
-	case *types.Named:
-		tparams = t.TypeParams()
-	case *types.Alias:
-		tparams = t.TypeParams()
-	}
-	if tparams.Len() > 0 {
+	if tparams := typeParams(tn.Type()); tparams.Len() > 0 {
 		u.tparams = tparams
 		targs := make([]types.Type, u.tparams.Len())
 		for i := range targs {
@@ -278,15 +271,7 @@ func (md *modeler) funcUnit(fn *types.Func, targs []types.Type) (*unit, error) {
 // instantiate instantiates t, a generic type or function signature, with
 // targs; a t that is not generic must have none.
 func (md *modeler) instantiate(t types.Type, targs []types.Type) (types.Type, error) {
-	var tparams *types.TypeParamList
-	switch t := t.(type) {
-	case *types.Named:
-		tparams = t.TypeParams()
-	case *types.Alias:
-		tparams = t.TypeParams()
-	case *types.Signature:
-		tparams = t.TypeParams()
-	}
+	tparams := typeParams(t)
 	want := tparams.Len()
 	switch {
 	case want == 0 && len(targs) > 0:
@@ -345,6 +330,20 @@ func callbackHint(target string, sig *types.Signature) string {
 		return ""
 	}
 	return fmt.Sprintf("; if an interface parameter (%s) is one, say so: //corogen:on=%s callback=NAME", strings.Join(params, ", "), target)
+}
+
+// typeParams returns the type parameters of t, a generic type, alias or
+// function signature, or nil.
+func typeParams(t types.Type) *types.TypeParamList {
+	switch t := t.(type) {
+	case *types.Named:
+		return t.TypeParams()
+	case *types.Alias:
+		return t.TypeParams()
+	case *types.Signature:
+		return t.TypeParams()
+	}
+	return nil
 }
 
 // typeArgs returns the type arguments of t, an instance of a generic type
