@@ -33,9 +33,10 @@ const (
 // An Async is the consumer side of a callback API that calls back from
 // other goroutines: concurrently, or after the method has returned (an HTTP
 // server, timers, a subscription). It hands the calls over on a channel (a
-// ring under one lock for DropOldest), not by switching coroutines, so callbacks may come from any goroutine, one
-// locked to its OS thread included. The generated iterators and cursors of
-// async methods keep one and forward to it.
+// ring under one lock for DropOldest), not by switching coroutines, so
+// callbacks may come from any goroutine, one locked to its OS thread
+// included. The generated iterators and cursors of async methods keep one
+// and forward to it.
 //
 // Calls are handed to the consumer one at a time, in the order they arrive.
 // Without a buffer, a callback blocks until the consumer is done with its
@@ -86,7 +87,7 @@ type asyncState[E, R any] struct {
 	buffered bool
 	buffer   int // cap(calls), which the callbacks read without a call
 	overflow Overflow
-	ring     *ring[E] // the buffer for DropOldest, in place of calls'
+	ring     *ring[E] // DropOldest's buffer, in place of the channel's
 
 	ctx      context.Context
 	cancel   context.CancelFunc
@@ -237,8 +238,8 @@ func (st *asyncState[E, R]) over() bool {
 }
 
 // sender returns the send that run gets; see Start. Its fast path is the
-// closure's own body, a call fewer per callback than the method value
-// st.send, and writes nothing but the channel: a load of the flags and a
+// closure's own body, a call fewer per callback than a method value would
+// make, and writes nothing but the channel: a load of the flags and a
 // non-blocking send, which fails without a lock when the buffer is full. A
 // select over several channels, which locks each, runs only when a callback
 // has to wait, and an atomic add only when one drops a call.
