@@ -49,6 +49,7 @@ const directivePrefix = "//corogen:"
 // per callback after cb=).
 type directives struct {
 	pos      token.Pos // of the first line, for errors
+	on       string    // the target of the on= lines they come from; "" for a doc comment's
 	present  bool
 	skip     bool
 	name     string
@@ -246,7 +247,9 @@ func (ds *directiveSet) forTarget(target string) (directives, error) {
 		}
 	}
 	slices.SortFunc(lines, func(a, b *directiveLine) int { return ds.compare(a.pos, b.pos) })
-	return ds.merge(lines)
+	d, err := ds.merge(lines)
+	d.on = target
+	return d, err
 }
 
 // compare orders positions by file, then offset.

@@ -26,18 +26,13 @@ func (md *modeler) find(code *methodCode, param int) *finding {
 // named.
 type question struct{ error }
 
-func (md *modeler) question(m *methodModel, cb *callbackModel) error {
+// question is the error for m's callback cb, whose lifetime the code does
+// not tell; d are m's directives, which say where the answer goes.
+func (md *modeler) question(m *methodModel, cb *callbackModel, d directives) error {
 	ev := cb.found.why[0]
 	directive := "//corogen:async (or //corogen:sync) in the method's doc comment"
-	switch {
-	case md.embedded != "":
-		directive = fmt.Sprintf("//corogen:on=%s async (or sync)", md.embedded)
-	case md.t.path != "":
-		name := remoteName(md.t.spec)
-		if !md.t.fn {
-			name += "." + m.name
-		}
-		directive = fmt.Sprintf("//corogen:on=%s async (or sync)", name)
+	if d.on != "" {
+		directive = fmt.Sprintf("//corogen:on=%s async (or sync)", d.on)
 	}
 	return question{md.errorf(m.at, "%s: callback %s is %s (%s), so corogen cannot tell when it is called; add %s",
 		m.name, cb.name, ev.text, md.a.where(ev.pos), directive)}
@@ -57,7 +52,7 @@ func (md *modeler) settleLifetime(u *unit, m *methodModel, d directives) error {
 		switch f.lifetime {
 		case lifeUnknown:
 			if !d.async && !d.sync && d.batch == 0 && !d.pool && !d.nopause {
-				return md.question(m, cb)
+				return md.question(m, cb, d)
 			}
 		case lifeKept:
 			kept, ev = true, f.why[0]

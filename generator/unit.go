@@ -22,10 +22,6 @@ type modeler struct {
 	warn func(error) // for methods of other packages' types that are left out
 	// explain: a question about a function is an explanation, not an error.
 	explain bool
-	// embedded is T.M while the method M that the interface T of the
-	// package embeds from another package is modeled: its directives go on
-	// an on=T.M line.
-	embedded string
 }
 
 // A cannotWrap error says that a method cannot be wrapped, whatever the
@@ -106,11 +102,7 @@ func (md *modeler) interfaceUnit(tn *types.TypeName) (*unit, error) {
 		if err != nil {
 			return nil, err
 		}
-		if !own {
-			md.embedded = tn.Name() + "." + fn.Name()
-		}
 		err = md.addMethod(u, fn.Name(), at, sig, d, implementations(iface, typeArgs(u.wrapper.typ), fn.Name(), md.code))
-		md.embedded = ""
 		var q question
 		var cw cannotWrap
 		switch {
