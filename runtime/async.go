@@ -84,8 +84,7 @@ type call[E any] struct {
 type asyncState[E, R any] struct {
 	calls    chan call[E]
 	ack      chan bool // unbuffered mode: the consumer is done with a call
-	buffered bool
-	buffer   int // cap(calls), which the callbacks read without a call
+	buffer   int       // the calls that may wait: cap(calls), or the ring's size
 	overflow Overflow
 	ring     *ring[E] // DropOldest's buffer, in place of the channel's
 
@@ -159,7 +158,6 @@ func (a *Async[E, R]) Start(parent context.Context, buffer int, overflow Overflo
 		calls:    make(chan call[E], chanBuffer),
 		ring:     r,
 		ack:      make(chan bool),
-		buffered: buffer > 0,
 		buffer:   buffer,
 		overflow: overflow,
 		closed:   make(chan struct{}),
@@ -254,7 +252,7 @@ func (st *asyncState[E, R]) sender() func(E) bool {
 			return false
 		}
 		switch {
-		case !st.buffered:
+		case st.buffer == 0:
 			return st.handOver(e)
 		case st.ring != nil:
 			st.ring.put(e)
@@ -457,7 +455,7 @@ func (a *Async[E, R]) over() bool {
 
 func (a *Async[E, R]) take(e E) bool {
 	a.cur = e
-	if !a.st.buffered {
+	if a.st.buffer == 0 {
 		a.pending = true
 	}
 	return true
