@@ -10,14 +10,22 @@ import (
 // The forms of //corogen:async methods run the method on a goroutine of
 // its own and take the calls from runtime.Async, on channels.
 
-// asyncRun is the function runtime.Async.Start runs: it calls the method,
-// with send behind its callbacks, and returns its result and its closer.
-func (e *emitter) asyncRun() (jen.Code, error) {
+// asyncRun is the function runtime.Async.Start runs on the engine: it
+// calls the method, with send behind its callbacks (or the engine's Sink in
+// place of the one callback, see passSink), and returns its result and its
+// closer.
+func (e *emitter) asyncRun(engine jen.Code) (jen.Code, error) {
 	v := e.m.v
 	m := e.m
-	args, err := e.callbackArgs(true)
-	if err != nil {
-		return nil, err
+	sendParam := jen.Id(v.send)
+	var args []jen.Code
+	if e.passSink() {
+		args, sendParam = []jen.Code{jen.Add(engine).Dot("Sink").Call()}, jen.Id("_")
+	} else {
+		var err error
+		if args, err = e.callbackArgs(true); err != nil {
+			return nil, err
+		}
 	}
 	var body []jen.Code
 	body = append(body, e.forwarders(jen.Id(v.send))...)
@@ -59,13 +67,28 @@ func (e *emitter) asyncRun() (jen.Code, error) {
 	body = append(body, jen.Return(result, closer))
 	return jen.Func().Params(
 		jen.Add(ctxParam).Qual("context", "Context"),
-		jen.Id(v.send).Func().Params(e.elemType(true)...).Bool(),
+		jen.Add(sendParam).Func().Params(e.elemType(true)...).Bool(),
 	).Params(e.pullResult(), jen.Func().Params()).Block(body...), nil
+}
+
+// passSink reports whether the method's callback would be a function
+// literal that only calls send with its one argument: it then gets the
+// engine's Sink, the same without the literal's call per callback.
+func (e *emitter) passSink() bool {
+	m := e.m
+	if len(m.cbs) != 1 || m.cbs[0].iface != nil || m.element() != elemSingle {
+		return false
+	}
+	if _, ok := types.Unalias(m.cbs[0].typ).(*types.TypeParam); ok {
+		return false // func(E) is not assignable to a type parameter
+	}
+	f := m.cbs[0].funcs[0]
+	return len(f.results) == 0 && f.late == nil
 }
 
 // asyncStart starts the runtime.Async engine in the variable engine.
 func (e *emitter) asyncStart(engine jen.Code) (jen.Code, error) {
-	run, err := e.asyncRun()
+	run, err := e.asyncRun(engine)
 	if err != nil {
 		return nil, err
 	}

@@ -244,6 +244,8 @@ func (st *asyncState[E, R]) over() bool {
 //
 // It is not inlined: a closure that the inliner copies into its caller does
 // not get the calls in its body inlined (the flags' Load, the count's Add).
+// Sink's closure is this one without the answer: a change to one is made
+// to both.
 //
 //go:noinline
 func (st *asyncState[E, R]) sender() func(E) bool {
@@ -268,6 +270,48 @@ func (st *asyncState[E, R]) sender() func(E) bool {
 			return true
 		default:
 			return st.full(e)
+		}
+	}
+}
+
+// Sink returns send as a callback that returns nothing: a function that
+// hands its argument to the consumer as send does, and drops send's
+// answer. A method whose callback takes the call as its one argument and
+// returns nothing, with nothing to do for a call the consumer refused, can
+// be given it as it is, without a function literal around send, which
+// would cost a call per callback: the generated code of such methods does
+// so. Call it from the function given to Start, or after Start; Sink
+// panics before Start.
+func (a *Async[E, R]) Sink() func(E) {
+	if a.st == nil {
+		panic("runtime: Async.Sink called before Start: call it from the function given to Start")
+	}
+	return a.st.sink()
+}
+
+// sink is sender's closure without its answer; the two are kept alike.
+//
+//go:noinline
+func (st *asyncState[E, R]) sink() func(E) {
+	return func(e E) {
+		if st.over() {
+			return
+		}
+		switch {
+		case st.buffer == 0:
+			st.handOver(e)
+			return
+		case st.ring != nil:
+			st.ring.put(e)
+			return
+		case st.overflow == DropNewest && len(st.calls) == st.buffer:
+			st.dropped.Add(1)
+			return
+		}
+		select {
+		case st.calls <- call[E]{e: e}:
+		default:
+			st.full(e)
 		}
 	}
 }

@@ -275,6 +275,25 @@ func startProducer(a *coro.Async[int, struct{}], buffer int, overflow coro.Overf
 	})
 }
 
+// startSinkProducer is startProducer with the Async's Sink for its callback:
+// it makes all n calls, as a callback that returns nothing cannot stop.
+func startSinkProducer(a *coro.Async[int, struct{}], buffer int, overflow coro.Overflow, n int) {
+	a.Start(context.Background(), buffer, overflow, func(ctx context.Context, _ func(int) bool) (struct{}, func()) {
+		sink := a.Sink()
+		for i := range n {
+			sink(i)
+		}
+		return struct{}{}, nil
+	})
+}
+
+// producers are the two ways a callback hands its calls over: send, and
+// Sink in its place.
+var producers = []struct {
+	name  string
+	start func(a *coro.Async[int, struct{}], buffer int, overflow coro.Overflow, n int)
+}{{"send", startProducer}, {"Sink", startSinkProducer}}
+
 // TestAsyncOverflow: with a full buffer, Block keeps every call, DropNewest
 // the first ones, DropOldest the last ones; the calls received and the
 // calls dropped add up to the calls made.
@@ -301,26 +320,78 @@ func TestAsyncOverflow(t *testing.T) {
 			}
 		}},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
+		for _, p := range producers {
+			t.Run(tt.name+"/"+p.name, func(t *testing.T) {
+				var a coro.Async[int, struct{}]
+				defer a.Close()
+				p.start(&a, buffer, tt.overflow, n)
+				time.Sleep(20 * time.Millisecond) // the producer outruns the consumer
+				var got []int
+				for a.Next() {
+					got = append(got, a.Value())
+					time.Sleep(time.Millisecond / 10)
+				}
+				if !slices.IsSorted(got) || len(slices.Compact(slices.Clone(got))) != len(got) {
+					t.Errorf("calls out of order or twice: %v", got)
+				}
+				if uint64(len(got))+a.Dropped() != n {
+					t.Errorf("%d received + %d dropped != %d made", len(got), a.Dropped(), n)
+				}
+				if tt.overflow != coro.Block && a.Dropped() == 0 {
+					t.Error("nothing dropped from a full buffer")
+				}
+				tt.check(t, got)
+			})
+		}
+	}
+}
+
+// TestAsyncSink: Sink hands over each call as send does, in order, with no
+// buffer, a buffer, and each overflow; after Close its calls return at once
+// and reach no one, and a call it makes after Close is not counted as
+// dropped.
+func TestAsyncSink(t *testing.T) {
+	const n, taken = 1000, 3
+	for _, b := range buffers {
+		t.Run(fmt.Sprintf("buffer=%d/overflow=%d", b.buffer, b.overflow), func(t *testing.T) {
 			var a coro.Async[int, struct{}]
-			defer a.Close()
-			startProducer(&a, buffer, tt.overflow, n)
-			time.Sleep(20 * time.Millisecond) // the producer outruns the consumer
+			received := make(chan struct{}, taken) // a call at a time: the buffer never fills
+			closed, returned := make(chan struct{}), make(chan struct{})
+			a.Start(context.Background(), b.buffer, b.overflow, func(ctx context.Context, _ func(int) bool) (struct{}, func()) {
+				defer close(returned)
+				sink := a.Sink()
+				for i := range taken {
+					sink(i)
+					<-received
+				}
+				<-closed
+				for i := range n { // after Close: each returns at once
+					sink(taken + i)
+				}
+				return struct{}{}, nil
+			})
 			var got []int
-			for a.Next() {
+			for len(got) < taken && a.Next() {
 				got = append(got, a.Value())
-				time.Sleep(time.Millisecond / 10)
+				received <- struct{}{}
 			}
-			if !slices.IsSorted(got) || len(slices.Compact(slices.Clone(got))) != len(got) {
-				t.Errorf("calls out of order or twice: %v", got)
+			if !slices.Equal(got, []int{0, 1, 2}) {
+				t.Errorf("got %v, want [0 1 2]", got)
 			}
-			if uint64(len(got))+a.Dropped() != n {
-				t.Errorf("%d received + %d dropped != %d made", len(got), a.Dropped(), n)
+			a.Close()
+			dropped := a.Dropped()
+			close(closed)
+			select {
+			case <-returned:
+			case <-time.After(10 * time.Second):
+				t.Fatal("a call of Sink after Close blocks")
 			}
-			if tt.overflow != coro.Block && a.Dropped() == 0 {
-				t.Error("nothing dropped from a full buffer")
+			if a.Next() {
+				t.Errorf("Next after Close got call %d", a.Value())
 			}
-			tt.check(t, got)
+			if a.Dropped() != dropped {
+				t.Errorf("Dropped went from %d to %d with the calls after Close", dropped, a.Dropped())
+			}
 		})
 	}
 }

@@ -288,6 +288,8 @@ func TestCursorZeroValueMisuse(t *testing.T) {
 			"runtime: BatchCursor.Next called before Start: call Start first"},
 		{"Async.Next", func() { new(coro.Async[int, int]).Next() },
 			"runtime: Async.Next called before Start: call Start first"},
+		{"Async.Sink", func() { new(coro.Async[int, int]).Sink() },
+			"runtime: Async.Sink called before Start: call it from the function given to Start"},
 	})
 }
 

@@ -26,10 +26,8 @@ type PublisherSeq struct {
 func (s PublisherSeq) PublishSeq(n int) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		var a runtime.Async[int, struct{}]
-		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(int) bool) (struct{}, func()) {
-			s.Publisher.Publish(n, func(i int) {
-				send(i)
-			})
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(int) bool) (struct{}, func()) {
+			s.Publisher.Publish(n, a.Sink())
 			return struct{}{}, nil
 		})
 		defer a.Close()
@@ -48,10 +46,8 @@ func (s PublisherSeq) PublishSeq(n int) iter.Seq[int] {
 // Close is closed once it is garbage.
 func (s PublisherSeq) PublishPull(n int) *PublisherPublishCursor {
 	c := new(PublisherPublishCursor)
-	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(int) bool) (struct{}, func()) {
-		s.Publisher.Publish(n, func(i int) {
-			send(i)
-		})
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(int) bool) (struct{}, func()) {
+		s.Publisher.Publish(n, c.cursor.Sink())
 		return struct{}{}, nil
 	})
 	return c
@@ -110,10 +106,8 @@ func (c *PublisherPublishCursor) Close() error {
 func (s PublisherSeq) PublishAheadSeq(n int) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		var a runtime.Async[int, struct{}]
-		a.Start(context.Background(), 64, runtime.Block, func(_ context.Context, send func(int) bool) (struct{}, func()) {
-			s.Publisher.PublishBuffered(n, func(i int) {
-				send(i)
-			})
+		a.Start(context.Background(), 64, runtime.Block, func(_ context.Context, _ func(int) bool) (struct{}, func()) {
+			s.Publisher.PublishBuffered(n, a.Sink())
 			return struct{}{}, nil
 		})
 		defer a.Close()
@@ -133,10 +127,8 @@ func (s PublisherSeq) PublishAheadSeq(n int) iter.Seq[int] {
 // is garbage.
 func (s PublisherSeq) PublishAheadPull(n int) *PublisherPublishAheadCursor {
 	c := new(PublisherPublishAheadCursor)
-	c.cursor.Start(context.Background(), 64, runtime.Block, func(_ context.Context, send func(int) bool) (struct{}, func()) {
-		s.Publisher.PublishBuffered(n, func(i int) {
-			send(i)
-		})
+	c.cursor.Start(context.Background(), 64, runtime.Block, func(_ context.Context, _ func(int) bool) (struct{}, func()) {
+		s.Publisher.PublishBuffered(n, c.cursor.Sink())
 		return struct{}{}, nil
 	})
 	return c
@@ -198,10 +190,8 @@ func (c *PublisherPublishAheadCursor) Close() error {
 func (s PublisherSeq) PublishDropNewestSeq(n int) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		var a runtime.Async[int, struct{}]
-		a.Start(context.Background(), 64, runtime.DropNewest, func(_ context.Context, send func(int) bool) (struct{}, func()) {
-			s.Publisher.PublishDropNewest(n, func(i int) {
-				send(i)
-			})
+		a.Start(context.Background(), 64, runtime.DropNewest, func(_ context.Context, _ func(int) bool) (struct{}, func()) {
+			s.Publisher.PublishDropNewest(n, a.Sink())
 			return struct{}{}, nil
 		})
 		defer a.Close()
@@ -222,10 +212,8 @@ func (s PublisherSeq) PublishDropNewestSeq(n int) iter.Seq[int] {
 // it is garbage.
 func (s PublisherSeq) PublishDropNewestPull(n int) *PublisherPublishDropNewestCursor {
 	c := new(PublisherPublishDropNewestCursor)
-	c.cursor.Start(context.Background(), 64, runtime.DropNewest, func(_ context.Context, send func(int) bool) (struct{}, func()) {
-		s.Publisher.PublishDropNewest(n, func(i int) {
-			send(i)
-		})
+	c.cursor.Start(context.Background(), 64, runtime.DropNewest, func(_ context.Context, _ func(int) bool) (struct{}, func()) {
+		s.Publisher.PublishDropNewest(n, c.cursor.Sink())
 		return struct{}{}, nil
 	})
 	return c
@@ -294,10 +282,8 @@ func (c *PublisherPublishDropNewestCursor) Close() error {
 func (s PublisherSeq) PublishDropOldestSeq(n int) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		var a runtime.Async[int, struct{}]
-		a.Start(context.Background(), 64, runtime.DropOldest, func(_ context.Context, send func(int) bool) (struct{}, func()) {
-			s.Publisher.PublishDropOldest(n, func(i int) {
-				send(i)
-			})
+		a.Start(context.Background(), 64, runtime.DropOldest, func(_ context.Context, _ func(int) bool) (struct{}, func()) {
+			s.Publisher.PublishDropOldest(n, a.Sink())
 			return struct{}{}, nil
 		})
 		defer a.Close()
@@ -318,10 +304,8 @@ func (s PublisherSeq) PublishDropOldestSeq(n int) iter.Seq[int] {
 // Close is closed once it is garbage.
 func (s PublisherSeq) PublishDropOldestPull(n int) *PublisherPublishDropOldestCursor {
 	c := new(PublisherPublishDropOldestCursor)
-	c.cursor.Start(context.Background(), 64, runtime.DropOldest, func(_ context.Context, send func(int) bool) (struct{}, func()) {
-		s.Publisher.PublishDropOldest(n, func(i int) {
-			send(i)
-		})
+	c.cursor.Start(context.Background(), 64, runtime.DropOldest, func(_ context.Context, _ func(int) bool) (struct{}, func()) {
+		s.Publisher.PublishDropOldest(n, c.cursor.Sink())
 		return struct{}{}, nil
 	})
 	return c

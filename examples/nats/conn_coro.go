@@ -117,11 +117,9 @@ type connQueueSubscribeResults struct {
 func (s ConnSeq) QueueSubscribeSeq(subj string, queue string) iter.Seq2[*nats.Msg, error] {
 	return func(yield func(*nats.Msg, error) bool) {
 		var a runtime.Async[*nats.Msg, connQueueSubscribeResults]
-		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Msg) bool) (connQueueSubscribeResults, func()) {
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Msg) bool) (connQueueSubscribeResults, func()) {
 			var r connQueueSubscribeResults
-			r.r0, r.err = s.Conn.QueueSubscribe(subj, queue, func(msg *nats.Msg) {
-				send(msg)
-			})
+			r.r0, r.err = s.Conn.QueueSubscribe(subj, queue, a.Sink())
 			if r.err != nil {
 				return r, nil
 			}
@@ -149,11 +147,9 @@ func (s ConnSeq) QueueSubscribeSeq(subj string, queue string) iter.Seq2[*nats.Ms
 // dropped without Close is closed once it is garbage.
 func (s ConnSeq) QueueSubscribePull(subj string, queue string) *ConnQueueSubscribeCursor {
 	c := new(ConnQueueSubscribeCursor)
-	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Msg) bool) (connQueueSubscribeResults, func()) {
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Msg) bool) (connQueueSubscribeResults, func()) {
 		var r connQueueSubscribeResults
-		r.r0, r.err = s.Conn.QueueSubscribe(subj, queue, func(msg *nats.Msg) {
-			send(msg)
-		})
+		r.r0, r.err = s.Conn.QueueSubscribe(subj, queue, c.cursor.Sink())
 		if r.err != nil {
 			return r, nil
 		}
@@ -227,10 +223,8 @@ func (c *ConnQueueSubscribeCursor) Close() error {
 func (s ConnSeq) SetClosedHandlerSeq() iter.Seq[*nats.Conn] {
 	return func(yield func(*nats.Conn) bool) {
 		var a runtime.Async[*nats.Conn, struct{}]
-		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
-			s.Conn.SetClosedHandler(func(arg0 *nats.Conn) {
-				send(arg0)
-			})
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Conn) bool) (struct{}, func()) {
+			s.Conn.SetClosedHandler(a.Sink())
 			return struct{}{}, func() {}
 		})
 		defer a.Close()
@@ -249,10 +243,8 @@ func (s ConnSeq) SetClosedHandlerSeq() iter.Seq[*nats.Conn] {
 // dropped without Close is closed once it is garbage.
 func (s ConnSeq) SetClosedHandlerPull() *ConnSetClosedHandlerCursor {
 	c := new(ConnSetClosedHandlerCursor)
-	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
-		s.Conn.SetClosedHandler(func(arg0 *nats.Conn) {
-			send(arg0)
-		})
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Conn) bool) (struct{}, func()) {
+		s.Conn.SetClosedHandler(c.cursor.Sink())
 		return struct{}{}, func() {}
 	})
 	return c
@@ -409,10 +401,8 @@ func (c *ConnSetDisconnectErrHandlerCursor) Close() error {
 func (s ConnSeq) SetDisconnectHandlerSeq() iter.Seq[*nats.Conn] {
 	return func(yield func(*nats.Conn) bool) {
 		var a runtime.Async[*nats.Conn, struct{}]
-		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
-			s.Conn.SetDisconnectHandler(func(arg0 *nats.Conn) {
-				send(arg0)
-			})
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Conn) bool) (struct{}, func()) {
+			s.Conn.SetDisconnectHandler(a.Sink())
 			return struct{}{}, func() {}
 		})
 		defer a.Close()
@@ -431,10 +421,8 @@ func (s ConnSeq) SetDisconnectHandlerSeq() iter.Seq[*nats.Conn] {
 // it; a cursor dropped without Close is closed once it is garbage.
 func (s ConnSeq) SetDisconnectHandlerPull() *ConnSetDisconnectHandlerCursor {
 	c := new(ConnSetDisconnectHandlerCursor)
-	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
-		s.Conn.SetDisconnectHandler(func(arg0 *nats.Conn) {
-			send(arg0)
-		})
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Conn) bool) (struct{}, func()) {
+		s.Conn.SetDisconnectHandler(c.cursor.Sink())
 		return struct{}{}, func() {}
 	})
 	return c
@@ -495,10 +483,8 @@ func (c *ConnSetDisconnectHandlerCursor) Close() error {
 func (s ConnSeq) SetDiscoveredServersHandlerSeq() iter.Seq[*nats.Conn] {
 	return func(yield func(*nats.Conn) bool) {
 		var a runtime.Async[*nats.Conn, struct{}]
-		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
-			s.Conn.SetDiscoveredServersHandler(func(arg0 *nats.Conn) {
-				send(arg0)
-			})
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Conn) bool) (struct{}, func()) {
+			s.Conn.SetDiscoveredServersHandler(a.Sink())
 			return struct{}{}, func() {}
 		})
 		defer a.Close()
@@ -518,10 +504,8 @@ func (s ConnSeq) SetDiscoveredServersHandlerSeq() iter.Seq[*nats.Conn] {
 // garbage.
 func (s ConnSeq) SetDiscoveredServersHandlerPull() *ConnSetDiscoveredServersHandlerCursor {
 	c := new(ConnSetDiscoveredServersHandlerCursor)
-	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
-		s.Conn.SetDiscoveredServersHandler(func(arg0 *nats.Conn) {
-			send(arg0)
-		})
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Conn) bool) (struct{}, func()) {
+		s.Conn.SetDiscoveredServersHandler(c.cursor.Sink())
 		return struct{}{}, func() {}
 	})
 	return c
@@ -677,10 +661,8 @@ func (c *ConnSetErrorHandlerCursor) Close() error {
 func (s ConnSeq) SetReconnectHandlerSeq() iter.Seq[*nats.Conn] {
 	return func(yield func(*nats.Conn) bool) {
 		var a runtime.Async[*nats.Conn, struct{}]
-		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
-			s.Conn.SetReconnectHandler(func(arg0 *nats.Conn) {
-				send(arg0)
-			})
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Conn) bool) (struct{}, func()) {
+			s.Conn.SetReconnectHandler(a.Sink())
 			return struct{}{}, func() {}
 		})
 		defer a.Close()
@@ -699,10 +681,8 @@ func (s ConnSeq) SetReconnectHandlerSeq() iter.Seq[*nats.Conn] {
 // cursor dropped without Close is closed once it is garbage.
 func (s ConnSeq) SetReconnectHandlerPull() *ConnSetReconnectHandlerCursor {
 	c := new(ConnSetReconnectHandlerCursor)
-	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Conn) bool) (struct{}, func()) {
-		s.Conn.SetReconnectHandler(func(arg0 *nats.Conn) {
-			send(arg0)
-		})
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Conn) bool) (struct{}, func()) {
+		s.Conn.SetReconnectHandler(c.cursor.Sink())
 		return struct{}{}, func() {}
 	})
 	return c
@@ -768,11 +748,9 @@ type connSubscribeResults struct {
 func (s ConnSeq) SubscribeSeq(subj string) iter.Seq2[*nats.Msg, error] {
 	return func(yield func(*nats.Msg, error) bool) {
 		var a runtime.Async[*nats.Msg, connSubscribeResults]
-		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Msg) bool) (connSubscribeResults, func()) {
+		a.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Msg) bool) (connSubscribeResults, func()) {
 			var r connSubscribeResults
-			r.r0, r.err = s.Conn.Subscribe(subj, func(msg *nats.Msg) {
-				send(msg)
-			})
+			r.r0, r.err = s.Conn.Subscribe(subj, a.Sink())
 			if r.err != nil {
 				return r, nil
 			}
@@ -800,11 +778,9 @@ func (s ConnSeq) SubscribeSeq(subj string) iter.Seq2[*nats.Msg, error] {
 // Close is closed once it is garbage.
 func (s ConnSeq) SubscribePull(subj string) *ConnSubscribeCursor {
 	c := new(ConnSubscribeCursor)
-	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(*nats.Msg) bool) (connSubscribeResults, func()) {
+	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Msg) bool) (connSubscribeResults, func()) {
 		var r connSubscribeResults
-		r.r0, r.err = s.Conn.Subscribe(subj, func(msg *nats.Msg) {
-			send(msg)
-		})
+		r.r0, r.err = s.Conn.Subscribe(subj, c.cursor.Sink())
 		if r.err != nil {
 			return r, nil
 		}

@@ -37,11 +37,9 @@ type latestSubscribeResults struct {
 func (s LatestSeq) SubscribeSeq(subj string) iter.Seq2[*nats.Msg, error] {
 	return func(yield func(*nats.Msg, error) bool) {
 		var a runtime.Async[*nats.Msg, latestSubscribeResults]
-		a.Start(context.Background(), 64, runtime.DropOldest, func(_ context.Context, send func(*nats.Msg) bool) (latestSubscribeResults, func()) {
+		a.Start(context.Background(), 64, runtime.DropOldest, func(_ context.Context, _ func(*nats.Msg) bool) (latestSubscribeResults, func()) {
 			var r latestSubscribeResults
-			r.r0, r.err = s.Latest.Subscribe(subj, func(msg *nats.Msg) {
-				send(msg)
-			})
+			r.r0, r.err = s.Latest.Subscribe(subj, a.Sink())
 			if r.err != nil {
 				return r, nil
 			}
@@ -71,11 +69,9 @@ func (s LatestSeq) SubscribeSeq(subj string) iter.Seq2[*nats.Msg, error] {
 // once it is garbage.
 func (s LatestSeq) SubscribePull(subj string) *LatestSubscribeCursor {
 	c := new(LatestSubscribeCursor)
-	c.cursor.Start(context.Background(), 64, runtime.DropOldest, func(_ context.Context, send func(*nats.Msg) bool) (latestSubscribeResults, func()) {
+	c.cursor.Start(context.Background(), 64, runtime.DropOldest, func(_ context.Context, _ func(*nats.Msg) bool) (latestSubscribeResults, func()) {
 		var r latestSubscribeResults
-		r.r0, r.err = s.Latest.Subscribe(subj, func(msg *nats.Msg) {
-			send(msg)
-		})
+		r.r0, r.err = s.Latest.Subscribe(subj, c.cursor.Sink())
 		if r.err != nil {
 			return r, nil
 		}
