@@ -57,26 +57,40 @@ func Generate(cfg Config) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	var files []File
+	var raw []File
 	for _, out := range s.order {
 		content, err := emit(s.byFile[out])
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Path: out, Content: content})
+		raw = append(raw, File{Path: out, Content: content})
 	}
-	if err := checkOutputNames(files, s.byFile, cfg.Tags); err != nil {
+	// The build constraints checkOutputNames reads are the header's, which
+	// gofmt leaves as they are.
+	if err := checkOutputNames(raw, s.byFile, cfg.Tags); err != nil {
 		return nil, err
 	}
+	formatted := gofmt(raw, s.byFile)
 	x, err := s.exports.wait()
-	if err != nil {
-		return nil, err
+	if err == nil {
+		err = checkCycles(s.byFile, x.deps)
 	}
-	if err := checkCycles(s.byFile, x.deps); err != nil {
-		return nil, err
+	var verr error
+	if err == nil {
+		verr = verify(raw, s.byFile, s.outputs, x.files)
 	}
-	if err := verify(files, s.byFile, s.outputs, x.files); err != nil {
+	files, ferr := formatted()
+	switch {
+	case err != nil:
 		return nil, err
+	case ferr != nil:
+		return nil, ferr
+	case verr != nil:
+		// Checked again as written, for positions in the files the
+		// messages name.
+		if err := verify(files, s.byFile, s.outputs, x.files); err != nil {
+			return nil, err
+		}
 	}
 	return files, nil
 }
