@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -71,7 +72,7 @@ func load(dir, tags string, local, remote, outputs []string) (*loaded, error) {
 }
 
 func loadOnce(dir, tags string, local, remote, outputs []string, overlay map[string][]byte) (*loaded, error) {
-	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: declaredInTests(dir, local), Overlay: overlay,
+	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: declaredInTests(dir, local),
 		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 			mode := parser.AllErrors | parser.ParseComments
 			if slices.Contains(outputs, filename) && isGenerated(src) {
@@ -81,6 +82,14 @@ func loadOnce(dir, tags string, local, remote, outputs []string, overlay map[str
 		}}
 	if tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + tags}
+	}
+	if len(overlay) > 0 {
+		flag, cleanup, err := overlayFlag(overlay)
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", relPath(dir), err)
+		}
+		defer cleanup()
+		cfg.BuildFlags = append(cfg.BuildFlags, flag)
 	}
 	pkgs, err := packages.Load(cfg, append([]string{"."}, remote...)...)
 	if err != nil {
@@ -117,6 +126,39 @@ func loadOnce(dir, tags string, local, remote, outputs []string, overlay map[str
 	}
 	l.local = append(append(plain, internal...), external...)
 	return l, nil
+}
+
+// overlayFlag writes overlay, new contents by file, for the go command's
+// -overlay flag, and returns the flag and what removes the files.
+//
+// The overlay goes to the go command alone, not to packages.Load: given
+// one, packages.Load takes every package's export data for stale and
+// type-checks all the dependencies from source, the standard library's
+// included, which takes longer than the rest of a run.
+func overlayFlag(overlay map[string][]byte) (flag string, cleanup func(), err error) {
+	tmp, err := os.MkdirTemp("", "corogen-overlay-")
+	if err != nil {
+		return "", nil, err
+	}
+	cleanup = func() { os.RemoveAll(tmp) }
+	replace := map[string]string{}
+	for i, path := range slices.Sorted(maps.Keys(overlay)) {
+		file := filepath.Join(tmp, fmt.Sprint(i, ".go"))
+		if err := os.WriteFile(file, overlay[path], 0o644); err != nil {
+			cleanup()
+			return "", nil, err
+		}
+		replace[path] = file
+	}
+	data, err := json.Marshal(struct{ Replace map[string]string }{replace})
+	if err == nil {
+		err = os.WriteFile(filepath.Join(tmp, "overlay.json"), data, 0o644)
+	}
+	if err != nil {
+		cleanup()
+		return "", nil, err
+	}
+	return "-overlay=" + filepath.Join(tmp, "overlay.json"), cleanup, nil
 }
 
 // withCode returns the packages whose code corogen reads: the package in
