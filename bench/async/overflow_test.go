@@ -316,7 +316,8 @@ func first10Chan(msgs chan int) {
 }
 
 // BenchmarkOverflow sends 10,000 messages from a publisher goroutine to a
-// consumer that adds them up, through a buffer of 64 under each policy: the
+// consumer that adds them up (and, in the Slow rows of the dropping
+// policies, works on each), through a buffer of 64 under each policy: the
 // generated cursor (Pull) and the channel adapter that does the same job
 // (Channel). ns/msg is per message published; recv/op is how many of the
 // 10,000 the consumer got (all of them for Block; for the dropping policies,
@@ -419,4 +420,71 @@ func BenchmarkOverflow(b *testing.B) {
 		a.stop()
 		return verify(recv, a.dropped.Load(), first, 0)
 	})
+
+	// With a consumer that works on each message (slowWork), the policies
+	// do what they are for: the consumer takes what its pace allows, the
+	// same number either way, and the time is the publisher's.
+	run("DropOldest/Slow/Pull", func() (recv int, _ error) {
+		last := -1
+		c := PublisherSeq{p}.PublishDropOldestPull(messages)
+		for c.Next() {
+			last = c.Value()
+			recv++
+			slowWork()
+		}
+		c.Close()
+		return verify(recv, c.Dropped(), last, messages-1)
+	})
+	run("DropOldest/Slow/Channel", func() (recv int, _ error) {
+		last := -1
+		a := startDropOldest(p, messages)
+		for i := range a.msgs {
+			last = i
+			recv++
+			slowWork()
+		}
+		a.stop()
+		return verify(recv, a.dropped.Load(), last, messages-1)
+	})
+	run("DropNewest/Slow/Pull", func() (recv int, _ error) {
+		first := -1
+		c := PublisherSeq{p}.PublishDropNewestPull(messages)
+		for c.Next() {
+			if recv == 0 {
+				first = c.Value()
+			}
+			recv++
+			slowWork()
+		}
+		c.Close()
+		return verify(recv, c.Dropped(), first, 0)
+	})
+	run("DropNewest/Slow/Channel", func() (recv int, _ error) {
+		first := -1
+		a := startDropNewest(p, messages)
+		for i := range a.msgs {
+			if recv == 0 {
+				first = i
+			}
+			recv++
+			slowWork()
+		}
+		a.stop()
+		return verify(recv, a.dropped.Load(), first, 0)
+	})
+}
+
+// sink keeps slowWork's result alive.
+var sink uint64
+
+// slowWork is a consumer's work on a message: some hundreds of
+// nanoseconds of arithmetic, with no call into the scheduler.
+func slowWork() {
+	x := sink | 1
+	for range 200 {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+	}
+	sink = x
 }
