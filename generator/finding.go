@@ -137,18 +137,27 @@ func mergeFindings(all []*finding) *finding {
 	return f
 }
 
-// implementations returns the methods named name of the types that
-// implement iface: the types of pkgs (those loaded with syntax), and the
-// types of any package that pkgs assert implement it (var _ I = (*T)(nil)),
-// with the types' names. A generic type with as many type parameters as
-// targs, the type arguments of a generic interface (its own type
-// parameters, for one of the package), is tried instantiated with them: a
-// package's unexported set[T] behind its exported Set[T].
+// An implementer is a type that implements an interface, with the package
+// it was found in, which its name is written relative to.
+type implementer struct {
+	t   types.Type
+	rel *types.Package
+}
+
+// implementers returns the types that implement iface: the types of pkgs
+// (those loaded with syntax), and the types of any package that pkgs assert
+// implement it (var _ I = (*T)(nil)). A generic type with as many type
+// parameters as targs, the type arguments of a generic interface (its own
+// type parameters, for one of the package), is tried instantiated with
+// them: a package's unexported set[T] behind its exported Set[T]. They are
+// found once per interface, not per method: an interface of many methods
+// would otherwise check every type of the packages against all its methods
+// once for each.
 //
 // The wrappers corogen generated are left out: their methods are the
 // wrapped type's, read already where that type is in sight.
-func implementations(iface *types.Interface, targs []types.Type, name string, pkgs []*packages.Package) *methodCode {
-	code := &methodCode{}
+func implementers(iface *types.Interface, targs []types.Type, pkgs []*packages.Package) []implementer {
+	var impls []implementer
 	// A type is found once, by its name qualified with its package's
 	// path: the package's test variant, and a package that asserts a type
 	// of another, find it again.
@@ -162,11 +171,7 @@ func implementations(iface *types.Interface, targs []types.Type, name string, pk
 			return
 		}
 		found[key] = true
-		obj, _, _ := types.LookupFieldOrMethod(t, true, rel, name)
-		if fn, ok := obj.(*types.Func); ok {
-			code.fns = append(code.fns, fn)
-			code.impls = append(code.impls, types.TypeString(t, types.RelativeTo(rel)))
-		}
+		impls = append(impls, implementer{t, rel})
 	}
 	seen := map[*types.Package]bool{}
 	for _, p := range pkgs {
@@ -203,6 +208,20 @@ func implementations(iface *types.Interface, targs []types.Type, name string, pk
 		}
 		for _, t := range assertedTypes(p) {
 			add(t, p.Types)
+		}
+	}
+	return impls
+}
+
+// implementations returns the methods named name of impls, with the
+// types' names.
+func implementations(impls []implementer, name string) *methodCode {
+	code := &methodCode{}
+	for _, im := range impls {
+		obj, _, _ := types.LookupFieldOrMethod(im.t, true, im.rel, name)
+		if fn, ok := obj.(*types.Func); ok {
+			code.fns = append(code.fns, fn)
+			code.impls = append(code.impls, types.TypeString(im.t, types.RelativeTo(im.rel)))
 		}
 	}
 	return code

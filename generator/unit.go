@@ -77,6 +77,7 @@ func (md *modeler) interfaceUnit(tn *types.TypeName) (*unit, error) {
 		}
 		u.wrapper.typ = inst
 	}
+	impls := implementers(iface, typeArgs(u.wrapper.typ), md.code)
 	for i := range iface.NumMethods() { // sorted by name: stable output
 		fn := iface.Method(i)
 		sig := fn.Type().(*types.Signature)
@@ -102,7 +103,7 @@ func (md *modeler) interfaceUnit(tn *types.TypeName) (*unit, error) {
 		if err != nil {
 			return nil, err
 		}
-		err = md.addMethod(u, fn.Name(), at, sig, d, implementations(iface, typeArgs(u.wrapper.typ), fn.Name(), md.code))
+		err = md.addMethod(u, fn.Name(), at, sig, d, implementations(impls, fn.Name()))
 		var q question
 		var cw cannotWrap
 		switch {
@@ -164,8 +165,10 @@ func (md *modeler) typeUnit(tn *types.TypeName, targs []types.Type) (*unit, erro
 		return nil, err
 	}
 	mset := types.NewMethodSet(types.NewPointer(t))
+	var impls []implementer
 	if isIface {
 		mset = types.NewMethodSet(t)
+		impls = implementers(iface, typeArgs(t), md.code)
 	}
 	pointer := false
 	for sel := range mset.Methods() {
@@ -184,7 +187,7 @@ func (md *modeler) typeUnit(tn *types.TypeName, targs []types.Type) (*unit, erro
 		}
 		code := &methodCode{fns: []*types.Func{fn}}
 		if isIface {
-			code = implementations(iface, typeArgs(t), fn.Name(), md.code)
+			code = implementations(impls, fn.Name())
 		}
 		before := len(u.methods)
 		err = md.addMethod(u, fn.Name(), at, sel.Type().(*types.Signature), d, code)
