@@ -289,9 +289,7 @@ import (
 )
 
 func main() {
-	// A run is short and its heap small: collecting less often saves more
-	// time than the memory it costs.
-	debug.SetGCPercent(400)
+	tuneGC()
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
