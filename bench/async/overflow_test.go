@@ -376,102 +376,70 @@ func BenchmarkOverflow(b *testing.B) {
 		a.stop()
 		return sumIs(recv, s)
 	})
-	run("DropOldest/Pull", func() (recv int, _ error) {
-		last := -1
-		c := PublisherSeq{p}.PublishDropOldestPull(messages)
-		for c.Next() {
-			last = c.Value()
-			recv++
-		}
-		c.Close()
-		return verify(recv, c.Dropped(), last, messages-1)
-	})
-	run("DropOldest/Channel", func() (recv int, _ error) {
-		last := -1
-		a := startDropOldest(p, messages)
-		for i := range a.msgs {
-			last = i
-			recv++
-		}
-		a.stop()
-		return verify(recv, a.dropped.Load(), last, messages-1)
-	})
-	run("DropNewest/Pull", func() (recv int, _ error) {
-		first := -1
-		c := PublisherSeq{p}.PublishDropNewestPull(messages)
-		for c.Next() {
-			if recv == 0 {
-				first = c.Value()
+	// Each dropping policy with a consumer that only counts, and with one
+	// that works on each message (slowWork, the Slow rows): the case the
+	// policies are for, where the publisher's time is most of the run.
+	for _, slow := range []bool{false, true} {
+		name := func(policy, form string) string {
+			if slow {
+				return policy + "/Slow/" + form
 			}
-			recv++
+			return policy + "/" + form
 		}
-		c.Close()
-		return verify(recv, c.Dropped(), first, 0)
-	})
-	run("DropNewest/Channel", func() (recv int, _ error) {
-		first := -1
-		a := startDropNewest(p, messages)
-		for i := range a.msgs {
-			if recv == 0 {
-				first = i
+		work := func() {
+			if slow {
+				slowWork()
 			}
-			recv++
 		}
-		a.stop()
-		return verify(recv, a.dropped.Load(), first, 0)
-	})
-
-	// With a consumer that works on each message (slowWork), the policies
-	// do what they are for: the consumer takes what its pace allows, the
-	// same number either way, and the time is the publisher's.
-	run("DropOldest/Slow/Pull", func() (recv int, _ error) {
-		last := -1
-		c := PublisherSeq{p}.PublishDropOldestPull(messages)
-		for c.Next() {
-			last = c.Value()
-			recv++
-			slowWork()
-		}
-		c.Close()
-		return verify(recv, c.Dropped(), last, messages-1)
-	})
-	run("DropOldest/Slow/Channel", func() (recv int, _ error) {
-		last := -1
-		a := startDropOldest(p, messages)
-		for i := range a.msgs {
-			last = i
-			recv++
-			slowWork()
-		}
-		a.stop()
-		return verify(recv, a.dropped.Load(), last, messages-1)
-	})
-	run("DropNewest/Slow/Pull", func() (recv int, _ error) {
-		first := -1
-		c := PublisherSeq{p}.PublishDropNewestPull(messages)
-		for c.Next() {
-			if recv == 0 {
-				first = c.Value()
+		run(name("DropOldest", "Pull"), func() (recv int, _ error) {
+			last := -1
+			c := PublisherSeq{p}.PublishDropOldestPull(messages)
+			for c.Next() {
+				last = c.Value()
+				recv++
+				work()
 			}
-			recv++
-			slowWork()
-		}
-		c.Close()
-		return verify(recv, c.Dropped(), first, 0)
-	})
-	run("DropNewest/Slow/Channel", func() (recv int, _ error) {
-		first := -1
-		a := startDropNewest(p, messages)
-		for i := range a.msgs {
-			if recv == 0 {
-				first = i
+			c.Close()
+			return verify(recv, c.Dropped(), last, messages-1)
+		})
+		run(name("DropOldest", "Channel"), func() (recv int, _ error) {
+			last := -1
+			a := startDropOldest(p, messages)
+			for i := range a.msgs {
+				last = i
+				recv++
+				work()
 			}
-			recv++
-			slowWork()
-		}
-		a.stop()
-		return verify(recv, a.dropped.Load(), first, 0)
-	})
+			a.stop()
+			return verify(recv, a.dropped.Load(), last, messages-1)
+		})
+		run(name("DropNewest", "Pull"), func() (recv int, _ error) {
+			first := -1
+			c := PublisherSeq{p}.PublishDropNewestPull(messages)
+			for c.Next() {
+				if recv == 0 {
+					first = c.Value()
+				}
+				recv++
+				work()
+			}
+			c.Close()
+			return verify(recv, c.Dropped(), first, 0)
+		})
+		run(name("DropNewest", "Channel"), func() (recv int, _ error) {
+			first := -1
+			a := startDropNewest(p, messages)
+			for i := range a.msgs {
+				if recv == 0 {
+					first = i
+				}
+				recv++
+				work()
+			}
+			a.stop()
+			return verify(recv, a.dropped.Load(), first, 0)
+		})
+	}
 }
 
 // sink keeps slowWork's result alive.
