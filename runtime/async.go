@@ -280,8 +280,10 @@ func (st *asyncState[E, R]) sender() func(E) bool {
 // returns nothing, with nothing to do for a call the consumer refused, can
 // be given it as it is, without a function literal around send, which
 // would cost a call per callback: the generated code of such methods does
-// so. Call it from the function given to Start, or after Start; Sink
-// panics before Start.
+// so. Call it from the function given to Start (on its goroutine, while the
+// consumer uses the Async), or after Start; Sink panics before Start. The
+// function it returns may be called from any goroutine, at any time, as
+// send may.
 func (a *Async[E, R]) Sink() func(E) {
 	if a.st == nil {
 		panic("runtime: Async.Sink called before Start: call it from the function given to Start")
