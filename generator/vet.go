@@ -50,8 +50,8 @@ var vetAnalyzers = []*analysis.Analyzer{
 
 // vet runs vetAnalyzers on files, the generated files of pkg, type-checked
 // with info, and returns what they report. The analyzers run at once, each
-// after its prerequisites, as go vet runs them: on two cores, in about half
-// the time.
+// after its prerequisites, as go vet runs them, so that more cores take
+// less time.
 func vet(fset *token.FileSet, pkg *types.Package, info *types.Info, sizes types.Sizes, files []*ast.File) []analysis.Diagnostic {
 	r := &vetRun{fset: fset, pkg: pkg, info: info, sizes: sizes, files: files,
 		actions:  map[*analysis.Analyzer]*vetAction{},
