@@ -79,9 +79,6 @@ func (e *emitter) passSink() bool {
 	if len(m.cbs) != 1 || m.cbs[0].iface != nil || m.element() != elemSingle {
 		return false
 	}
-	if _, ok := types.Unalias(m.cbs[0].typ).(*types.TypeParam); ok {
-		return false // func(E) is not assignable to a type parameter
-	}
 	f := m.cbs[0].funcs[0]
 	return len(f.results) == 0 && f.late == nil
 }

@@ -61,13 +61,9 @@ func declaresTarget(u *unit) bool {
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	switch t := t.(type) {
-	case *types.Alias: // the alias is the target, wherever its type is declared
-		return t.Obj().Pkg() == u.out.Types
-	case *types.Named:
-		return t.Obj().Pkg() == u.out.Types
-	}
-	return false
+	// An alias is the target, wherever its type is declared.
+	tn := typeName(t)
+	return tn != nil && tn.Pkg() == u.out.Types
 }
 
 // fileConstraints returns the build constraints of f, whose file is named

@@ -14,8 +14,9 @@ const startHeap = 128 << 20
 // collects as GOGC=400 would after it. A run is short, and most of what it
 // allocates (the package's syntax and types, the output's text, syntax and
 // types) stays live to its end: collecting on the way costs time and frees
-// little. cmd/compile starts its heap the same way. A GOGC or GOMEMLIMIT in
-// the environment is left to rule.
+// little (cmd/compile, too, starts with a larger heap goal than the
+// runtime's 4 MiB). A GOGC or GOMEMLIMIT in the environment is left to
+// rule.
 func tuneGC() {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
