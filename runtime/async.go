@@ -83,14 +83,14 @@ type call[E any] struct {
 
 type asyncState[E, R any] struct {
 	calls    chan call[E]
-	ack      chan bool // unbuffered mode: the consumer is done with a call
+	ack      chan bool // without a buffer: the consumer is done with a call; nil with one
 	buffer   int       // the calls that may wait: cap(calls), or the ring's size
 	overflow Overflow
 	ring     *ring[E] // DropOldest's buffer, in place of the channel's
 
 	ctx      context.Context
 	cancel   context.CancelFunc
-	closed   chan struct{} // closed by Close
+	closed   chan struct{} // without a buffer: closed by Close; nil with one
 	flags    atomic.Uint32 // closedFlag, doneFlag: what send looks at first
 	once     sync.Once
 	quit     chan struct{} // closed by Close or the end: no callback waits any more
@@ -157,14 +157,20 @@ func (a *Async[E, R]) Start(parent context.Context, buffer int, overflow Overflo
 	st := &asyncState[E, R]{
 		calls:    make(chan call[E], chanBuffer),
 		ring:     r,
-		ack:      make(chan bool),
 		buffer:   buffer,
 		overflow: overflow,
-		closed:   make(chan struct{}),
 		quit:     make(chan struct{}),
 	}
+	if buffer == 0 { // only a callback that waits for the consumer needs them
+		st.ack, st.closed = make(chan bool), make(chan struct{})
+	}
 	st.ctx, st.cancel = context.WithCancel(parent)
-	context.AfterFunc(st.ctx, st.end)
+	if parent.Done() != nil {
+		// The parent's end ends the sequence. Close, the only other way
+		// st.ctx ends, does itself what end would, and without this a
+		// goroutine of the context's for each Close.
+		context.AfterFunc(st.ctx, st.end)
+	}
 	a.st = st
 	st.cleanup = rt.AddCleanup(a, (*asyncState[E, R]).close, st)
 	go st.run(run)
@@ -603,7 +609,9 @@ func (st *asyncState[E, R]) close() {
 	st.once.Do(func() {
 		st.cleanup.Stop()
 		st.flags.Or(closedFlag)
-		close(st.closed)
+		if st.closed != nil {
+			close(st.closed)
+		}
 		st.wake()
 		st.cancel()
 		st.callCloser()
