@@ -88,13 +88,14 @@ type asyncState[E, R any] struct {
 	overflow Overflow
 	ring     *ring[E] // DropOldest's buffer, in place of the channel's
 
-	ctx      context.Context
-	cancel   context.CancelFunc
-	closed   chan struct{} // without a buffer: closed by Close; nil with one
-	flags    atomic.Uint32 // closedFlag, doneFlag: what send looks at first
-	once     sync.Once
-	quit     chan struct{} // closed by Close or the end: no callback waits any more
-	quitOnce sync.Once
+	ctx        context.Context
+	cancel     context.CancelFunc
+	parentEnds bool          // the parent context can end: its end ends the sequence
+	closed     chan struct{} // without a buffer: closed by Close; nil with one
+	flags      atomic.Uint32 // closedFlag, doneFlag: what send looks at first
+	once       sync.Once
+	quit       chan struct{} // closed by Close or the end: no callback waits any more
+	quitOnce   sync.Once
 
 	// waiting is set while the consumer receives from calls with nothing
 	// else to wake it: Close and the end then send it a wake-up. The
@@ -169,6 +170,7 @@ func (a *Async[E, R]) Start(parent context.Context, buffer int, overflow Overflo
 		// The parent's end ends the sequence. Close, the only other way
 		// st.ctx ends, does itself what end would, and without this a
 		// goroutine of the context's for each Close.
+		st.parentEnds = true
 		context.AfterFunc(st.ctx, st.end)
 	}
 	a.st = st
@@ -410,9 +412,9 @@ func (a *Async[E, R]) next(ctx context.Context) bool {
 			}
 		}
 	}
-	// The context's end closes quit, but from a goroutine of
+	// The parent context's end closes quit, but from a goroutine of
 	// context.AfterFunc's that callbacks may keep overtaking.
-	if st.ctx.Err() != nil {
+	if st.parentEnds && st.ctx.Err() != nil {
 		return a.finish()
 	}
 	if st.ring != nil {
