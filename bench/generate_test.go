@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -56,9 +57,11 @@ func bigPackage(tb testing.TB, n int) string {
 // all as the processes a go:generate line starts. Corogen prints what it
 // generates (-output=-), which is a full run; the other corogen rows run on
 // a copy of the package with its output written, and a cache of their own:
-// CorogenEdited after an edit to the package's source each time (a full
-// run), CorogenUnchanged and CorogenCheckUnchanged (-check) over inputs
-// that have not changed since, which the cache finds fresh.
+// CorogenChanged after an edit that renames a method each time (a full run
+// whose output changes), CorogenEdited after an edit to a comment each time
+// (the run loads and generates, and takes the output on disk as verified),
+// CorogenUnchanged and CorogenCheckUnchanged (-check) over inputs that have
+// not changed since, which the cache finds fresh.
 func BenchmarkGenerate(b *testing.B) {
 	tmp := b.TempDir()
 	bin, loadonly := filepath.Join(tmp, "corogen"), filepath.Join(tmp, "loadonly")
@@ -98,21 +101,29 @@ func BenchmarkGenerate(b *testing.B) {
 	// -output=- keeps the package as the other two saw it: a written
 	// big_coro.go would join it from the second run on.
 	run("Corogen", bin, "-type=Big", "-output=-")
-	b.Run("CorogenEdited", func(b *testing.B) {
-		dir := written(b)
-		src, err := os.ReadFile(filepath.Join(dir, "big.go"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		n := 0
-		for b.Loop() {
-			n++
-			edited := fmt.Appendf(src, "\n// Edit %d.\n", n)
-			if err := os.WriteFile(filepath.Join(dir, "big.go"), edited, 0o644); err != nil {
+	// edited runs corogen after each edit of the package's source.
+	edited := func(name string, edit func(src []byte, n int) []byte) {
+		b.Run(name, func(b *testing.B) {
+			dir := written(b)
+			src, err := os.ReadFile(filepath.Join(dir, "big.go"))
+			if err != nil {
 				b.Fatal(err)
 			}
-			command(b, dir, bin, "-type=Big")
-		}
+			n := 0
+			for b.Loop() {
+				n++
+				if err := os.WriteFile(filepath.Join(dir, "big.go"), edit(src, n), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				command(b, dir, bin, "-type=Big")
+			}
+		})
+	}
+	edited("CorogenChanged", func(src []byte, n int) []byte {
+		return bytes.Replace(src, []byte("\tWalk0("), fmt.Appendf(nil, "\tWalk0v%d(", n), 1)
+	})
+	edited("CorogenEdited", func(src []byte, n int) []byte {
+		return fmt.Appendf(src, "\n// Edit %d.\n", n)
 	})
 	for _, row := range []struct{ name, check string }{{"CorogenUnchanged", "-check=false"}, {"CorogenCheckUnchanged", "-check"}} {
 		b.Run(row.name, func(b *testing.B) {

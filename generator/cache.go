@@ -15,7 +15,8 @@
 // included, but the files the run writes. A run finds its key in the cache
 // and every file it would write (or leave alone) as that run left it, and
 // stops there: it writes nothing, or with -check reports the files fresh,
-// and repeats that run's warnings. Otherwise it runs in full, and records
+// and repeats that run's warnings. Otherwise it runs in full (but for the
+// check of an output it generated before: verified.go), and records
 // its key once it has written the files, or found them fresh; -check is not
 // part of the key, since either run leaves the files as generated. What goes
 // wrong while computing a key, or while recording, only makes the run a
@@ -33,7 +34,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"io/fs"
 	"maps"
@@ -107,6 +107,9 @@ func (c *Cache) Update(cfg Config, check bool) error {
 			warn(err)
 		}
 	}
+	if k != nil && k.outside != "" {
+		cfg.verifiedBy = k
+	}
 	files, err := Generate(cfg)
 	if err != nil {
 		return err
@@ -129,6 +132,11 @@ type cacheKey struct {
 	outputs []outputState // the files the run may replace, as found
 	inputs  []dirStamp    // the directories whose files were hashed, as found
 	entry   *cacheEntry   // what the cache holds for sum, if it holds a fresh entry
+
+	// outside is sum without the content of the files of the package in
+	// the run's directory, or "" when its outputs cannot be verified by
+	// key (see verified.go).
+	outside string
 }
 
 // An outputState is a file a run may replace, as it is or as the run left
@@ -176,10 +184,8 @@ func (c *Cache) entryPath(sum string) string {
 // record stores the entry of k's run, which wrote files (or found them
 // fresh), unless an input changed while the run read it.
 func (k *cacheKey) record(files []File, warnings []string) {
-	for _, d := range k.inputs {
-		if again, err := stampDir(d.dir, d.skip, d.all); err != nil || !again.equal(d) {
-			return
-		}
+	if !k.inputsUnchanged() {
+		return
 	}
 	e := cacheEntry{Format: cacheFormat, Warnings: warnings}
 	for _, o := range k.outputs {
@@ -188,11 +194,27 @@ func (k *cacheKey) record(files []File, warnings []string) {
 		}
 		e.Outputs = append(e.Outputs, o)
 	}
+	k.c.store(k.sum, e)
+}
+
+// inputsUnchanged reports whether the files hashed for k are as they were
+// then: a run that read them after a change must record nothing.
+func (k *cacheKey) inputsUnchanged() bool {
+	for _, d := range k.inputs {
+		if again, err := stampDir(d.dir, d.skip, d.all); err != nil || !again.equal(d) {
+			return false
+		}
+	}
+	return true
+}
+
+// store writes e as the entry of sum, whole or not at all.
+func (c *Cache) store(sum string, e any) {
 	data, err := json.Marshal(e)
 	if err != nil {
 		return
 	}
-	path := k.c.entryPath(k.sum)
+	path := c.entryPath(sum)
 	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
 		return
 	}
@@ -211,7 +233,7 @@ func (k *cacheKey) record(files []File, warnings []string) {
 		os.Remove(tmp.Name())
 		return
 	}
-	k.c.trim()
+	c.trim()
 }
 
 // Entries unused for trimAge are removed, at most once per trimInterval.
@@ -277,12 +299,15 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := sha256.New()
+	// h is the run's key; outside, the same but for the content of dir's
+	// own files, is the base of the key of its verified outputs.
+	h, outside := sha256.New(), sha256.New()
+	both := io.MultiWriter(h, outside)
 	line := func(words ...string) {
 		for _, w := range words {
-			fmt.Fprintf(h, "%q ", w)
+			fmt.Fprintf(both, "%q ", w)
 		}
-		h.Write([]byte("\n"))
+		both.Write([]byte("\n"))
 	}
 	line(cacheFormat, build, runtime.Version())
 	line("dir", dir)
@@ -295,7 +320,7 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 		v, ok := os.LookupEnv(name)
 		line("env", name, v, fmt.Sprint(ok))
 	}
-	if err := hashGoEnvFile(h); err != nil {
+	if err := hashGoEnvFile(both); err != nil {
 		return nil, err
 	}
 
@@ -315,6 +340,7 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 	}
 	goroots := map[string]bool{}
 	dirs := map[string]bool{}
+	found := false // dir's package, hashed for h alone, and it can have verified outputs
 	gomods := map[string]bool{}
 	for _, p := range pkgs {
 		// A test main's file is generated, named by its hash in the build
@@ -346,7 +372,7 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 				for _, gomod := range []string{m.GoMod, replaceGoMod(m)} {
 					if gomod != "" && !gomods[gomod] {
 						gomods[gomod] = true
-						if err := hashFile(h, gomod); err != nil {
+						if err := hashFile(both, gomod); err != nil {
 							return nil, err
 						}
 					}
@@ -354,7 +380,13 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 			}
 			if !dirs[p.Dir] {
 				dirs[p.Dir] = true
-				d, err := hashDir(h, p.Dir, outputs, len(p.CgoFiles) > 0)
+				w := both
+				if p.Dir == dir {
+					w = h
+					fmt.Fprintf(outside, "dir %q as its declarations say\n", dir)
+					found = !tests && len(p.CgoFiles) == 0
+				}
+				d, err := hashDir(w, p.Dir, outputs, len(p.CgoFiles) > 0)
 				if err != nil {
 					return nil, err
 				}
@@ -371,6 +403,9 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 		line("goroot", root, version)
 	}
 	k.sum = hex.EncodeToString(h.Sum(nil))
+	if found {
+		k.outside = hex.EncodeToString(outside.Sum(nil))
+	}
 	return k, nil
 }
 
@@ -480,7 +515,7 @@ func replaceGoMod(m *listedModule) string {
 
 // hashGoEnvFile hashes the go command's own configuration file (go env -w),
 // which may set what the environment does.
-func hashGoEnvFile(h hash.Hash) error {
+func hashGoEnvFile(h io.Writer) error {
 	path := os.Getenv("GOENV")
 	if path == "" {
 		dir, err := os.UserConfigDir()
@@ -504,7 +539,7 @@ func hashGoEnvFile(h hash.Hash) error {
 	return nil
 }
 
-func hashFile(h hash.Hash, path string) error {
+func hashFile(h io.Writer, path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -538,7 +573,7 @@ func (d dirStamp) equal(e dirStamp) bool {
 // would compile, a comment, can change what corogen writes), or, for a
 // package that uses cgo, every regular file, but skip. It returns what it
 // hashed, for record to check that the files did not change under the run.
-func hashDir(h hash.Hash, dir string, skip []string, all bool) (dirStamp, error) {
+func hashDir(h io.Writer, dir string, skip []string, all bool) (dirStamp, error) {
 	d, err := stampDir(dir, skip, all)
 	if err != nil {
 		return d, err

@@ -38,6 +38,9 @@ type Config struct {
 	Warn func(error)
 
 	explain bool // for Explain: a question is an explanation, not an error
+	// verifiedBy is the key of a cached run (Cache.Update): its output may
+	// be taken from the disk as verified (verified.go); nil for none.
+	verifiedBy *cacheKey
 }
 
 // A File is a generated file: its path and its whole content.
@@ -70,6 +73,13 @@ func Generate(cfg Config) ([]File, error) {
 	if err := checkOutputNames(raw, s.byFile, cfg.Tags); err != nil {
 		return nil, err
 	}
+	var verifiedKey string
+	if k := cfg.verifiedBy; k != nil {
+		verifiedKey = verifiedSum(k, raw, s.byFile)
+		if files := verifiedFiles(k.c, verifiedKey, raw); files != nil {
+			return files, nil
+		}
+	}
 	formatted := gofmt(raw, s.byFile)
 	x, err := s.exports.wait()
 	if err == nil {
@@ -91,6 +101,9 @@ func Generate(cfg Config) ([]File, error) {
 		if err := verify(files, s.byFile, s.outputs, x.files); err != nil {
 			return nil, err
 		}
+	}
+	if verifiedKey != "" {
+		recordVerified(cfg.verifiedBy, verifiedKey, files)
 	}
 	return files, nil
 }

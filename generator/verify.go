@@ -23,6 +23,7 @@ import (
 // errors in the package's own files are the package's, and are left to the
 // go command (they are often uses of what the new output no longer has).
 func verify(files []File, byFile map[string][]*unit, outputs []string, exports map[string]string) error {
+	checks.Add(1)
 	byPkg := map[*packages.Package][]File{}
 	var pkgs []*packages.Package
 	for _, f := range files {

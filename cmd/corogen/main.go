@@ -246,6 +246,17 @@
 // same on every machine: a key there would change with each Go version and
 // each build of corogen, and rewrite files whose code did not change.
 //
+// A run whose key is not there, after an edit to a function body or a
+// comment of the package, often generates the code it generated before.
+// The cache also keeps what the check of each run's output saw: the
+// generated code, the declarations of the package (their types, methods
+// and constant values, which is all the generated code can see of it), and
+// the rest of the key. A run that generates the same code, in a package
+// whose declarations are the same, and finds its files as the check left
+// them, takes them as they are, without formatting or checking them again.
+// A run whose targets are declared in test files, or whose package uses
+// cgo, checks its output each time.
+//
 // The flags are:
 //
 //	-type list
