@@ -71,6 +71,17 @@ func checkUntouched(t *testing.T, dir string, old time.Time) {
 	}
 }
 
+// replaceIn replaces old with new in the file name of dir, where old must be.
+func replaceIn(t *testing.T, dir, name, old, new string) {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	src := mustRead(t, path)
+	if !strings.Contains(src, old) {
+		t.Fatalf("%s lacks %q", name, old)
+	}
+	writeFile(t, path, strings.Replace(src, old, new, 1))
+}
+
 // TestCacheUnchanged: a run over what the last one left writes nothing and
 // models nothing, and -check finds the files fresh the same way.
 func TestCacheUnchanged(t *testing.T) {
@@ -97,14 +108,7 @@ func TestCacheUnchanged(t *testing.T) {
 // the run after that finds it in the cache again.
 func TestCacheChanges(t *testing.T) {
 	edit := func(name, old, new string) func(t *testing.T, dir string, cfg *Config) {
-		return func(t *testing.T, dir string, cfg *Config) {
-			path := filepath.Join(dir, name)
-			src := mustRead(t, path)
-			if !strings.Contains(src, old) {
-				t.Fatalf("%s lacks %q", name, old)
-			}
-			writeFile(t, path, strings.Replace(src, old, new, 1))
-		}
+		return func(t *testing.T, dir string, cfg *Config) { replaceIn(t, dir, name, old, new) }
 	}
 	tests := []struct {
 		name   string

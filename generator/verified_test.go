@@ -3,7 +3,6 @@ package generator
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -46,14 +45,7 @@ func outputs(t *testing.T, dir string) map[string]string {
 // reads, it checks again.
 func TestVerifiedOutputs(t *testing.T) {
 	edit := func(name, old, new string) func(t *testing.T, dir string) {
-		return func(t *testing.T, dir string) {
-			path := filepath.Join(dir, name)
-			src := mustRead(t, path)
-			if !strings.Contains(src, old) {
-				t.Fatalf("%s lacks %q", name, old)
-			}
-			writeFile(t, path, strings.Replace(src, old, new, 1))
-		}
+		return func(t *testing.T, dir string) { replaceIn(t, dir, name, old, new) }
 	}
 	tests := []struct {
 		name   string
