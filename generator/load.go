@@ -40,6 +40,16 @@ type loaded struct {
 // stop it, and it does not compile them for export data, which for a large
 // output takes much longer than the run. A file of outputs that corogen did
 // not generate is loaded as it is, for Write to refuse.
+//
+// The go command does not compile the package's own files either: it sees
+// each as a stub (stubFiles) with its build constraints, package clause and
+// imports alone. packages.Load type-checks the package from its files as
+// they are, and needs export data only for what it imports; for the
+// package itself, the go command would compile it after each edit for
+// nothing, which for a package with heavy imports takes longer than the
+// rest of the run. Should the stubs stop a load that would go through (a
+// package in the load that imports this one, which a run can have only on
+// its way to an import cycle), the package is loaded again without them.
 func load(dir, tags string, local, remote, outputs []string) (*loaded, error) {
 	if fi, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("load %s: %w", dir, err)
@@ -64,11 +74,81 @@ func load(dir, tags string, local, remote, outputs []string) (*loaded, error) {
 			hide[out] = []byte("//go:build ignore\n\npackage ignore\n")
 		}
 	}
-	l, err := loadOnce(abs, tags, local, remote, outputs, hide)
+	stubs := stubFiles(abs, outputs, declaredInTests(abs, local))
+	overlay := hide
+	if len(stubs) > 0 {
+		overlay = maps.Clone(stubs)
+		maps.Copy(overlay, hide)
+	}
+	l, err := loadOnce(abs, tags, local, remote, outputs, overlay)
+	if len(stubs) > 0 && (err != nil || l.stubbedOut()) {
+		l, err = loadOnce(abs, tags, local, remote, outputs, hide)
+	}
 	if err != nil {
 		return nil, err
 	}
 	return l, l.checkLoaded(outputs)
+}
+
+// stubFiles returns, for each Go file of dir but the outputs (and the test
+// files, unless tests), a stub for the go command: the file's text up to
+// its package clause (its build constraints among it), the clause, and a
+// blank import of each path it imports. It returns nil when a file cannot
+// be read or parsed, or uses cgo, whose preamble the go command must see:
+// then the go command sees them all as they are.
+func stubFiles(dir string, outputs []string, tests bool) map[string][]byte {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	fset := token.NewFileSet()
+	stubs := map[string][]byte{}
+	for _, e := range entries {
+		name := e.Name()
+		path := filepath.Join(dir, name)
+		if !strings.HasSuffix(name, ".go") || !tests && strings.HasSuffix(name, "_test.go") ||
+			strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || slices.Contains(outputs, path) {
+			continue
+		}
+		if !e.Type().IsRegular() {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, src, parser.ImportsOnly|parser.ParseComments)
+		if err != nil {
+			return nil
+		}
+		var b bytes.Buffer
+		b.Write(src[:fset.Position(f.Package).Offset])
+		fmt.Fprintf(&b, "package %s\n", f.Name.Name)
+		for _, imp := range f.Imports {
+			if imp.Path.Value == `"C"` {
+				return nil
+			}
+			fmt.Fprintf(&b, "import _ %s\n", imp.Path.Value)
+		}
+		stubs[path] = b.Bytes()
+	}
+	return stubs
+}
+
+// stubbedOut reports whether the load may have failed for the stubs of
+// the package in dir: a package of the load from elsewhere has errors, or a
+// package could not import one (a package that imports the package in dir
+// gets no export data with the stubs). Errors of the package in dir alone
+// are its own: the outputs it uses are hidden in any case.
+func (l *loaded) stubbedOut() bool {
+	for _, p := range l.withCode() {
+		for _, e := range p.Errors {
+			if !inDir(p, l.dir) || strings.Contains(e.Msg, "could not import") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func loadOnce(dir, tags string, local, remote, outputs []string, overlay map[string][]byte) (*loaded, error) {

@@ -1,8 +1,12 @@
 package generator
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -38,5 +42,98 @@ func TestLoadHidesOldOutputs(t *testing.T) {
 	// read from export data, none.
 	if strs.Scope().NumChildren() > 0 {
 		t.Error("strings was type-checked from source, not read from export data")
+	}
+}
+
+// TestStubFiles: the go command gets each file of the package as its build
+// constraints, package clause and imports; a file it must see as it is
+// (cgo, a file that does not parse) leaves it all as it is.
+func TestStubFiles(t *testing.T) {
+	files := map[string]string{
+		"a.go":        "// Copyright.\n\n//go:build linux\n\n// Package p.\npackage p\n\nimport (\n\tstr \"strings\"\n\t. \"fmt\"\n\t_ \"embed\"\n)\n\nfunc F() string { return str.ToUpper(Sprint(1)) }\n",
+		"b.go":        "package p\n\nfunc G() {}\n",
+		"p_test.go":   "package p\n\nimport \"testing\"\n\nfunc TestF(t *testing.T) {}\n",
+		"p_coro.go":   header + "\n\npackage p\n",
+		"_skip.go":    "not Go",
+		"notes.txt":   "not Go either",
+		".hidden.go":  "not Go",
+		"x_linux.go":  "package p\n",
+		"doc/file.go": "package doc\n",
+	}
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "doc"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range files {
+		writeFile(t, filepath.Join(dir, name), src)
+	}
+	out := filepath.Join(dir, "p_coro.go")
+	stubs := stubFiles(dir, []string{out}, false)
+	want := map[string]string{
+		"a.go":       "// Copyright.\n\n//go:build linux\n\n// Package p.\npackage p\nimport _ \"strings\"\nimport _ \"fmt\"\nimport _ \"embed\"\n",
+		"b.go":       "package p\n",
+		"x_linux.go": "package p\n",
+	}
+	if len(stubs) != len(want) {
+		t.Errorf("stubs of %d files, want %d: %v", len(stubs), len(want), slices.Sorted(maps.Keys(stubs)))
+	}
+	for name, w := range want {
+		if got := string(stubs[filepath.Join(dir, name)]); got != w {
+			t.Errorf("stub of %s:\n%s\nwant:\n%s", name, got, w)
+		}
+	}
+	if stubs := stubFiles(dir, []string{out}, true); string(stubs[filepath.Join(dir, "p_test.go")]) != "package p\nimport _ \"testing\"\n" {
+		t.Errorf("with tests, the stub of p_test.go is %q", stubs[filepath.Join(dir, "p_test.go")])
+	}
+	for name, src := range map[string]string{
+		"c.go": "package p\n\n// #include <stdio.h>\nimport \"C\"\n",
+		"d.go": "package p\n\nimport (\n",
+	} {
+		writeFile(t, filepath.Join(dir, name), src)
+		if stubs := stubFiles(dir, []string{out}, false); stubs != nil {
+			t.Errorf("with %s: stubs of %d files, want none", name, len(stubs))
+		}
+		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestLoadCompilesStubs: the go command compiles the package's stubs for
+// its export data, not its files, and the package is type-checked from its
+// files as they are.
+func TestLoadCompilesStubs(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the tool wrapper is a shell script")
+	}
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/p\n\ngo 1.24\n")
+	writeFile(t, filepath.Join(dir, "p.go"), "package p\n\n// Upper is s, shouted.\nfunc Upper(s string) string { return s + \"!\" }\n")
+	// A wrapper of the go command's tools logs the Go files each compile
+	// gets; a cache of the test's own makes it compile. The package imports
+	// nothing, so that nothing else is compiled.
+	tools := t.TempDir()
+	log := filepath.Join(tools, "log")
+	wrapper := filepath.Join(tools, "wrap")
+	writeFile(t, wrapper, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in *.go) echo \"$a\" >> "+log+";; esac; done\nexec \"$@\"\n")
+	if err := os.Chmod(wrapper, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOFLAGS", "-toolexec="+wrapper)
+	t.Setenv("GOCACHE", filepath.Join(tools, "cache"))
+	l, err := load(dir, "", nil, nil, []string{filepath.Join(dir, "p_coro.go")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := l.local[0]
+	if len(p.Errors) > 0 || p.Types.Scope().Lookup("Upper") == nil {
+		t.Fatalf("the package loads with errors %v and scope %v; want Upper and no errors", p.Errors, p.Types.Scope().Names())
+	}
+	compiled, err := os.ReadFile(log)
+	if err != nil {
+		t.Fatalf("no compile was logged: %v", err)
+	}
+	if strings.Contains(string(compiled), filepath.Join(dir, "p.go")) {
+		t.Errorf("the go command compiled p.go itself; compiled:\n%s", compiled)
 	}
 }
