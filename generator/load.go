@@ -94,8 +94,8 @@ func load(dir, tags string, local, remote, outputs []string) (*loaded, error) {
 // files, unless tests), a stub for the go command: the file's text up to
 // its package clause (its build constraints among it), the clause, and a
 // blank import of each path it imports. It returns nil when a file cannot
-// be read or parsed, or uses cgo, whose preamble the go command must see:
-// then the go command sees them all as they are.
+// be read or parsed, or uses cgo or //go:embed, whose preamble and patterns
+// the go command must see: then the go command sees them all as they are.
 func stubFiles(dir string, outputs []string, tests bool) map[string][]byte {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -114,7 +114,7 @@ func stubFiles(dir string, outputs []string, tests bool) map[string][]byte {
 			return nil
 		}
 		src, err := os.ReadFile(path)
-		if err != nil {
+		if err != nil || bytes.Contains(src, []byte("//go:embed")) {
 			return nil
 		}
 		f, err := parser.ParseFile(fset, path, src, parser.ImportsOnly|parser.ParseComments)

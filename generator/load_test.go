@@ -47,7 +47,7 @@ func TestLoadHidesOldOutputs(t *testing.T) {
 
 // TestStubFiles: the go command gets each file of the package as its build
 // constraints, package clause and imports; a file it must see as it is
-// (cgo, a file that does not parse) leaves it all as it is.
+// (cgo, //go:embed, a file that does not parse) leaves it all as it is.
 func TestStubFiles(t *testing.T) {
 	files := map[string]string{
 		"a.go":        "// Copyright.\n\n//go:build linux\n\n// Package p.\npackage p\n\nimport (\n\tstr \"strings\"\n\t. \"fmt\"\n\t_ \"embed\"\n)\n\nfunc F() string { return str.ToUpper(Sprint(1)) }\n",
@@ -88,6 +88,7 @@ func TestStubFiles(t *testing.T) {
 	for name, src := range map[string]string{
 		"c.go": "package p\n\n// #include <stdio.h>\nimport \"C\"\n",
 		"d.go": "package p\n\nimport (\n",
+		"e.go": "package p\n\nimport \"embed\"\n\n//go:embed notes.txt\nvar notes embed.FS\n",
 	} {
 		writeFile(t, filepath.Join(dir, name), src)
 		if stubs := stubFiles(dir, []string{out}, false); stubs != nil {
