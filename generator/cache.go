@@ -340,7 +340,7 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 	}
 	goroots := map[string]bool{}
 	dirs := map[string]bool{}
-	found := false // dir's package, hashed for h alone, and it can have verified outputs
+	verifiable := false // dir's package was hashed for h alone, and its outputs can be verified by key
 	gomods := map[string]bool{}
 	for _, p := range pkgs {
 		// A test main's file is generated, named by its hash in the build
@@ -384,7 +384,7 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 				if p.Dir == dir {
 					w = h
 					fmt.Fprintf(outside, "dir %q as its declarations say\n", dir)
-					found = !tests && len(p.CgoFiles) == 0
+					verifiable = !tests && len(p.CgoFiles) == 0
 				}
 				d, err := hashDir(w, p.Dir, outputs, len(p.CgoFiles) > 0)
 				if err != nil {
@@ -403,7 +403,7 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 		line("goroot", root, version)
 	}
 	k.sum = hex.EncodeToString(h.Sum(nil))
-	if found {
+	if verifiable {
 		k.outside = hex.EncodeToString(outside.Sum(nil))
 	}
 	return k, nil

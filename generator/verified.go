@@ -2,7 +2,7 @@
 //
 // A run whose key is not in the cache often generates what the run before
 // it generated: the edit was to a function body, a comment, a file the
-// generated code does not read. Most of such a run goes to formatting the
+// generated code does not read. Much of such a run goes to formatting the
 // output and checking it (verify: type-check and vet), and the verdict of
 // the check depends on less than the run's key: on the generated source
 // itself; on what of the package it joins the generated code can see, the
