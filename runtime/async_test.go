@@ -614,6 +614,52 @@ func TestAsyncCloseFromAnotherGoroutine(t *testing.T) {
 	})
 }
 
+// TestAsyncCloseLosesTheBuffer: after Close, Next takes none of the calls
+// waiting in the buffer, whether the parent context can end or not (Next
+// takes a waiting call by a path of its own when it cannot), and Dropped
+// counts them.
+func TestAsyncCloseLosesTheBuffer(t *testing.T) {
+	parents := map[string]func() (context.Context, context.CancelFunc){
+		"Background": func() (context.Context, context.CancelFunc) { return context.Background(), func() {} },
+		"WithCancel": func() (context.Context, context.CancelFunc) { return context.WithCancel(context.Background()) },
+	}
+	for _, b := range buffers {
+		if b.buffer < 4 {
+			continue
+		}
+		for pname, parent := range parents {
+			t.Run(fmt.Sprintf("buffer=%d/overflow=%d/%s", b.buffer, b.overflow, pname), func(t *testing.T) {
+				ctx, cancel := parent()
+				defer cancel()
+				var a coro.Async[int, struct{}]
+				sent := make(chan struct{})
+				a.Start(ctx, b.buffer, b.overflow, func(ctx context.Context, send func(int) bool) (struct{}, func()) {
+					for i := range 4 {
+						send(i + 1)
+					}
+					close(sent)
+					<-ctx.Done()
+					return struct{}{}, nil
+				})
+				<-sent
+				if !a.Next() || a.Value() != 1 {
+					t.Fatalf("first call: %d, want 1", a.Value())
+				}
+				a.Close()
+				if a.Next() {
+					t.Fatalf("Next after Close took %d from the buffer", a.Value())
+				}
+				if a.Value() != 0 {
+					t.Errorf("Value after Close = %d, want 0", a.Value())
+				}
+				if d := a.Dropped(); d != 3 {
+					t.Errorf("Dropped after Close = %d, want the 3 left in the buffer", d)
+				}
+			})
+		}
+	}
+}
+
 // TestAsyncWakesABlockedNext races a Next that waits, with no context,
 // against each thing that ends the sequence from another goroutine: Close,
 // run's return, and the end of the parent context, with callbacks in
