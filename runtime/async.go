@@ -105,6 +105,13 @@ type asyncState[E, R any] struct {
 	waiting atomic.Bool
 	_       [63]byte
 
+	// acking is waiting's twin on the callbacks' side: it counts the
+	// callbacks that wait for their ack with nothing else to wake them, so
+	// that Close sends them one. A count, not a flag: a callback that has
+	// its ack may not yet have said so when the next one starts to wait.
+	acking atomic.Int32
+	_      [60]byte
+
 	// dropped counts the calls a full buffer dropped. The callbacks that
 	// drop write it, so it has a cache line of its own: the consumer's
 	// reads of the flags above must not pull it away from them.
@@ -240,6 +247,22 @@ func (st *asyncState[E, R]) wake() {
 	}
 }
 
+// release lets the callback that waits for its ack return, once Close has
+// set its flag (see handOver), with an ack of its own or the consumer's,
+// whichever comes first. One at most waits with no ack sent to it: the
+// consumer acks a call before it takes the next. The loop waits out those
+// that have their ack and have not yet said so.
+func (st *asyncState[E, R]) release() {
+	for st.acking.Load() > 0 {
+		select {
+		case st.ack <- true:
+			return
+		default:
+			rt.Gosched()
+		}
+	}
+}
+
 // over reports whether a call can no longer reach the consumer.
 func (st *asyncState[E, R]) over() bool {
 	return st.flags.Load() != 0
@@ -341,11 +364,14 @@ func (st *asyncState[E, R]) handOver(e E) bool {
 		}
 	}
 	// The consumer has taken the call: it is the consumer's, whether it goes
-	// on or stops after it.
-	select {
-	case <-st.ack:
-	case <-st.closed:
+	// on or stops after it. It waits for the ack in a plain receive, which
+	// costs less than a select; Close sends it one, as wake does for the
+	// consumer: each side sets its flag and then looks at the other's.
+	st.acking.Add(1)
+	if st.flags.Load()&closedFlag == 0 {
+		<-st.ack
 	}
+	st.acking.Add(-1)
 	return true
 }
 
@@ -635,6 +661,7 @@ func (st *asyncState[E, R]) close() {
 		st.flags.Or(closedFlag)
 		if st.closed != nil {
 			close(st.closed)
+			st.release()
 		}
 		st.wake()
 		st.cancel()
