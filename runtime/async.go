@@ -91,7 +91,7 @@ type asyncState[E, R any] struct {
 	ctx        context.Context
 	cancel     context.CancelFunc
 	parentEnds bool          // the parent context can end: its end ends the sequence
-	queued     bool          // calls wait in the channel's buffer, and nothing else ends the sequence: Next's fast path
+	queued     bool          // calls wait in the channel's buffer, and the parent context cannot end: Next's fast path applies
 	closed     chan struct{} // without a buffer: closed by Close; nil with one
 	flags      atomic.Uint32 // closedFlag, doneFlag: what send looks at first
 	once       sync.Once
