@@ -237,14 +237,7 @@ func (st *asyncState[E, R]) end() {
 // flag at its next Next.
 func (st *asyncState[E, R]) wake() {
 	st.quitOnce.Do(func() { close(st.quit) })
-	for st.waiting.Load() {
-		select {
-		case st.calls <- call[E]{wake: true}:
-			return
-		default:
-			rt.Gosched()
-		}
-	}
+	sendWhile(st.waiting.Load, st.calls, call[E]{wake: true})
 }
 
 // release lets the callback that waits for its ack return, once Close has
@@ -253,9 +246,16 @@ func (st *asyncState[E, R]) wake() {
 // consumer acks a call before it takes the next. The loop waits out those
 // that have their ack and have not yet said so.
 func (st *asyncState[E, R]) release() {
-	for st.acking.Load() > 0 {
+	sendWhile(func() bool { return st.acking.Load() > 0 }, st.ack, true)
+}
+
+// sendWhile sends v on ch, to the goroutine that waits in a plain receive
+// of it, for as long as waiting says one does or is about to: the side of
+// wake and release that comes after the flag.
+func sendWhile[T any](waiting func() bool, ch chan<- T, v T) {
+	for waiting() {
 		select {
-		case st.ack <- true:
+		case ch <- v:
 			return
 		default:
 			rt.Gosched()
