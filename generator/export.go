@@ -80,6 +80,13 @@ func (x *exportList) run(ctx context.Context, dir, tags string, remote []string)
 	return errors.Join(errs...)
 }
 
+// listedExports returns the exportList of files a load listed.
+func listedExports(files map[string]string) *exportList {
+	x := &exportList{done: make(chan struct{}), files: files, deps: map[string][]string{}}
+	close(x.done)
+	return x
+}
+
 // wait waits for the command, and returns x or its error.
 func (x *exportList) wait() (*exportList, error) {
 	<-x.done

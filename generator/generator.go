@@ -114,7 +114,10 @@ type session struct {
 	order   []string // the output files, in the order of the targets
 	outputs []string // the files the run may replace
 	exports *exportList
-	cancel  context.CancelFunc
+	// startExports starts the list of exports unless it runs already; nil
+	// in a run that checks nothing.
+	startExports func()
+	cancel       context.CancelFunc
 }
 
 // prepare loads the packages and models the targets. The analysis may
@@ -137,7 +140,13 @@ func prepare(cfg Config) (*session, error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &session{outputs: candidateOutputs(cfg, targets), cancel: cancel}
 	if !cfg.explain {
-		s.exports = listExports(ctx, absPath(cfg.Dir), cfg.Tags, paths)
+		// The list runs beside the load, unless the load lists what it
+		// would (direct.go).
+		s.startExports = func() {
+			if s.exports == nil {
+				s.exports = listExports(ctx, absPath(cfg.Dir), cfg.Tags, paths)
+			}
+		}
 	}
 	var extra []string
 	for round := 1; ; round++ {
@@ -165,9 +174,12 @@ const maxRounds = 3
 func (s *session) model(cfg Config, targets []target, local, paths, extra []string, last bool, warn func(error)) ([]string, error) {
 	models.Add(1)
 	s.byFile, s.order = map[string][]*unit{}, nil
-	l, err := load(cfg.Dir, cfg.Tags, local, slices.Concat(paths, extra), s.outputs)
+	l, err := load(cfg.Dir, cfg.Tags, local, slices.Concat(paths, extra), s.outputs, s.startExports)
 	if err != nil {
 		return nil, err
+	}
+	if l.exports != nil && s.startExports != nil && s.exports == nil {
+		s.exports = listedExports(l.exports)
 	}
 	for _, t := range targets {
 		if p := l.remote[t.path]; t.path != "" && (p == nil || len(p.Errors) > 0) {

@@ -20,14 +20,20 @@ import (
 
 // loadMode is what the model needs: syntax and types of the packages named;
 // their dependencies come from export data (no NeedDeps), which is fast.
-// NeedModule gives the language version the output is checked with.
-const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedModule
+// NeedModule gives the language version the output is checked with, and
+// NeedTypesSizes the sizes of the target architecture, which the package
+// was checked with (packages.Load asks for them in any case).
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedModule | packages.NeedTypesSizes
 
 // loaded is the result of the packages.Load of a run.
 type loaded struct {
 	dir    string                       // absolute
 	local  []*packages.Package          // the package in dir, then its test variants
 	remote map[string]*packages.Package // the other packages named, by import path
+
+	// exports holds the export data files of supportPaths when the load
+	// listed them (direct.go); nil when the run lists them itself.
+	exports map[string]string
 }
 
 // load loads the package in dir, with its test files when local names a
@@ -50,7 +56,11 @@ type loaded struct {
 // rest of the run. Should the stubs stop a load that would go through (a
 // package in the load that imports this one, which a run can have only on
 // its way to an import cycle), the package is loaded again without them.
-func load(dir, tags string, local, remote, outputs []string) (*loaded, error) {
+//
+// Most runs load the package without packages.Load, from one go list
+// (direct.go); fallback is called before a load that does not, to start
+// what runs beside packages.Load.
+func load(dir, tags string, local, remote, outputs []string, fallback func()) (*loaded, error) {
 	if fi, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("load %s: %w", dir, err)
 	} else if !fi.IsDir() {
@@ -74,15 +84,29 @@ func load(dir, tags string, local, remote, outputs []string) (*loaded, error) {
 			hide[out] = []byte("//go:build ignore\n\npackage ignore\n")
 		}
 	}
-	stubs := stubFiles(abs, outputs, declaredInTests(abs, local))
+	tests := declaredInTests(abs, local)
+	stubs := stubFiles(abs, outputs, tests)
 	overlay := hide
 	if len(stubs) > 0 {
 		overlay = maps.Clone(stubs)
 		maps.Copy(overlay, hide)
 	}
-	l, err := loadOnce(abs, tags, local, remote, outputs, overlay)
+	if directLoad && len(stubs) > 0 && len(remote) == 0 && !tests {
+		l, exports, err := loadDirect(abs, tags, outputs, overlay)
+		if err != nil {
+			return nil, err
+		}
+		if l != nil {
+			l.exports = exports
+			return l, l.checkLoaded(outputs)
+		}
+	}
+	if fallback != nil {
+		fallback()
+	}
+	l, err := loadOnce(abs, tags, tests, remote, outputs, overlay)
 	if len(stubs) > 0 && (err != nil || l.stubbedOut()) {
-		l, err = loadOnce(abs, tags, local, remote, outputs, hide)
+		l, err = loadOnce(abs, tags, tests, remote, outputs, hide)
 	}
 	if err != nil {
 		return nil, err
@@ -151,14 +175,10 @@ func (l *loaded) stubbedOut() bool {
 	return false
 }
 
-func loadOnce(dir, tags string, local, remote, outputs []string, overlay map[string][]byte) (*loaded, error) {
-	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: declaredInTests(dir, local),
+func loadOnce(dir, tags string, tests bool, remote, outputs []string, overlay map[string][]byte) (*loaded, error) {
+	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: tests,
 		ParseFile: func(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
-			mode := parser.AllErrors | parser.ParseComments
-			if slices.Contains(outputs, filename) && isGenerated(src) {
-				mode = parser.PackageClauseOnly
-			}
-			return parser.ParseFile(fset, filename, src, mode)
+			return parseFile(fset, filename, src, outputs)
 		}}
 	if tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + tags}
@@ -206,6 +226,16 @@ func loadOnce(dir, tags string, local, remote, outputs []string, overlay map[str
 	}
 	l.local = append(append(plain, internal...), external...)
 	return l, nil
+}
+
+// parseFile parses a file of a load; of an output that corogen generated,
+// only the package clause, as the file is about to be replaced.
+func parseFile(fset *token.FileSet, filename string, src []byte, outputs []string) (*ast.File, error) {
+	mode := parser.AllErrors | parser.ParseComments
+	if slices.Contains(outputs, filename) && isGenerated(src) {
+		mode = parser.PackageClauseOnly
+	}
+	return parser.ParseFile(fset, filename, src, mode)
 }
 
 // overlayFlag writes overlay, new contents by file, for the go command's

@@ -1,0 +1,222 @@
+package generator
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync/atomic"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// The direct load
+//
+// A run whose targets are all interfaces of the package in its directory,
+// declared outside its test files, needs from the go command only what one
+// go list gives: the package's files, and the export data of what it
+// imports and of supportPaths, which the check of the output needs.
+// packages.Load would ask the go command three times (its version, the
+// target's sizes, then the list), and the run would list supportPaths in a
+// fourth; on two cores they compete. loadDirect asks twice (the list, and
+// beside it the sizes), then parses and type-checks the package as
+// packages.Load does: the same parse (parseFile), an importer of the same
+// export data, the same type checker with the same configuration, and its
+// errors converted as packages.Load converts them (TestDirectLoad compares
+// the two on every package of the corpus). What it would not do as
+// packages.Load does, it leaves to packages.Load: a listing with an error
+// (the go command's messages are packages.Load's to relay), a file that
+// does not parse, cgo (which turns the stubs off), test files, other
+// packages' code, a driver other than the go command (GOPACKAGESDRIVER),
+// and an error of the type checker that it did not report as it went. One
+// difference is left: when the go command is newer than the Go corogen was
+// built with and the package has errors, packages.Load adds a note that
+// says so; the direct load does not.
+
+// directLoad turns the direct load on; tests turn it off to compare.
+var directLoad = true
+
+// directLoads counts the direct loads, for tests.
+var directLoads atomic.Int64
+
+// listedDirect is what loadDirect reads of a package from go list.
+type listedDirect struct {
+	ImportPath, Name, Dir, Export string
+	DepOnly                       bool
+	GoFiles, CgoFiles             []string
+	IgnoredGoFiles                []string
+	IgnoredOtherFiles             []string
+	ImportMap                     map[string]string
+	Module                        *packages.Module
+	Error                         *struct{ Err string }
+	DepsErrors                    []*struct{ Err string }
+}
+
+// loadDirect loads the package in dir, as the go command sees it with
+// overlay, and returns it with the export data files of supportPaths; a nil
+// *loaded when the run is one to leave to packages.Load.
+func loadDirect(dir, tags string, outputs []string, overlay map[string][]byte) (*loaded, map[string]string, error) {
+	if !goListDriver() {
+		return nil, nil, nil
+	}
+	flag, cleanup, err := overlayFlag(overlay)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load %s: %w", relPath(dir), err)
+	}
+	defer cleanup()
+	var build []string
+	if tags != "" {
+		build = append(build, "-tags="+tags)
+	}
+	build = append(build, flag)
+
+	// The sizes query runs beside the list, as packages.Load runs it.
+	arch := make(chan string, 1)
+	go func() {
+		out, err := goCommand(dir, slices.Concat([]string{"list"}, build, []string{"-f", "{{context.GOARCH}} {{context.Compiler}}", "--", "unsafe"}))
+		if err != nil {
+			arch <- ""
+			return
+		}
+		arch <- strings.TrimSpace(string(out))
+	}()
+	out, err := goCommand(dir, slices.Concat([]string{"list", "-e", "-export", "-deps",
+		"-json=ImportPath,Name,Dir,Export,DepOnly,GoFiles,CgoFiles,IgnoredGoFiles,IgnoredOtherFiles,ImportMap,Module,Error,DepsErrors"},
+		build, []string{"--", "."}, supportPaths))
+	goarch := <-arch
+	if err != nil || goarch == "" {
+		return nil, nil, nil
+	}
+	var root *listedDirect
+	exports := map[string]string{}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		p := new(listedDirect)
+		if err := dec.Decode(p); errors.Is(err, io.EOF) {
+			break
+		} else if err != nil || p.Error != nil || len(p.DepsErrors) > 0 {
+			return nil, nil, nil
+		}
+		exports[p.ImportPath] = p.Export
+		if !p.DepOnly && p.Dir == dir {
+			root = p
+		}
+	}
+	if root == nil || len(root.CgoFiles) > 0 || len(root.GoFiles) == 0 {
+		return nil, nil, nil
+	}
+	goarch, compiler, _ := strings.Cut(goarch, " ")
+	sizes := types.SizesFor(compiler, goarch)
+	if sizes == nil {
+		return nil, nil, nil
+	}
+	for _, path := range supportPaths {
+		if exports[path] == "" {
+			return nil, nil, nil
+		}
+	}
+
+	fset := token.NewFileSet()
+	p := &packages.Package{
+		ID: root.ImportPath, Name: root.Name, PkgPath: root.ImportPath,
+		Fset: fset, Module: root.Module,
+		TypesSizes: sizes,
+		TypesInfo: &types.Info{
+			Types:        map[ast.Expr]types.TypeAndValue{},
+			Defs:         map[*ast.Ident]types.Object{},
+			Uses:         map[*ast.Ident]types.Object{},
+			Implicits:    map[ast.Node]types.Object{},
+			Instances:    map[*ast.Ident]types.Instance{},
+			Scopes:       map[ast.Node]*types.Scope{},
+			Selections:   map[*ast.SelectorExpr]*types.Selection{},
+			FileVersions: map[*ast.File]string{},
+		},
+	}
+	for _, name := range root.GoFiles {
+		path := filepath.Join(root.Dir, name)
+		p.GoFiles = append(p.GoFiles, path)
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return nil, nil, nil
+		}
+		f, err := parseFile(fset, path, src, outputs)
+		if err != nil { // packages.Load's to report
+			return nil, nil, nil
+		}
+		p.Syntax = append(p.Syntax, f)
+	}
+	for _, name := range slices.Concat(root.IgnoredGoFiles, root.IgnoredOtherFiles) {
+		p.IgnoredFiles = append(p.IgnoredFiles, filepath.Join(root.Dir, name))
+	}
+
+	pkgs := map[string]*types.Package{}
+	conf := types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			if mapped := root.ImportMap[path]; mapped != "" {
+				path = mapped
+			}
+			if tp := pkgs[path]; tp != nil && tp.Complete() {
+				return tp, nil
+			}
+			if err := readExport(fset, pkgs, path, exports[path]); err != nil {
+				return nil, err
+			}
+			return pkgs[path], nil
+		}),
+		Sizes: p.TypesSizes,
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok {
+				p.TypeErrors = append(p.TypeErrors, te)
+				p.Errors = append(p.Errors, packages.Error{Pos: fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
+			}
+		},
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		conf.GoVersion = "go" + p.Module.GoVersion
+	}
+	p.Types = types.NewPackage(p.PkgPath, p.Name)
+	if err := types.NewChecker(&conf, fset, p.Types, p.TypesInfo).Files(p.Syntax); err != nil && len(p.Errors) == 0 {
+		// An error the checker did not report as it went (a Go version
+		// it does not know): packages.Load's to report.
+		return nil, nil, nil
+	}
+	directLoads.Add(1)
+	support := map[string]string{}
+	for _, path := range supportPaths {
+		support[path] = exports[path]
+	}
+	return &loaded{dir: dir, local: []*packages.Package{p}, remote: map[string]*packages.Package{}}, support, nil
+}
+
+// goListDriver reports whether packages.Load would ask the go command,
+// not a driver of another build system (GOPACKAGESDRIVER, or a
+// gopackagesdriver on the PATH when that is unset).
+func goListDriver() bool {
+	switch os.Getenv("GOPACKAGESDRIVER") {
+	case "off":
+		return true
+	case "":
+		_, err := exec.LookPath("gopackagesdriver")
+		return err != nil
+	}
+	return false
+}
+
+// goCommand runs the go command in dir and returns its standard output.
+func goCommand(dir string, args []string) ([]byte, error) {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	return cmd.Output()
+}

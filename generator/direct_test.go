@@ -1,0 +1,139 @@
+package generator
+
+import (
+	"context"
+	"go/types"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// TestDirectLoad loads each package of the corpus directly and through
+// packages.Load, and compares what the run reads of them: files, errors,
+// module, sizes, the package's declarations and what the type checker
+// recorded. A package the direct load leaves to packages.Load must be one it
+// cannot handle: a listing with errors, cgo, or a file that does not parse.
+func TestDirectLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads every package of the corpus twice")
+	}
+	root := mustAbs(t, "..")
+	mod := filepath.Join(t.TempDir(), "corpus")
+	if err := os.CopyFS(mod, os.DirFS("../testdata/corpus")); err != nil {
+		t.Fatal(err)
+	}
+	restoreInputs(t, mod)
+	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/corpus\n\ngo 1.24.0\n\nrequire github.com/corogen/corogen v0.0.0\n\nreplace github.com/corogen/corogen => "+root+"\n")
+	writeFile(t, filepath.Join(mod, "go.sum"), mustRead(t, "../go.sum"))
+	direct := 0
+	for _, name := range cases(t, "../testdata/corpus") {
+		dir := filepath.Join(mod, name)
+		outputs, _ := filepath.Glob(filepath.Join(dir, "*_coro.go"))
+		before := directLoads.Load()
+		got, gotErr := load(dir, "", nil, nil, outputs, nil)
+		if directLoads.Load() == before {
+			continue
+		}
+		direct++
+		directLoad = false
+		want, wantErr := load(dir, "", nil, nil, outputs, nil)
+		directLoad = true
+		if (gotErr != nil) != (wantErr != nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
+			t.Errorf("%s: direct load: %v; packages.Load: %v", name, gotErr, wantErr)
+			continue
+		}
+		if gotErr != nil {
+			continue
+		}
+		if len(got.local) != 1 || len(want.local) != 1 {
+			t.Errorf("%s: %d packages loaded directly, %d by packages.Load; want 1", name, len(got.local), len(want.local))
+			continue
+		}
+		g, w := reflect.ValueOf(loadSummaryOf(got.local[0])), reflect.ValueOf(loadSummaryOf(want.local[0]))
+		for i := range g.NumField() {
+			if !reflect.DeepEqual(g.Field(i).Interface(), w.Field(i).Interface()) {
+				t.Errorf("%s: %s: direct load %+v, packages.Load %+v", name, g.Type().Field(i).Name, g.Field(i), w.Field(i))
+			}
+		}
+		if want.exports != nil {
+			t.Errorf("%s: packages.Load listed export data", name)
+		}
+		if direct == 1 {
+			// The export data the run's own list would give.
+			x, err := listExports(context.Background(), dir, "", nil).wait()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.exports, x.files) {
+				t.Errorf("%s: the direct load lists export data %v, the run's list %v", name, got.exports, x.files)
+			}
+		}
+	}
+	// Most cases are packages of interfaces with nothing the direct load
+	// leaves to packages.Load.
+	t.Logf("%d of %d cases loaded directly", direct, len(cases(t, "../testdata/corpus")))
+	if n := len(cases(t, "../testdata/corpus")); direct < n/2 {
+		t.Errorf("%d of %d cases loaded directly; want most", direct, n)
+	}
+}
+
+// loadSummary is what a run reads of a loaded package.
+type loadSummary struct {
+	ID, Name, PkgPath                      string
+	GoFiles, CompiledGoFiles, IgnoredFiles []string
+	Errors                                 []packages.Error
+	Module                                 *packages.Module
+	Sizes                                  types.Sizes
+	Files                                  int
+	Decls, Imports                         []string
+	Types, Defs, Uses, Selections          int
+	Implicits, Instances, Scopes           int
+	Versions                               []string
+}
+
+func loadSummaryOf(p *packages.Package) loadSummary {
+	s := loadSummary{ID: p.ID, Name: p.Name, PkgPath: p.PkgPath,
+		GoFiles: p.GoFiles, CompiledGoFiles: p.CompiledGoFiles, IgnoredFiles: p.IgnoredFiles,
+		Errors: p.Errors, Module: p.Module, Sizes: p.TypesSizes, Files: len(p.Syntax)}
+	slices.Sort(s.IgnoredFiles)
+	for _, name := range p.Types.Scope().Names() {
+		s.Decls = append(s.Decls, types.ObjectString(p.Types.Scope().Lookup(name), nil))
+	}
+	for _, imp := range p.Types.Imports() {
+		s.Imports = append(s.Imports, imp.Path())
+	}
+	slices.Sort(s.Imports)
+	info := p.TypesInfo
+	s.Types, s.Defs, s.Uses, s.Selections = len(info.Types), len(info.Defs), len(info.Uses), len(info.Selections)
+	s.Implicits, s.Instances, s.Scopes = len(info.Implicits), len(info.Instances), len(info.Scopes)
+	for _, f := range p.Syntax {
+		s.Versions = append(s.Versions, info.FileVersions[f])
+	}
+	return s
+}
+
+// The direct load is for the go command alone: a driver of another build
+// system answers packages.Load in its place.
+func TestGoListDriver(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	for driver, want := range map[string]bool{"": true, "off": true, "/usr/bin/bazel-driver": false} {
+		t.Setenv("GOPACKAGESDRIVER", driver)
+		if got := goListDriver(); got != want {
+			t.Errorf("GOPACKAGESDRIVER=%q: direct load %v, want %v", driver, got, want)
+		}
+	}
+	bin := t.TempDir()
+	writeFile(t, filepath.Join(bin, "gopackagesdriver"), "#!/bin/sh\n")
+	if err := os.Chmod(filepath.Join(bin, "gopackagesdriver"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin)
+	t.Setenv("GOPACKAGESDRIVER", "")
+	if goListDriver() {
+		t.Error("a gopackagesdriver on the PATH: direct load, want packages.Load")
+	}
+}
