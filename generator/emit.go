@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"go/types"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -52,9 +56,12 @@ func emit(units []*unit) ([]byte, error) {
 		}
 	}
 	for _, u := range units {
-		e := &emitter{f: f, u: u}
-		if err := e.emitUnit(); err != nil {
+		code, err := emitUnit(u)
+		if err != nil {
 			return nil, err
+		}
+		for _, c := range code {
+			f.Add(c)
 		}
 	}
 	var buf bytes.Buffer
@@ -65,9 +72,15 @@ func emit(units []*unit) ([]byte, error) {
 }
 
 type emitter struct {
-	f *jen.File
-	u *unit
-	m *methodModel // the method being emitted
+	u   *unit
+	m   *methodModel // the method being emitted
+	out []jen.Code   // the top-level declarations and comments emitted
+}
+
+// top adds s to the top level of the file, and returns it.
+func (e *emitter) top(s *jen.Statement) *jen.Statement {
+	e.out = append(e.out, s)
+	return s
 }
 
 // Generated names. base starts the names of a method's types: TreeWalk for
@@ -155,7 +168,7 @@ func (e *emitter) named(name string) *jen.Statement {
 
 // declare starts the declaration of a generated type.
 func (e *emitter) declare(name string) *jen.Statement {
-	s := e.f.Type().Id(name)
+	s := e.top(jen.Type()).Id(name)
 	if ps := e.typeParams(); len(ps) > 0 {
 		s.Types(ps...)
 	}
@@ -165,7 +178,7 @@ func (e *emitter) declare(name string) *jen.Statement {
 // comment writes text as a doc comment, wrapped.
 func (e *emitter) comment(format string, args ...any) {
 	for _, line := range wrap(fmt.Sprintf(format, args...), 76) {
-		e.f.Comment(line)
+		e.top(jen.Comment(line))
 	}
 }
 
@@ -190,7 +203,38 @@ func wrap(text string, width int) []string {
 	return append(lines, line)
 }
 
-func (e *emitter) emitUnit() error {
+// emitUnit returns the top-level code of u: its methods are emitted at
+// once, each by an emitter of its own, and their code kept in their order.
+func emitUnit(u *unit) ([]jen.Code, error) {
+	e := &emitter{u: u}
+	e.emitWrapper()
+	out := make([][]jen.Code, len(u.methods))
+	errs := make([]error, len(u.methods))
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	workers := min(runtime.GOMAXPROCS(0), len(u.methods))
+	wg.Add(workers)
+	for range workers {
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(u.methods); i = int(next.Add(1) - 1) {
+				m := &emitter{u: u, m: u.methods[i]}
+				errs[i] = m.emitMethod()
+				out[i] = m.out
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return slices.Concat(append([][]jen.Code{e.out}, out...)...), nil
+}
+
+// emitWrapper emits the type that wraps a unit's type, if it has one.
+func (e *emitter) emitWrapper() {
 	if w := e.u.wrapper; w != nil {
 		e.comment("%s wraps %s with sequential forms of its callback methods: "+
 			"for each method M, an iterator (MSeq) whose loop body runs inside the callback, "+
@@ -198,13 +242,6 @@ func (e *emitter) emitUnit() error {
 			e.wrapperName(), types.TypeString(w.typ, e.qualifier))
 		e.declare(e.wrapperName()).Struct(typeCode(w.typ))
 	}
-	for _, m := range e.u.methods {
-		e.m = m
-		if err := e.emitMethod(); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func (e *emitter) emitMethod() error {
@@ -275,7 +312,7 @@ func (e *emitter) emitCallType() {
 	}
 	body = append(checks, body...)
 	e.comment("Reply sets what this call returns to %s; without it, it returns %s. %s", e.m.name, e.defaultText(f), late)
-	e.f.Func().Params(jen.Id(v.recv).Add(e.named(e.callType()))).Id("Reply").Params(params...).Block(body...)
+	e.top(jen.Func()).Params(jen.Id(v.recv).Add(e.named(e.callType()))).Id("Reply").Params(params...).Block(body...)
 }
 
 // emitEvents writes the event interface and one struct per callback
@@ -297,7 +334,7 @@ func (e *emitter) emitEvents() {
 		}
 		e.comment("%s.", text)
 		e.declare(name).Struct(e.fields(f, true)...)
-		e.f.Func().Params(jen.Op("*").Add(e.named(name))).Id(marker).Params().Block()
+		e.top(jen.Func()).Params(jen.Op("*").Add(e.named(name))).Id(marker).Params().Block()
 		e.emitReply(f, name)
 	}
 }
@@ -350,7 +387,7 @@ func (e *emitter) emitReply(f *cbFunc, name string) {
 		body = append(body, jen.Id(e.m.v.recv).Dot(replyField(f, i)).Op("=").Id(r.name))
 	}
 	e.comment("Reply sets what this call returns to %s; without it, it returns %s.", e.m.name, e.defaultText(f))
-	e.f.Func().Params(jen.Id(e.m.v.recv).Op("*").Add(e.named(name))).Id("Reply").Params(params...).Block(body...)
+	e.top(jen.Func()).Params(jen.Id(e.m.v.recv).Op("*").Add(e.named(name))).Id("Reply").Params(params...).Block(body...)
 }
 
 func (e *emitter) defaultText(f *cbFunc) string {
@@ -916,7 +953,7 @@ func (e *emitter) emitForwarder(cb *callbackModel) error {
 			return err
 		}
 		e.comment("%s hands the call over.", f.method)
-		e.f.Func().Params(recv.Clone()).Id(f.method).Params(e.fnParams(f)...).Add(e.fnResults(f)).Block(body...)
+		e.top(jen.Func()).Params(recv.Clone()).Id(f.method).Params(e.fnParams(f)...).Add(e.fnResults(f)).Block(body...)
 	}
 	return nil
 }
@@ -1007,9 +1044,9 @@ func (e *emitter) emitSeq() error {
 // funcDecl starts a generated method of the wrapper, or a function.
 func (e *emitter) funcDecl(name string) *jen.Statement {
 	if e.u.wrapper == nil {
-		return e.f.Func().Id(name)
+		return e.top(jen.Func()).Id(name)
 	}
-	return e.f.Func().Params(jen.Id(e.m.v.s).Add(e.named(e.wrapperName()))).Id(name)
+	return e.top(jen.Func()).Params(jen.Id(e.m.v.s).Add(e.named(e.wrapperName()))).Id(name)
 }
 
 func (e *emitter) seqDoc() {
@@ -1221,7 +1258,7 @@ func (e *emitter) emitCursor() {
 		e.comment("Next runs %s until its next call of the %s and reports whether there is one. "+
 			"A panic in %s is raised again here, as a *runtime.PanicError with %s's stack.", m.name, e.callbacks(), m.name, m.name)
 	}
-	e.f.Func().Params(recv.Clone()).Id("Next").Params().Bool().Block(jen.Return(cur.Clone().Dot("Next").Call()))
+	e.top(jen.Func()).Params(recv.Clone()).Id("Next").Params().Bool().Block(jen.Return(cur.Clone().Dot("Next").Call()))
 
 	switch m.element() {
 	case elemNone:
@@ -1229,7 +1266,7 @@ func (e *emitter) emitCursor() {
 	case elemPair:
 		e.comment("Value returns the arguments of the current call.")
 		a, b := m.funcs()[0].params[0], m.funcs()[0].params[1]
-		e.f.Func().Params(recv.Clone()).Id("Value").Params().Params(typeCode(a.typ), typeCode(b.typ)).Block(
+		e.top(jen.Func()).Params(recv.Clone()).Id("Value").Params().Params(typeCode(a.typ), typeCode(b.typ)).Block(
 			jen.Id("call").Op(":=").Add(cur.Clone().Dot("Value").Call()),
 			jen.Return(jen.Id("call").Dot(a.field), jen.Id("call").Dot(b.field)))
 	default:
@@ -1243,7 +1280,7 @@ func (e *emitter) emitCursor() {
 		case elemEvent:
 			e.comment("Value returns the current event, or nil when there is none.")
 		}
-		e.f.Func().Params(recv.Clone()).Id("Value").Params().Add(e.elemType(true)[0]).
+		e.top(jen.Func()).Params(recv.Clone()).Id("Value").Params().Add(e.elemType(true)[0]).
 			Block(jen.Return(cur.Clone().Dot("Value").Call()))
 	}
 
@@ -1255,7 +1292,7 @@ func (e *emitter) emitCursor() {
 		}
 		e.comment("Reply sets what the current call returns to %s; without it, it returns %s. "+
 			"It panics when there is no current call.", m.name, e.defaultText(f))
-		e.f.Func().Params(recv.Clone()).Id("Reply").Params(params...).Block(
+		e.top(jen.Func()).Params(recv.Clone()).Id("Reply").Params(params...).Block(
 			jen.Id("call").Op(":=").Add(cur.Clone().Dot("Value").Call()),
 			jen.If(jen.Id("call").Dot("r").Op("==").Nil()).Block(
 				jen.Panic(jen.Lit(e.cursor()+".Reply called with no current call"))),
@@ -1266,7 +1303,7 @@ func (e *emitter) emitCursor() {
 	if m.async {
 		e.comment("NextContext is Next that gives up when ctx is done: it returns false, Err returns ctx's error, " +
 			"and the cursor stays as it was, so that a later Next can still take the next call.")
-		e.f.Func().Params(recv.Clone()).Id("NextContext").Params(jen.Id(m.v.cctx).Qual("context", "Context")).Bool().Block(
+		e.top(jen.Func()).Params(recv.Clone()).Id("NextContext").Params(jen.Id(m.v.cctx).Qual("context", "Context")).Bool().Block(
 			jen.Return(cur.Clone().Dot("NextContext").Call(jen.Id(m.v.cctx))))
 	}
 	switch {
@@ -1287,18 +1324,18 @@ func (e *emitter) emitCursor() {
 			body = append(body, jen.Return(cur.Clone().Dot("Err").Call()))
 		}
 		e.comment("%s.", text)
-		e.f.Func().Params(recv.Clone()).Id("Err").Params().Error().Block(body...)
+		e.top(jen.Func()).Params(recv.Clone()).Id("Err").Params().Error().Block(body...)
 	case m.errRes:
 		e.comment("Err returns the error %s returned, once Next has returned false.", m.name)
 		res := cur.Clone().Dot("Result").Call()
 		if e.hasResultsType() {
 			res = res.Dot("err")
 		}
-		e.f.Func().Params(recv.Clone()).Id("Err").Params().Error().Block(jen.Return(res))
+		e.top(jen.Func()).Params(recv.Clone()).Id("Err").Params().Error().Block(jen.Return(res))
 	}
 	if m.async && e.dropsCalls() {
 		e.comment("Dropped returns how many calls were dropped so far: by the full buffer (overflow=%s), or left in it when the sequence ended or the cursor was closed.", m.overflow)
-		e.f.Func().Params(recv.Clone()).Id("Dropped").Params().Uint64().Block(jen.Return(cur.Clone().Dot("Dropped").Call()))
+		e.top(jen.Func()).Params(recv.Clone()).Id("Dropped").Params().Uint64().Block(jen.Return(cur.Clone().Dot("Dropped").Call()))
 	}
 	if others := m.otherResults(); len(others) > 0 {
 		besides := ""
@@ -1324,7 +1361,7 @@ func (e *emitter) emitCursor() {
 		if e.hasResultsType() {
 			body = []jen.Code{jen.Id("r").Op(":=").Add(cur.Clone().Dot("Result").Call()), jen.Return(vals...)}
 		}
-		e.f.Func().Params(recv.Clone()).Id("Result").Params().Params(rtypes...).Block(body...)
+		e.top(jen.Func()).Params(recv.Clone()).Id("Result").Params().Params(rtypes...).Block(body...)
 	}
 
 	switch {
@@ -1350,7 +1387,7 @@ func (e *emitter) emitCursor() {
 			"and returns a *runtime.PanicError if it panics meanwhile. Close may be called more than once.",
 			m.name, e.stopText(), m.name)
 	}
-	e.f.Func().Params(recv.Clone()).Id("Close").Params().Error().Block(jen.Return(cur.Clone().Dot("Close").Call()))
+	e.top(jen.Func()).Params(recv.Clone()).Id("Close").Params().Error().Block(jen.Return(cur.Clone().Dot("Close").Call()))
 }
 
 // callbacks is "callback", or "callbacks" when there are several.
