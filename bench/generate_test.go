@@ -52,9 +52,10 @@ func bigPackage(tb testing.TB, n int) string {
 }
 
 // BenchmarkGenerate runs corogen on a package of 200 callback methods and,
-// beside it, go list -export on the same package, which corogen's one
-// packages.Load runs too, and that packages.Load alone (internal/loadonly);
-// all as the processes a go:generate line starts. Corogen prints what it
+// beside it, go list -export on the same package, and packages.Load of it
+// alone (internal/loadonly), which corogen ran before it loaded such a
+// package from one go list of its own; all as the processes a go:generate
+// line starts. Corogen prints what it
 // generates (-output=-), which is a full run; the other corogen rows run on
 // a copy of the package with its output written, and a cache of their own:
 // CorogenChanged after an edit that renames a method each time (a full run
