@@ -29,13 +29,25 @@ func TestDirectLoad(t *testing.T) {
 	restoreInputs(t, mod)
 	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/corpus\n\ngo 1.24.0\n\nrequire github.com/corogen/corogen v0.0.0\n\nreplace github.com/corogen/corogen => "+root+"\n")
 	writeFile(t, filepath.Join(mod, "go.sum"), mustRead(t, "../go.sum"))
+	// A case through a symbolic link.
+	linked := filepath.Join(mod, "linked")
+	if err := os.Symlink(filepath.Join(mod, "alias_generic"), linked); err != nil {
+		t.Fatal(err)
+	}
+	names := append(cases(t, "../testdata/corpus"), linked)
 	direct := 0
-	for _, name := range cases(t, "../testdata/corpus") {
+	for _, name := range names {
 		dir := filepath.Join(mod, name)
+		if name == linked {
+			dir = linked
+		}
 		outputs, _ := filepath.Glob(filepath.Join(dir, "*_coro.go"))
 		before := directLoads.Load()
 		got, gotErr := load(dir, "", nil, nil, outputs, nil)
 		if directLoads.Load() == before {
+			if name == linked {
+				t.Errorf("%s, through a link: not loaded directly", filepath.Base(name))
+			}
 			continue
 		}
 		direct++
@@ -75,8 +87,8 @@ func TestDirectLoad(t *testing.T) {
 	}
 	// Most cases are packages of interfaces with nothing the direct load
 	// leaves to packages.Load.
-	t.Logf("%d of %d cases loaded directly", direct, len(cases(t, "../testdata/corpus")))
-	if n := len(cases(t, "../testdata/corpus")); direct < n/2 {
+	t.Logf("%d of %d cases loaded directly", direct, len(names))
+	if n := len(names); direct < n/2 {
 		t.Errorf("%d of %d cases loaded directly; want most", direct, n)
 	}
 }
