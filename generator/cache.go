@@ -23,6 +23,14 @@
 // full one; -output=- and -explain do not use the cache. The key never
 // reaches the generated files, which are the same on every machine.
 // Deleting the directory is always safe.
+//
+// The go list of the key sees the package as the load does, its old
+// outputs hidden. When the files of the run's directory are not as the
+// last run with the same flags found them (a hint the cache keeps beside
+// the entries), the run is likely to load the package, and the key is
+// taken from the load's own list (direct.go), which costs more than the
+// key's alone but spares the run a second one. Either list gives the same
+// key: the hint decides the cost of a run, never its outcome.
 
 package generator
 
@@ -38,7 +46,6 @@ import (
 	"io/fs"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -52,7 +59,7 @@ import (
 const cacheEnv = "COROGEN_CACHE"
 
 // cacheFormat changes whenever what a key covers, or an entry holds, does.
-const cacheFormat = "corogen cache 1"
+const cacheFormat = "corogen cache 2"
 
 // A Cache is a directory of the runs that succeeded, by key. A nil *Cache
 // is a cache that holds nothing and records nothing.
@@ -92,6 +99,11 @@ var models atomic.Int64
 func (c *Cache) Update(cfg Config, check bool) error {
 	k := c.lookup(cfg)
 	if k != nil && k.entry != nil {
+		if k.listing != nil {
+			// A file was touched, not changed: the next run need not list
+			// the package for its load.
+			k.storeHint()
+		}
 		for _, w := range k.entry.Warnings {
 			if cfg.Warn != nil {
 				cfg.Warn(errors.New(w))
@@ -109,6 +121,9 @@ func (c *Cache) Update(cfg Config, check bool) error {
 	}
 	if k != nil && k.outside != "" {
 		cfg.verifiedBy = k
+	}
+	if k != nil {
+		cfg.listed = k.listing
 	}
 	files, err := Generate(cfg)
 	if err != nil {
@@ -137,6 +152,13 @@ type cacheKey struct {
 	// the run's directory, or "" when its outputs cannot be verified by
 	// key (see verified.go).
 	outside string
+
+	// listing is the load's own list, when the key came from it; hint
+	// names the entry that remembers the files of the run's directory
+	// (changedSince).
+	listing *directListing
+	hint    string
+	dir     string // the run's directory, absolute
 }
 
 // An outputState is a file a run may replace, as it is or as the run left
@@ -195,6 +217,69 @@ func (k *cacheKey) record(files []File, warnings []string) {
 		e.Outputs = append(e.Outputs, o)
 	}
 	k.c.store(k.sum, e)
+	k.storeHint()
+}
+
+// storeHint records the files of the run's directory as k found them.
+func (k *cacheKey) storeHint() {
+	if i := slices.IndexFunc(k.inputs, func(d dirStamp) bool { return d.dir == k.dir }); i >= 0 && k.hint != "" {
+		k.c.store(k.hint, hintOf(k.inputs[i]))
+	}
+}
+
+// A dirHint is the stamp of the files of a run's directory, as the last run
+// with the same flags that recorded its key found them.
+type dirHint struct {
+	Format string
+	Files  []fileHint
+}
+
+type fileHint struct {
+	Name string
+	Size int64
+	Mod  time.Time
+}
+
+func hintOf(d dirStamp) dirHint {
+	h := dirHint{Format: cacheFormat}
+	for _, f := range d.files {
+		h.Files = append(h.Files, fileHint{f.name, f.size, f.mod})
+	}
+	return h
+}
+
+// hintSum names the hint of the runs of cfg in dir.
+func hintSum(cfg Config, dir string) string {
+	h := sha256.New()
+	for _, w := range slices.Concat([]string{"hint", cacheFormat, dir, cfg.Tags, cfg.Prefix, absPath(cfg.Output)}, cfg.Types, []string{"funcs"}, cfg.Funcs) {
+		fmt.Fprintf(h, "%q ", w)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// changedSince reports whether the files of dir, but outputs, seem to
+// have changed since the run that left the hint: the run is then likely
+// to load the package, and its key is better taken from the load's list
+// (direct.go), which costs more than the key's own, than from both. The
+// hint guides that choice alone; the key is the same from either list.
+func (c *Cache) changedSince(hint, dir string, outputs []string) bool {
+	data, err := os.ReadFile(c.entryPath(hint))
+	if err != nil {
+		return true
+	}
+	var h dirHint
+	if json.Unmarshal(data, &h) != nil || h.Format != cacheFormat {
+		return true
+	}
+	d, err := stampDir(dir, outputs, false)
+	if err != nil {
+		return true
+	}
+	was := dirStamp{dir: dir}
+	for _, f := range h.Files {
+		was.files = append(was.files, fileStamp{f.Name, f.Size, f.Mod})
+	}
+	return !d.equal(was)
 }
 
 // inputsUnchanged reports whether the files hashed for k are as they were
@@ -324,7 +409,7 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 		return nil, err
 	}
 
-	k := &cacheKey{c: c}
+	k := &cacheKey{c: c, dir: dir}
 	for _, out := range outputs {
 		o, err := stateOf(out)
 		if err != nil {
@@ -334,7 +419,20 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 	}
 	tests := declaredInTests(dir, local)
 	line("tests", fmt.Sprint(tests))
-	pkgs, err := listDeps(dir, cfg.Tags, tests, remote)
+	// The go command sees the package as the load will: its old outputs
+	// hidden. After an edit of the package, the run will most likely load
+	// it, and the list that gives the key is the load's own (direct.go).
+	overlay, hide, stubbed := loadOverlay(dir, outputs, tests)
+	var pkgs []listedPackage
+	k.hint = hintSum(cfg, dir)
+	if directable(stubbed, tests, remote) && c.changedSince(k.hint, dir, outputs) {
+		k.listing, err = listDirect(dir, cfg.Tags, overlay)
+		if err == nil {
+			pkgs, err = decodeListed(k.listing.out)
+		}
+	} else {
+		pkgs, err = listDeps(dir, cfg.Tags, tests, remote, hide)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -430,18 +528,30 @@ type listedModule struct {
 // the tests of the package in dir too, in a second go list beside the
 // first, since -test would list the tests of every package named. A package
 // with an error is an error: a run that would succeed has none.
-func listDeps(dir, tags string, tests bool, remote []string) ([]listedPackage, error) {
+func listDeps(dir, tags string, tests bool, remote []string, hide map[string][]byte) ([]listedPackage, error) {
+	var build []string
+	if tags != "" {
+		build = append(build, "-tags="+tags)
+	}
+	if len(hide) > 0 {
+		flag, cleanup, err := overlayFlag(hide)
+		if err != nil {
+			return nil, err
+		}
+		defer cleanup()
+		build = append(build, flag)
+	}
 	if !tests {
-		return goListDeps(dir, tags, false, slices.Concat([]string{"."}, supportPaths, remote))
+		return goListDeps(dir, build, false, slices.Concat([]string{"."}, supportPaths, remote))
 	}
 	var withTests []listedPackage
 	var testsErr error
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		withTests, testsErr = goListDeps(dir, tags, true, []string{"."})
+		withTests, testsErr = goListDeps(dir, build, true, []string{"."})
 	}()
-	pkgs, err := goListDeps(dir, tags, false, slices.Concat(supportPaths, remote))
+	pkgs, err := goListDeps(dir, build, false, slices.Concat(supportPaths, remote))
 	<-done
 	if err == nil {
 		err = testsErr
@@ -454,20 +564,21 @@ func listDeps(dir, tags string, tests bool, remote []string) ([]listedPackage, e
 	return slices.CompactFunc(pkgs, func(a, b listedPackage) bool { return a.ImportPath == b.ImportPath }), nil
 }
 
-func goListDeps(dir, tags string, tests bool, patterns []string) ([]listedPackage, error) {
+func goListDeps(dir string, build []string, tests bool, patterns []string) ([]listedPackage, error) {
 	args := []string{"list", "-e", "-deps", "-json=ImportPath,Dir,Standard,Goroot,Module,GoFiles,CgoFiles,IgnoredGoFiles,TestGoFiles,XTestGoFiles,Error,DepsErrors"}
 	if tests {
 		args = append(args, "-test")
 	}
-	if tags != "" {
-		args = append(args, "-tags="+tags)
-	}
-	cmd := exec.Command("go", slices.Concat(args, []string{"--"}, patterns)...)
-	cmd.Dir = dir
-	out, err := cmd.Output()
+	out, err := goCommand(dir, slices.Concat(args, build, []string{"--"}, patterns))
 	if err != nil {
 		return nil, err
 	}
+	return decodeListed(out)
+}
+
+// decodeListed decodes what go list -json printed; a package with an error
+// is an error.
+func decodeListed(out []byte) ([]listedPackage, error) {
 	var pkgs []listedPackage
 	dec := json.NewDecoder(bytes.NewReader(out))
 	for {

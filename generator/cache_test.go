@@ -248,3 +248,52 @@ func TestCacheTestFile(t *testing.T) {
 		t.Error("the run after an edit of the test file was not a full one")
 	}
 }
+
+// After an edit of the package, or on a first run, the key comes from the
+// list that the load takes too, so that the package is listed once; over
+// files as the last run found them, from the key's own list, which costs
+// less. Either list gives the same key, an old output with imports of its
+// own in the directory or not.
+func TestCacheListsForTheLoad(t *testing.T) {
+	dir, cfg := cacheModule(t)
+	cfg.Funcs = nil // a run the direct load takes
+	c := &Cache{dir: t.TempDir()}
+	run := func(what string, wantLists int64, wantFull bool) {
+		t.Helper()
+		before := directLists.Load()
+		full := runCached(t, c, cfg, false)
+		if n := directLists.Load() - before; n != wantLists || full != wantFull {
+			t.Errorf("%s: %d lists for the load, full run %v; want %d, %v", what, n, full, wantLists, wantFull)
+		}
+	}
+	run("first run", 1, true)
+	run("over the same files", 0, false)
+	replaceIn(t, dir, "tree.go", "// Tree is a tree.", "// Tree is a tree of items.")
+	run("after an edit", 1, true)
+	run("over the same files, after the edit", 0, false)
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(filepath.Join(dir, "tree.go"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	run("after a touch", 1, false)
+	run("over the same files, after the touch", 0, false)
+
+	writeFile(t, filepath.Join(dir, "tree_coro.go"), header+"\n\npackage m\n\nimport _ \"net/url\"\n")
+	own, err := c.key(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(c.entryPath(own.hint)); err != nil {
+		t.Fatal(err)
+	}
+	loads, err := c.key(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if own.listing != nil || loads.listing == nil {
+		t.Fatalf("keys from the load's list: %v and %v; want the second alone", own.listing != nil, loads.listing != nil)
+	}
+	if own.sum != loads.sum || own.outside != loads.outside {
+		t.Errorf("the key's own list gives %s (outside %s), the load's %s (outside %s); want the same", own.sum, own.outside, loads.sum, loads.outside)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -28,7 +27,8 @@ import (
 // packages.Load would ask the go command three times (its version, the
 // target's sizes, then the list), and the run would list supportPaths in a
 // fourth; on two cores they compete. loadDirect asks twice (the list, and
-// beside it the sizes), then parses and type-checks the package as
+// beside it the sizes), or not at all when the cache's key was taken from
+// the same list (cache.go), then parses and type-checks the package as
 // packages.Load does: the same parse (parseFile), an importer of the same
 // export data, the same type checker with the same configuration, and its
 // errors converted as packages.Load converts them (TestDirectLoad compares
@@ -45,8 +45,9 @@ import (
 // directLoad turns the direct load on; tests turn it off to compare.
 var directLoad = true
 
-// directLoads counts the direct loads, for tests.
-var directLoads atomic.Int64
+// directLoads counts the direct loads, and directLists their lists, for
+// tests.
+var directLoads, directLists atomic.Int64
 
 // listedDirect is what loadDirect reads of a package from go list.
 type listedDirect struct {
@@ -61,16 +62,25 @@ type listedDirect struct {
 	DepsErrors                    []*struct{ Err string }
 }
 
-// loadDirect loads the package in dir, as the go command sees it with
-// overlay, and returns it with the export data files of supportPaths; a nil
-// *loaded when the run is one to leave to packages.Load.
-func loadDirect(dir, tags string, outputs []string, overlay map[string][]byte) (*loaded, map[string]string, error) {
-	if !goListDriver() {
-		return nil, nil, nil
-	}
+// A directListing is the go command's answer to the direct load's list:
+// the JSON of go list, and the target's GOARCH and compiler.
+type directListing struct {
+	out  []byte
+	arch string
+}
+
+// directFields are the fields of go list the direct load reads, and those
+// the cache's key reads (listedPackage).
+const directFields = "-json=ImportPath,Name,Dir,Export,DepOnly,Standard,Goroot,Module,GoFiles,CgoFiles,IgnoredGoFiles,IgnoredOtherFiles,TestGoFiles,XTestGoFiles,ImportMap,Error,DepsErrors"
+
+// listDirect lists the package in dir, as the go command sees it with
+// overlay, with supportPaths and the export data of all they depend on;
+// beside it, the sizes query, as packages.Load runs it.
+func listDirect(dir, tags string, overlay map[string][]byte) (*directListing, error) {
+	directLists.Add(1)
 	flag, cleanup, err := overlayFlag(overlay)
 	if err != nil {
-		return nil, nil, fmt.Errorf("load %s: %w", relPath(dir), err)
+		return nil, err
 	}
 	defer cleanup()
 	var build []string
@@ -78,8 +88,6 @@ func loadDirect(dir, tags string, outputs []string, overlay map[string][]byte) (
 		build = append(build, "-tags="+tags)
 	}
 	build = append(build, flag)
-
-	// The sizes query runs beside the list, as packages.Load runs it.
 	arch := make(chan string, 1)
 	go func() {
 		out, err := goCommand(dir, slices.Concat([]string{"list"}, build, []string{"-f", "{{context.GOARCH}} {{context.Compiler}}", "--", "unsafe"}))
@@ -89,13 +97,26 @@ func loadDirect(dir, tags string, outputs []string, overlay map[string][]byte) (
 		}
 		arch <- strings.TrimSpace(string(out))
 	}()
-	out, err := goCommand(dir, slices.Concat([]string{"list", "-e", "-export", "-deps",
-		"-json=ImportPath,Name,Dir,Export,DepOnly,GoFiles,CgoFiles,IgnoredGoFiles,IgnoredOtherFiles,ImportMap,Module,Error,DepsErrors"},
-		build, []string{"--", "."}, supportPaths))
-	goarch := <-arch
-	if err != nil || goarch == "" {
-		return nil, nil, nil
+	out, err := goCommand(dir, slices.Concat([]string{"list", "-e", "-export", "-deps", directFields}, build, []string{"--", "."}, supportPaths))
+	l := &directListing{out: out, arch: <-arch}
+	if err == nil && l.arch == "" {
+		err = errors.New("go list: no GOARCH")
 	}
+	return l, err
+}
+
+// loadDirect loads the package in dir from listed, or from a list of its
+// own when listed is nil, and returns it with the export data files of
+// supportPaths; a nil *loaded when the run is one to leave to
+// packages.Load.
+func loadDirect(dir, tags string, outputs []string, overlay map[string][]byte, listed *directListing) (*loaded, map[string]string, error) {
+	if listed == nil {
+		var err error
+		if listed, err = listDirect(dir, tags, overlay); err != nil {
+			return nil, nil, nil
+		}
+	}
+	out, goarch := listed.out, listed.arch
 	var root *listedDirect
 	exports := map[string]string{}
 	dec := json.NewDecoder(bytes.NewReader(out))

@@ -43,7 +43,7 @@ func TestDirectLoad(t *testing.T) {
 		}
 		outputs, _ := filepath.Glob(filepath.Join(dir, "*_coro.go"))
 		before := directLoads.Load()
-		got, gotErr := load(dir, "", nil, nil, outputs, nil)
+		got, gotErr := load(dir, "", nil, nil, outputs, nil, nil)
 		if directLoads.Load() == before {
 			if name == linked {
 				t.Errorf("%s, through a link: not loaded directly", filepath.Base(name))
@@ -52,7 +52,7 @@ func TestDirectLoad(t *testing.T) {
 		}
 		direct++
 		directLoad = false
-		want, wantErr := load(dir, "", nil, nil, outputs, nil)
+		want, wantErr := load(dir, "", nil, nil, outputs, nil, nil)
 		directLoad = true
 		if (gotErr != nil) != (wantErr != nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
 			t.Errorf("%s: direct load: %v; packages.Load: %v", name, gotErr, wantErr)

@@ -41,6 +41,9 @@ type Config struct {
 	// verifiedBy is the key of a cached run (Cache.Update): its output may
 	// be taken from the disk as verified (verified.go); nil for none.
 	verifiedBy *cacheKey
+	// listed is the go list of the package that the run's key made
+	// (Cache.Update), for the load to take; nil for none.
+	listed *directListing
 }
 
 // A File is a generated file: its path and its whole content.
@@ -174,7 +177,7 @@ const maxRounds = 3
 func (s *session) model(cfg Config, targets []target, local, paths, extra []string, last bool, warn func(error)) ([]string, error) {
 	models.Add(1)
 	s.byFile, s.order = map[string][]*unit{}, nil
-	l, err := load(cfg.Dir, cfg.Tags, local, slices.Concat(paths, extra), s.outputs, s.startExports)
+	l, err := load(cfg.Dir, cfg.Tags, local, slices.Concat(paths, extra), s.outputs, cfg.listed, s.startExports)
 	if err != nil {
 		return nil, err
 	}

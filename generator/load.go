@@ -58,9 +58,10 @@ type loaded struct {
 // its way to an import cycle), the package is loaded again without them.
 //
 // Most runs load the package without packages.Load, from one go list
-// (direct.go); fallback is called before a load that does not, to start
-// what runs beside packages.Load.
-func load(dir, tags string, local, remote, outputs []string, fallback func()) (*loaded, error) {
+// (direct.go): listed, when the cache's key listed it already, else one of
+// its own. fallback is called before a load that does not, to start what
+// runs beside packages.Load.
+func load(dir, tags string, local, remote, outputs []string, listed *directListing, fallback func()) (*loaded, error) {
 	if fi, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("load %s: %w", dir, err)
 	} else if !fi.IsDir() {
@@ -75,24 +76,10 @@ func load(dir, tags string, local, remote, outputs []string, fallback func()) (*
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", dir, err)
 	}
-	var hide map[string][]byte
-	for _, out := range outputs {
-		if src, err := os.ReadFile(out); err == nil && isGenerated(src) {
-			if hide == nil {
-				hide = map[string][]byte{}
-			}
-			hide[out] = []byte("//go:build ignore\n\npackage ignore\n")
-		}
-	}
 	tests := declaredInTests(abs, local)
-	stubs := stubFiles(abs, outputs, tests)
-	overlay := hide
-	if len(stubs) > 0 {
-		overlay = maps.Clone(stubs)
-		maps.Copy(overlay, hide)
-	}
-	if directLoad && len(stubs) > 0 && len(remote) == 0 && !tests {
-		l, exports, err := loadDirect(abs, tags, outputs, overlay)
+	overlay, hide, stubbed := loadOverlay(abs, outputs, tests)
+	if directable(stubbed, tests, remote) {
+		l, exports, err := loadDirect(abs, tags, outputs, overlay, listed)
 		if err != nil {
 			return nil, err
 		}
@@ -105,13 +92,39 @@ func load(dir, tags string, local, remote, outputs []string, fallback func()) (*
 		fallback()
 	}
 	l, err := loadOnce(abs, tags, tests, remote, outputs, overlay)
-	if len(stubs) > 0 && (err != nil || l.stubbedOut()) {
+	if stubbed && (err != nil || l.stubbedOut()) {
 		l, err = loadOnce(abs, tags, tests, remote, outputs, hide)
 	}
 	if err != nil {
 		return nil, err
 	}
 	return l, l.checkLoaded(outputs)
+}
+
+// loadOverlay returns what the go command is to see in place of files of
+// dir: hide, the outputs that corogen generated, as ignored files, and
+// overlay, hide and the stubs of the package's files, when stubbed.
+func loadOverlay(dir string, outputs []string, tests bool) (overlay, hide map[string][]byte, stubbed bool) {
+	for _, out := range outputs {
+		if src, err := os.ReadFile(out); err == nil && isGenerated(src) {
+			if hide == nil {
+				hide = map[string][]byte{}
+			}
+			hide[out] = []byte("//go:build ignore\n\npackage ignore\n")
+		}
+	}
+	stubs := stubFiles(dir, outputs, tests)
+	if len(stubs) == 0 {
+		return hide, hide, false
+	}
+	overlay = maps.Clone(stubs)
+	maps.Copy(overlay, hide)
+	return overlay, hide, true
+}
+
+// directable reports whether a load may go without packages.Load.
+func directable(stubbed, tests bool, remote []string) bool {
+	return directLoad && stubbed && !tests && len(remote) == 0 && goListDriver()
 }
 
 // stubFiles returns, for each Go file of dir but the outputs (and the test

@@ -26,7 +26,7 @@ func TestLoadHidesOldOutputs(t *testing.T) {
 		}
 	}
 	out := filepath.Join(dir, "p_coro.go")
-	l, err := load(dir, "", nil, nil, []string{out}, nil)
+	l, err := load(dir, "", nil, nil, []string{out}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestLoadCompilesStubs(t *testing.T) {
 	}
 	t.Setenv("GOFLAGS", "-toolexec="+wrapper)
 	t.Setenv("GOCACHE", filepath.Join(tools, "cache"))
-	l, err := load(dir, "", nil, nil, []string{filepath.Join(dir, "p_coro.go")}, nil)
+	l, err := load(dir, "", nil, nil, []string{filepath.Join(dir, "p_coro.go")}, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
