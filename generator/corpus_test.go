@@ -33,19 +33,12 @@ func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds corogen and runs it on every case")
 	}
-	root := mustAbs(t, "..")
 	work := t.TempDir()
 	bin := filepath.Join(work, "corogen")
 	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/corogen").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	mod := filepath.Join(work, "corpus")
-	if err := os.CopyFS(mod, os.DirFS("../testdata/corpus")); err != nil {
-		t.Fatal(err)
-	}
-	restoreInputs(t, mod)
-	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/corpus\n\ngo 1.24.0\n\nrequire github.com/corogen/corogen v0.0.0\n\nreplace github.com/corogen/corogen => "+root+"\n")
-	writeFile(t, filepath.Join(mod, "go.sum"), mustRead(t, "../go.sum"))
+	mod := corpusModule(t, work)
 
 	var mu sync.Mutex
 	var built []string // the cases that exited 0
@@ -140,6 +133,20 @@ func runCase(t *testing.T, bin, work, dir, name string) bool {
 // that is not gofmt'd on purpose (a generated file with CRLF line endings)
 // is kept under a name gofmt does not read, so that the repository's own
 // files all are.
+// corpusModule copies the corpus into dir as the module example.com/corpus,
+// which uses this checkout of corogen, and returns the module's directory.
+func corpusModule(t *testing.T, dir string) string {
+	t.Helper()
+	mod := filepath.Join(dir, "corpus")
+	if err := os.CopyFS(mod, os.DirFS("../testdata/corpus")); err != nil {
+		t.Fatal(err)
+	}
+	restoreInputs(t, mod)
+	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/corpus\n\ngo 1.24.0\n\nrequire github.com/corogen/corogen v0.0.0\n\nreplace github.com/corogen/corogen => "+mustAbs(t, "..")+"\n")
+	writeFile(t, filepath.Join(mod, "go.sum"), mustRead(t, "../go.sum"))
+	return mod
+}
+
 func restoreInputs(t *testing.T, dir string) {
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

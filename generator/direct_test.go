@@ -15,20 +15,13 @@ import (
 // TestDirectLoad loads each package of the corpus directly and through
 // packages.Load, and compares what the run reads of them: files, errors,
 // module, sizes, the package's declarations and what the type checker
-// recorded. A package the direct load leaves to packages.Load must be one it
-// cannot handle: a listing with errors, cgo, or a file that does not parse.
+// recorded. Most cases load directly; the others (a listing with errors,
+// cgo, a file that does not parse) go to packages.Load.
 func TestDirectLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads every package of the corpus twice")
 	}
-	root := mustAbs(t, "..")
-	mod := filepath.Join(t.TempDir(), "corpus")
-	if err := os.CopyFS(mod, os.DirFS("../testdata/corpus")); err != nil {
-		t.Fatal(err)
-	}
-	restoreInputs(t, mod)
-	writeFile(t, filepath.Join(mod, "go.mod"), "module example.com/corpus\n\ngo 1.24.0\n\nrequire github.com/corogen/corogen v0.0.0\n\nreplace github.com/corogen/corogen => "+root+"\n")
-	writeFile(t, filepath.Join(mod, "go.sum"), mustRead(t, "../go.sum"))
+	mod := corpusModule(t, t.TempDir())
 	// A case through a symbolic link.
 	linked := filepath.Join(mod, "linked")
 	if err := os.Symlink(filepath.Join(mod, "alias_generic"), linked); err != nil {
