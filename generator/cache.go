@@ -422,16 +422,21 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 	// The go command sees the package as the load will: its old outputs
 	// hidden. After an edit of the package, the run will most likely load
 	// it, and the list that gives the key is the load's own (direct.go).
-	overlay, hide, stubbed := loadOverlay(dir, outputs, tests)
 	var pkgs []listedPackage
 	k.hint = hintSum(cfg, dir)
-	if directable(stubbed, tests, remote) && c.changedSince(k.hint, dir, outputs) {
-		k.listing, err = listDirect(dir, cfg.Tags, overlay)
-		if err == nil {
-			pkgs, err = decodeListed(k.listing.out)
+	if directable(true, tests, remote) && c.changedSince(k.hint, dir, outputs) {
+		if overlay, _, stubbed := loadOverlay(dir, outputs, tests); stubbed {
+			// A list that fails here (a dependency that does not compile)
+			// leaves the key to its own list, and the load to its own.
+			if l, err := listDirect(dir, cfg.Tags, overlay); err == nil {
+				if pkgs, err = decodeListed(l.out); err == nil {
+					k.listing = l
+				}
+			}
 		}
-	} else {
-		pkgs, err = listDeps(dir, cfg.Tags, tests, remote, hide)
+	}
+	if k.listing == nil {
+		pkgs, err = listDeps(dir, cfg.Tags, tests, remote, hiddenOutputs(outputs))
 	}
 	if err != nil {
 		return nil, err

@@ -105,6 +105,20 @@ func load(dir, tags string, local, remote, outputs []string, listed *directListi
 // dir: hide, the outputs that corogen generated, as ignored files, and
 // overlay, hide and the stubs of the package's files, when stubbed.
 func loadOverlay(dir string, outputs []string, tests bool) (overlay, hide map[string][]byte, stubbed bool) {
+	hide = hiddenOutputs(outputs)
+	stubs := stubFiles(dir, outputs, tests)
+	if len(stubs) == 0 {
+		return hide, hide, false
+	}
+	overlay = maps.Clone(stubs)
+	maps.Copy(overlay, hide)
+	return overlay, hide, true
+}
+
+// hiddenOutputs returns the outputs that corogen generated, as ignored
+// files for the go command.
+func hiddenOutputs(outputs []string) map[string][]byte {
+	var hide map[string][]byte
 	for _, out := range outputs {
 		if src, err := os.ReadFile(out); err == nil && isGenerated(src) {
 			if hide == nil {
@@ -113,13 +127,7 @@ func loadOverlay(dir string, outputs []string, tests bool) (overlay, hide map[st
 			hide[out] = []byte("//go:build ignore\n\npackage ignore\n")
 		}
 	}
-	stubs := stubFiles(dir, outputs, tests)
-	if len(stubs) == 0 {
-		return hide, hide, false
-	}
-	overlay = maps.Clone(stubs)
-	maps.Copy(overlay, hide)
-	return overlay, hide, true
+	return hide
 }
 
 // directable reports whether a load may go without packages.Load.
