@@ -52,6 +52,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/tools/go/packages"
 )
 
 // cacheEnv names the environment variable that places the cache, or turns
@@ -424,22 +426,19 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 	// it, and the list that gives the key is the load's own (direct.go).
 	var pkgs []listedPackage
 	k.hint = hintSum(cfg, dir)
-	if directable(true, tests, remote) && c.changedSince(k.hint, dir, outputs) {
+	if directable(tests, remote) && c.changedSince(k.hint, dir, outputs) {
 		if overlay, _, stubbed := loadOverlay(dir, outputs, tests); stubbed {
 			// A list that fails here (a dependency that does not compile)
 			// leaves the key to its own list, and the load to its own.
 			if l, err := listDirect(dir, cfg.Tags, overlay); err == nil {
-				if pkgs, err = decodeListed(l.out); err == nil {
-					k.listing = l
-				}
+				k.listing, pkgs = l, l.pkgs
 			}
 		}
 	}
 	if k.listing == nil {
-		pkgs, err = listDeps(dir, cfg.Tags, tests, remote, hiddenOutputs(outputs))
-	}
-	if err != nil {
-		return nil, err
+		if pkgs, err = listDeps(dir, cfg.Tags, tests, remote, hiddenOutputs(outputs)); err != nil {
+			return nil, err
+		}
 	}
 	goroots := map[string]bool{}
 	dirs := map[string]bool{}
@@ -512,20 +511,21 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 	return k, nil
 }
 
-// A listedPackage is what the key needs of a package go list lists.
+// A listedPackage is what the key (and the direct load) reads of a package
+// go list lists.
 type listedPackage struct {
 	ImportPath, Dir                                              string
 	Standard, Goroot                                             bool
 	GoFiles, CgoFiles, IgnoredGoFiles, TestGoFiles, XTestGoFiles []string
-	Module                                                       *listedModule
+	Module                                                       *packages.Module
 	Error                                                        *struct{ Err string }
 	DepsErrors                                                   []*struct{ Err string }
-}
 
-type listedModule struct {
-	Path, Version, Dir, GoMod, GoVersion string
-	Main                                 bool
-	Replace                              *listedModule
+	// The direct load's (directFields).
+	Name, Export      string
+	DepOnly           bool
+	IgnoredOtherFiles []string
+	ImportMap         map[string]string
 }
 
 // listDeps lists the package in dir, the packages generated code may
@@ -610,7 +610,7 @@ func decodeListed(out []byte) ([]listedPackage, error) {
 // its module (or the module that replaces it) has a version, and the
 // module's directory is named path@version, as the module cache names it
 // (a vendor directory, or a directory a replace names, is not).
-func inModuleCache(m *listedModule, dir string) bool {
+func inModuleCache(m *packages.Module, dir string) bool {
 	if m.Main {
 		return false
 	}
@@ -622,7 +622,7 @@ func inModuleCache(m *listedModule, dir string) bool {
 		(dir == m.Dir || strings.HasPrefix(dir, m.Dir+string(filepath.Separator)))
 }
 
-func replaceGoMod(m *listedModule) string {
+func replaceGoMod(m *packages.Module) string {
 	if m.Replace != nil {
 		return m.Replace.GoMod
 	}

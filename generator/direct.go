@@ -1,13 +1,10 @@
 package generator
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"go/ast"
 	"go/token"
 	"go/types"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -49,23 +46,10 @@ var directLoad = true
 // tests.
 var directLoads, directLists atomic.Int64
 
-// listedDirect is what loadDirect reads of a package from go list.
-type listedDirect struct {
-	ImportPath, Name, Dir, Export string
-	DepOnly                       bool
-	GoFiles, CgoFiles             []string
-	IgnoredGoFiles                []string
-	IgnoredOtherFiles             []string
-	ImportMap                     map[string]string
-	Module                        *packages.Module
-	Error                         *struct{ Err string }
-	DepsErrors                    []*struct{ Err string }
-}
-
 // A directListing is the go command's answer to the direct load's list:
-// the JSON of go list, and the target's GOARCH and compiler.
+// the packages, and the target's GOARCH and compiler.
 type directListing struct {
-	out  []byte
+	pkgs []listedPackage
 	arch string
 }
 
@@ -75,7 +59,8 @@ const directFields = "-json=ImportPath,Name,Dir,Export,DepOnly,Standard,Goroot,M
 
 // listDirect lists the package in dir, as the go command sees it with
 // overlay, with supportPaths and the export data of all they depend on;
-// beside it, the sizes query, as packages.Load runs it.
+// beside it, the sizes query, as packages.Load runs it. A package listed
+// with an error is an error: its messages are packages.Load's to relay.
 func listDirect(dir, tags string, overlay map[string][]byte) (*directListing, error) {
 	directLists.Add(1)
 	flag, cleanup, err := overlayFlag(overlay)
@@ -98,51 +83,48 @@ func listDirect(dir, tags string, overlay map[string][]byte) (*directListing, er
 		arch <- strings.TrimSpace(string(out))
 	}()
 	out, err := goCommand(dir, slices.Concat([]string{"list", "-e", "-export", "-deps", directFields}, build, []string{"--", "."}, supportPaths))
-	l := &directListing{out: out, arch: <-arch}
-	if err == nil && l.arch == "" {
-		err = errors.New("go list: no GOARCH")
+	l := &directListing{arch: <-arch}
+	if err != nil {
+		return nil, err
 	}
-	return l, err
+	if l.arch == "" {
+		return nil, errors.New("go list: no GOARCH")
+	}
+	if l.pkgs, err = decodeListed(out); err != nil {
+		return nil, err
+	}
+	return l, nil
 }
 
 // loadDirect loads the package in dir from listed, or from a list of its
 // own when listed is nil, and returns it with the export data files of
-// supportPaths; a nil *loaded when the run is one to leave to
-// packages.Load.
-func loadDirect(dir, tags string, outputs []string, overlay map[string][]byte, listed *directListing) (*loaded, map[string]string, error) {
+// supportPaths; nil when the run is one to leave to packages.Load.
+func loadDirect(dir, tags string, outputs []string, overlay map[string][]byte, listed *directListing) (*loaded, map[string]string) {
 	if listed == nil {
 		var err error
 		if listed, err = listDirect(dir, tags, overlay); err != nil {
-			return nil, nil, nil
+			return nil, nil
 		}
 	}
-	out, goarch := listed.out, listed.arch
-	var root *listedDirect
+	var root *listedPackage
 	exports := map[string]string{}
-	dec := json.NewDecoder(bytes.NewReader(out))
-	for {
-		p := new(listedDirect)
-		if err := dec.Decode(p); errors.Is(err, io.EOF) {
-			break
-		} else if err != nil || p.Error != nil || len(p.DepsErrors) > 0 {
-			return nil, nil, nil
-		}
+	for i, p := range listed.pkgs {
 		exports[p.ImportPath] = p.Export
 		if !p.DepOnly && p.Dir == dir {
-			root = p
+			root = &listed.pkgs[i]
 		}
 	}
 	if root == nil || len(root.CgoFiles) > 0 || len(root.GoFiles) == 0 {
-		return nil, nil, nil
+		return nil, nil
 	}
-	goarch, compiler, _ := strings.Cut(goarch, " ")
+	goarch, compiler, _ := strings.Cut(listed.arch, " ")
 	sizes := types.SizesFor(compiler, goarch)
 	if sizes == nil {
-		return nil, nil, nil
+		return nil, nil
 	}
 	for _, path := range supportPaths {
 		if exports[path] == "" {
-			return nil, nil, nil
+			return nil, nil
 		}
 	}
 
@@ -167,11 +149,11 @@ func loadDirect(dir, tags string, outputs []string, overlay map[string][]byte, l
 		p.GoFiles = append(p.GoFiles, path)
 		src, err := os.ReadFile(path)
 		if err != nil {
-			return nil, nil, nil
+			return nil, nil
 		}
 		f, err := parseFile(fset, path, src, outputs)
 		if err != nil { // packages.Load's to report
-			return nil, nil, nil
+			return nil, nil
 		}
 		p.Syntax = append(p.Syntax, f)
 	}
@@ -211,14 +193,14 @@ func loadDirect(dir, tags string, outputs []string, overlay map[string][]byte, l
 	if err := types.NewChecker(&conf, fset, p.Types, p.TypesInfo).Files(p.Syntax); err != nil && len(p.Errors) == 0 {
 		// An error the checker did not report as it went (a Go version
 		// it does not know): packages.Load's to report.
-		return nil, nil, nil
+		return nil, nil
 	}
 	directLoads.Add(1)
 	support := map[string]string{}
 	for _, path := range supportPaths {
 		support[path] = exports[path]
 	}
-	return &loaded{dir: dir, local: []*packages.Package{p}, remote: map[string]*packages.Package{}}, support, nil
+	return &loaded{dir: dir, local: []*packages.Package{p}, remote: map[string]*packages.Package{}}, support
 }
 
 // goListDriver reports whether packages.Load would ask the go command,

@@ -22,30 +22,40 @@ func TestDirectLoad(t *testing.T) {
 		t.Skip("loads every package of the corpus twice")
 	}
 	mod := corpusModule(t, t.TempDir())
-	// A case through a symbolic link.
-	linked := filepath.Join(mod, "linked")
-	if err := os.Symlink(filepath.Join(mod, "alias_generic"), linked); err != nil {
+	type loadCase struct {
+		name, tags string
+		direct     bool // must load directly
+	}
+	var all []loadCase
+	for _, name := range cases(t, "../testdata/corpus") {
+		all = append(all, loadCase{name: name})
+	}
+	// A case through a symbolic link, and one whose files depend on -tags.
+	if err := os.Symlink(filepath.Join(mod, "alias_generic"), filepath.Join(mod, "linked")); err != nil {
 		t.Fatal(err)
 	}
-	names := append(cases(t, "../testdata/corpus"), linked)
+	if err := os.Mkdir(filepath.Join(mod, "tagged"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(mod, "tagged", "t.go"), "package tagged\n\n// T has a callback method.\ntype T interface{ Each(fn func(int) bool) }\n")
+	writeFile(t, filepath.Join(mod, "tagged", "on.go"), "//go:build corogentest\n\npackage tagged\n\nvar V = 1\n")
+	writeFile(t, filepath.Join(mod, "tagged", "off.go"), "//go:build !corogentest\n\npackage tagged\n\nvar V = \"off\"\n")
+	all = append(all, loadCase{name: "linked", direct: true}, loadCase{name: "tagged", tags: "corogentest", direct: true})
 	direct := 0
-	for _, name := range names {
-		dir := filepath.Join(mod, name)
-		if name == linked {
-			dir = linked
-		}
+	for _, c := range all {
+		name, dir := c.name, filepath.Join(mod, c.name)
 		outputs, _ := filepath.Glob(filepath.Join(dir, "*_coro.go"))
 		before := directLoads.Load()
-		got, gotErr := load(dir, "", nil, nil, outputs, nil, nil)
+		got, gotErr := load(dir, c.tags, nil, nil, outputs, nil, nil)
 		if directLoads.Load() == before {
-			if name == linked {
-				t.Errorf("%s, through a link: not loaded directly", filepath.Base(name))
+			if c.direct {
+				t.Errorf("%s: not loaded directly", name)
 			}
 			continue
 		}
 		direct++
 		directLoad = false
-		want, wantErr := load(dir, "", nil, nil, outputs, nil, nil)
+		want, wantErr := load(dir, c.tags, nil, nil, outputs, nil, nil)
 		directLoad = true
 		if (gotErr != nil) != (wantErr != nil) || gotErr != nil && gotErr.Error() != wantErr.Error() {
 			t.Errorf("%s: direct load: %v; packages.Load: %v", name, gotErr, wantErr)
@@ -80,8 +90,8 @@ func TestDirectLoad(t *testing.T) {
 	}
 	// Most cases are packages of interfaces with nothing the direct load
 	// leaves to packages.Load.
-	t.Logf("%d of %d cases loaded directly", direct, len(names))
-	if n := len(names); direct < n/2 {
+	t.Logf("%d of %d cases loaded directly", direct, len(all))
+	if n := len(all); direct < n/2 {
 		t.Errorf("%d of %d cases loaded directly; want most", direct, n)
 	}
 }

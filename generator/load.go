@@ -78,12 +78,8 @@ func load(dir, tags string, local, remote, outputs []string, listed *directListi
 	}
 	tests := declaredInTests(abs, local)
 	overlay, hide, stubbed := loadOverlay(abs, outputs, tests)
-	if directable(stubbed, tests, remote) {
-		l, exports, err := loadDirect(abs, tags, outputs, overlay, listed)
-		if err != nil {
-			return nil, err
-		}
-		if l != nil {
+	if stubbed && directable(tests, remote) {
+		if l, exports := loadDirect(abs, tags, outputs, overlay, listed); l != nil {
 			l.exports = exports
 			return l, l.checkLoaded(outputs)
 		}
@@ -130,9 +126,10 @@ func hiddenOutputs(outputs []string) map[string][]byte {
 	return hide
 }
 
-// directable reports whether a load may go without packages.Load.
-func directable(stubbed, tests bool, remote []string) bool {
-	return directLoad && stubbed && !tests && len(remote) == 0 && goListDriver()
+// directable reports whether a load of the package, stubbed, may go
+// without packages.Load.
+func directable(tests bool, remote []string) bool {
+	return directLoad && !tests && len(remote) == 0 && goListDriver()
 }
 
 // stubFiles returns, for each Go file of dir but the outputs (and the test
