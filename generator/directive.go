@@ -72,6 +72,7 @@ type directives struct {
 // cbDirectives are the directives for one callback.
 type cbDirectives struct {
 	pos   token.Pos
+	on    string // as directives.on
 	reply bool
 	drain bool
 	stop  []ast.Expr
@@ -84,6 +85,7 @@ type cbDirectives struct {
 // for all callbacks, overridden by its own.
 func (d *directives) forCallback(name string) cbDirectives {
 	c := d.all
+	c.on = d.on
 	own, ok := d.byCb[name]
 	if !ok {
 		return c

@@ -100,26 +100,60 @@ func (a *analyser) findOne(fn *types.Func, param int) *finding {
 			f.why = []evidence{a.evidence(sf.Pos(), "never called by %s", funcName(sf))}
 		}
 	}
-	if f.lifetime == lifeSync || f.lifetime == lifeGoroutines {
-		a.top = s
-		b, e := a.read(s, readBool), a.read(s, readError)
-		a.top = nil
+	switch {
+	case f.lifetime == lifeSync || f.lifetime == lifeGoroutines:
+		b, e := a.readAll(s, readBool), a.readAll(s, readError)
 		f.bools, f.errs = &b, &e
 		f.lock = a.lockedCall(s)
 		f.plainLock = s.lockPlain
+	case f.lifetime == lifeKept && len(s.escapes) == 0 && !s.returns:
+		// Kept only by goroutines fn starts and does not wait for: their
+		// calls are in sight, and say what the result means.
+		b, e := a.readAll(s, readBool), a.readAll(s, readError)
+		f.bools, f.errs = &b, &e
 	}
 	return f
 }
 
+// readAll reads the callback's result of kind in s and in the functions
+// the goroutines s starts run, each read as a method of its own: what
+// follows a call there is that goroutine's, not s's. A reply anywhere
+// makes a reply.
+func (a *analyser) readAll(s *summary, kind string) reading {
+	a.top = s
+	r := a.read(s, kind)
+	a.top = nil
+	for _, st := range s.started {
+		var g reading
+		if st.run == nil {
+			g = reading{ev: a.evidence(st.pos, "%s result ignored (a goroutine runs the callback itself)", kind)}
+		} else {
+			a.top = st.run
+			g = a.read(st.run, kind)
+			a.top = nil
+		}
+		switch {
+		case g.none:
+		case r.none, r.stops && !g.stops:
+			r = g
+		}
+	}
+	return r
+}
+
 // mergeFindings merges the findings of several implementations: the most
 // careful protocol wins (kept over goroutines over synchronous, a reply over
-// a stop, a lock anywhere), and unknown over all.
+// a stop, a lock anywhere), and unknown over all: a result's meaning that
+// one implementation does not show is not known.
 func mergeFindings(all []*finding) *finding {
 	f := all[0]
+	unreadBools, unreadErrs := !f.noCode && f.bools == nil, !f.noCode && f.errs == nil
 	for _, g := range all[1:] {
 		if g.noCode {
 			continue
 		}
+		unreadBools = unreadBools || g.bools == nil
+		unreadErrs = unreadErrs || g.errs == nil
 		if f.noCode || g.lifetime > f.lifetime {
 			f.lifetime, f.why, f.noCode, f.source = g.lifetime, g.why, false, g.source
 		}
@@ -133,6 +167,12 @@ func mergeFindings(all []*finding) *finding {
 			f.lock = g.lock
 		}
 		f.plainLock = f.plainLock || g.plainLock
+	}
+	if unreadBools {
+		f.bools = nil
+	}
+	if unreadErrs {
+		f.errs = nil
 	}
 	return f
 }

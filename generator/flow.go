@@ -17,6 +17,7 @@ type summary struct {
 	fn      *ssa.Function
 	sites   []site     // calls that may call the callback while fn runs, on its goroutine
 	goes    []evidence // calls that may call it on a goroutine fn starts
+	started []started  // what those goroutines run
 	waits   bool       // fn waits for something (a Wait method) after starting goroutines
 	escapes []evidence // ways it may be kept beyond fn's run: stored, sent, passed where corogen does not read
 	unknown []evidence // ways it goes where corogen cannot follow: an interface's method, a func value
@@ -34,6 +35,14 @@ type summary struct {
 	lock      *evidence           // memo of locks.go
 	locked    bool                // lock computed
 	lockPlain bool                // the lock is released by a plain call, not a deferred one
+}
+
+// A started is a goroutine that may call the callback: the function it runs,
+// whose calls of the callback say what its result means, or nil when it
+// runs the callback itself, whose result nothing reads.
+type started struct {
+	run *summary
+	pos token.Pos // the go statement
 }
 
 // A site is a call that may call the callback: the callback itself (via nil),
@@ -228,7 +237,7 @@ func (t *tracker) call(instr ssa.CallInstruction, e tracked) {
 	}
 	if !common.IsInvoke() && common.Value == e.v && e.path == "" {
 		if isGo {
-			t.goes(instr, e.inner)
+			t.goes(instr, e.inner, e.inner)
 		} else {
 			t.s.sites = append(t.s.sites, site{instr: instr, via: e.inner})
 			t.inherit(e.inner, false)
@@ -255,7 +264,7 @@ func (t *tracker) invoke(instr ssa.CallInstruction, e tracked, isGo bool) {
 		// The callback is an interface value: its methods are the
 		// callback's functions.
 		if isGo {
-			t.goes(instr, nil)
+			t.goes(instr, nil, nil)
 		} else {
 			t.s.sites = append(t.s.sites, site{instr: instr})
 		}
@@ -268,7 +277,7 @@ func (t *tracker) invoke(instr ssa.CallInstruction, e tracked, isGo bool) {
 	sub := t.a.summarize(fn, 0, e.path, e.inner, nil)
 	switch {
 	case isGo && (sub.calls() || len(sub.goes) > 0):
-		t.goes(instr, nil)
+		t.goes(instr, nil, sub)
 	case sub.calls():
 		t.s.sites = append(t.s.sites, site{instr: instr, via: sub})
 	}
@@ -279,9 +288,10 @@ func (t *tracker) invoke(instr ssa.CallInstruction, e tracked, isGo bool) {
 }
 
 // goes records that the callback is called on a goroutine the function
-// starts, in instr.
-func (t *tracker) goes(instr ssa.CallInstruction, inner *summary) {
+// starts, in instr, which runs run (nil: the callback itself).
+func (t *tracker) goes(instr ssa.CallInstruction, inner, run *summary) {
 	t.s.goes = append(t.s.goes, t.a.evidence(instr.Pos(), "called on a goroutine that %s starts", funcName(t.s.fn)))
+	t.s.started = append(t.s.started, started{run, instr.Pos()})
 	t.s.waits = t.s.waits || callsWait(t.s.fn)
 	if inner != nil {
 		t.inherit(inner, true)
@@ -314,7 +324,7 @@ func (t *tracker) passed(instr ssa.CallInstruction, i int, e tracked, isGo bool)
 		sub := t.a.summarize(callee, i, e.path, e.inner, e.dyn)
 		if isGo {
 			if sub.calls() || len(sub.goes) > 0 {
-				t.goes(instr, nil)
+				t.goes(instr, nil, sub)
 			}
 		} else if sub.calls() {
 			t.s.sites = append(t.s.sites, site{instr: instr, via: sub})
@@ -396,6 +406,7 @@ func (t *tracker) inherit(sub *summary, async bool) {
 		return
 	}
 	t.s.goes = append(t.s.goes, sub.goes...)
+	t.s.started = append(t.s.started, sub.started...)
 	t.s.waits = t.s.waits || sub.waits
 	t.s.escapes = append(t.s.escapes, sub.escapes...)
 	t.s.unknown = append(t.s.unknown, sub.unknown...)

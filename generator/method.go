@@ -384,7 +384,7 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 		// The code reads false as "go on without this one": a reply, true
 		// by default, and the method stops by unwinding unless stop= says
 		// what stops it. default= and stop= say nothing against that.
-		readsReply := found != nil && found.bools != nil && !found.bools.none && !m.async && !found.bools.stops
+		readsReply := found != nil && found.bools != nil && !found.bools.none && !found.bools.stops
 		switch {
 		case d.stop != nil && isFalse(d.stop):
 			if readsReply {
@@ -394,12 +394,17 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 			f.inferred = true
 		case d.deflt != nil || d.stop != nil:
 			return bad("a bool result is a stop signal; add reply to make it a reply (stop=false alone says false stops)")
+		case found != nil && !found.noCode && found.bools == nil:
+			// The code was read, but not the calls: false may stop them,
+			// or answer one (a filter). The signature's default is only
+			// for code there is none of.
+			return md.boolQuestion(m, f, found, d)
 		}
 		if !f.inferred {
 			f.boolStop = true
 			return nil
 		}
-	case isBool && found != nil && found.bools != nil && !found.bools.none && found.bools.stops && !m.async && !isFalse(d.stop):
+	case isBool && found != nil && found.bools != nil && !found.bools.none && found.bools.stops && !isFalse(d.stop):
 		md.contradiction(m, pos, "reply", found.bools.ev)
 	}
 	f.reply = true
@@ -414,7 +419,7 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 	}
 	f.self = len(res) == 1 && f.cb.iface != nil && types.Identical(res[0].typ, f.cb.typ)
 	if types.Identical(res[len(res)-1].typ, errorType) && !f.self {
-		carried := found != nil && found.errs != nil && !found.errs.none && !found.errs.stops && !m.async
+		carried := found != nil && found.errs != nil && !found.errs.none && !found.errs.stops
 		switch {
 		case f.stop != nil && carried:
 			md.contradiction(m, pos, "stop="+exprList(f.stop), found.errs.ev)

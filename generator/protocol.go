@@ -34,8 +34,34 @@ func (md *modeler) question(m *methodModel, cb *callbackModel, d directives) err
 	if d.on != "" {
 		directive = fmt.Sprintf("//corogen:on=%s async (or sync)", d.on)
 	}
+	if sig, ok := cb.typ.Underlying().(*types.Signature); ok && sig.Results().Len() == 1 && isBool(sig.Results().At(0).Type()) {
+		// Its calls are not in sight either: say at once what settles its
+		// bool (boolQuestion).
+		directive += ", with stop=false when false stops the calls or reply default=true stop=false when the bool answers one"
+	}
 	return question{md.errorf(m.at, "%s: callback %s is %s (%s), so corogen cannot tell when it is called; add %s",
 		m.name, cb.name, ev.text, md.a.where(ev.pos), directive)}
+}
+
+// boolQuestion is the error for f, a callback function whose bool result
+// the code does not tell the meaning of: corogen read the method, but the
+// callback's calls are elsewhere (kept, or passed where corogen cannot
+// follow).
+func (md *modeler) boolQuestion(m *methodModel, f *cbFunc, found *finding, d cbDirectives) error {
+	ev := found.why[0]
+	stop, reply := "//corogen:stop=false", "//corogen:reply default=true stop=false"
+	where := " in the method's doc comment"
+	if d.on != "" {
+		stop = fmt.Sprintf("//corogen:on=%s stop=false", d.on)
+		reply = fmt.Sprintf("//corogen:on=%s reply default=true stop=false", d.on)
+		where = ""
+	}
+	if len(m.cbs) > 1 {
+		stop = strings.Replace(stop, "stop=false", "cb="+f.cb.name+" stop=false", 1)
+		reply = strings.Replace(reply, "reply", "cb="+f.cb.name+" reply", 1)
+	}
+	return question{md.errorf(m.at, "%s: callback %s is %s (%s), and corogen does not see its calls, so it cannot tell whether its false stops them or answers one (a filter); add %s%s when false stops the calls, or %s when the bool is an answer",
+		m.name, f.what(), ev.text, md.a.where(ev.pos), stop, where, reply)}
 }
 
 // settleLifetime decides whether m's callbacks are called while m runs, on

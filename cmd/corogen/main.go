@@ -78,7 +78,9 @@
 //     is a stop, and any other use (a filter, "skip the children") a reply,
 //     true unless the consumer replies (false where true leads out with no
 //     further call, as a radix tree's WalkFn ends its walk), M stopping by
-//     unwinding; an error
+//     unwinding; a call on a goroutine M starts is read the same way in the
+//     function that goroutine runs (a reply from the consumer then reaches
+//     that goroutine's call); an error
 //     that M returns (other than the sentinels it tests, as fs.SkipDir) is
 //     a stop, one M keeps a reply, M stopping by unwinding; a call made
 //     while M holds a sync.Mutex or RWMutex gives a cursor that collects
@@ -88,7 +90,12 @@
 //  4. otherwise a question: where the callback goes to an interface's
 //     method or a func value corogen cannot follow, the method is left out
 //     with a warning that names the directive to write (//corogen:async or
-//     //corogen:sync); for a -func, that is an error.
+//     //corogen:sync); where it returns a bool and its calls are not in
+//     sight (it is kept, or goes where corogen cannot follow, in any of the
+//     implementations read), the same, naming stop=false (false stops the
+//     calls) and reply default=true stop=false (the bool answers one, as a
+//     filter's does): taking it for a stop would make a filter accept
+//     everything. For a -func, a question is an error.
 //
 // A directive settles what it names and no more; the code still settles the
 // rest. async says the calls come from elsewhere, and a closer the code
