@@ -1,6 +1,7 @@
 package p
 
 import (
+	"errors"
 	"slices"
 	"testing"
 )
@@ -53,5 +54,18 @@ func TestEach(t *testing.T) {
 	}
 	if want := []int{1, 2}; !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// Report's error is an answer: once the consumer stops, the calls left get
+// nil, the answer that goes on, not a stop value that Report would count.
+func TestReportAfterStop(t *testing.T) {
+	done := make(chan int, 1)
+	for call := range ReportSeq([]int{1, 2, 3, 4}, done) {
+		call.Reply(errors.New("no"))
+		break
+	}
+	if n := <-done; n != 1 {
+		t.Errorf("Report counted %d errors, want 1 (the consumer's only reply)", n)
 	}
 }

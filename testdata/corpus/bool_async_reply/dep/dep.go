@@ -40,3 +40,18 @@ func worker(xs []int, pred func(int) bool) {
 	}
 	_ = n
 }
+
+// Report calls fn for each of xs on a goroutine of its own, counts the
+// errors fn returns and goes on, and sends the count on done: fn's error is
+// an answer, not a stop.
+func Report(xs []int, fn func(x int) error, done chan<- int) {
+	go func() {
+		n := 0
+		for _, x := range xs {
+			if err := fn(x); err != nil {
+				n++
+			}
+		}
+		done <- n
+	}()
+}
