@@ -38,7 +38,10 @@ type analyser struct {
 
 	// The readings of meaning.go: done, assumed while in progress, and
 	// the ones in progress that the current one depends on.
-	top         *summary // the method's own summary, while it is read
+	top *summary // the method's own summary, while it is read
+	// method is the method of an interface callback whose result is read:
+	// the calls of its other methods say nothing of it. "" reads them all.
+	method      string
 	lockEffects map[*ssa.Function]lockEffect
 	readings    map[readKey]reading
 	assumed     map[readKey]reading

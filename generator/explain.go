@@ -66,7 +66,7 @@ func (md *modeler) qualifiedName(u *unit, method string) string {
 // explainMethod records the explanations of m, added to u.
 func (md *modeler) explainMethod(u *unit, m *methodModel, d directives) {
 	for _, f := range m.funcs() {
-		found := f.cb.found
+		found := f.found
 		kind := ""
 		if len(f.results) > 0 {
 			switch last := f.results[len(f.results)-1].typ; {

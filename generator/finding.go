@@ -23,6 +23,9 @@ type finding struct {
 	why      []evidence // the evidence of the lifetime
 	bools    *reading   // for a bool result; nil when the code does not say
 	errs     *reading   // for an error result; nil when the code does not say
+	// byMethod holds, for a callback that is an interface, the readings of
+	// each of its methods' results, which bools and errs mix.
+	byMethod map[string]*finding
 	lock     *evidence
 	// plainLock: the lock is released by a plain call, which a panic
 	// unwinding the method skips: the method must not be stopped so.
@@ -71,6 +74,7 @@ func (a *analyser) findOne(fn *types.Func, param int) *finding {
 		}
 		return &finding{noCode: true, source: fmt.Sprintf("%s's code is not loaded", fn.FullName())}
 	}
+	cbType := fn.Type().(*types.Signature).Params().At(param).Type()
 	if fn.Type().(*types.Signature).Recv() != nil {
 		param++ // the SSA function's first parameter is the receiver
 	}
@@ -100,19 +104,39 @@ func (a *analyser) findOne(fn *types.Func, param int) *finding {
 			f.why = []evidence{a.evidence(sf.Pos(), "never called by %s", funcName(sf))}
 		}
 	}
-	switch {
-	case f.lifetime == lifeSync || f.lifetime == lifeGoroutines:
-		b, e := a.readAll(s, readBool), a.readAll(s, readError)
-		f.bools, f.errs = &b, &e
-		f.lock = a.lockedCall(s)
-		f.plainLock = s.lockPlain
-	case f.lifetime == lifeKept && len(s.escapes) == 0 && !s.returns:
+	readable := f.lifetime == lifeSync || f.lifetime == lifeGoroutines ||
 		// Kept only by goroutines fn starts and does not wait for: their
 		// calls are in sight, and say what the result means.
+		f.lifetime == lifeKept && len(s.escapes) == 0 && !s.returns
+	if readable {
 		b, e := a.readAll(s, readBool), a.readAll(s, readError)
 		f.bools, f.errs = &b, &e
+		if iface, ok := cbType.Underlying().(*types.Interface); ok {
+			f.byMethod = map[string]*finding{}
+			for i := range iface.NumMethods() {
+				a.method = iface.Method(i).Name()
+				b, e := a.readAll(s, readBool), a.readAll(s, readError)
+				f.byMethod[a.method] = &finding{bools: &b, errs: &e}
+			}
+			a.method = ""
+		}
+	}
+	if f.lifetime == lifeSync || f.lifetime == lifeGoroutines {
+		f.lock = a.lockedCall(s)
+		f.plainLock = s.lockPlain
 	}
 	return f
+}
+
+// forMethod is f for the method name of an interface callback: its own
+// readings of the results, where the code was read.
+func (f *finding) forMethod(name string) *finding {
+	g := *f
+	g.bools, g.errs, g.byMethod = nil, nil, nil
+	if m := f.byMethod[name]; m != nil {
+		g.bools, g.errs = m.bools, m.errs
+	}
+	return &g
 }
 
 // readAll reads the callback's result of kind in s and in the functions
@@ -154,6 +178,11 @@ func mergeFindings(all []*finding) *finding {
 		}
 		unreadBools = unreadBools || g.bools == nil
 		unreadErrs = unreadErrs || g.errs == nil
+		if f.noCode {
+			f.byMethod = g.byMethod
+		} else {
+			f.byMethod = mergeByMethod(f.byMethod, g.byMethod)
+		}
 		if f.noCode || g.lifetime > f.lifetime {
 			f.lifetime, f.why, f.noCode, f.source = g.lifetime, g.why, false, g.source
 		}
@@ -175,6 +204,21 @@ func mergeFindings(all []*finding) *finding {
 		f.errs = nil
 	}
 	return f
+}
+
+// mergeByMethod merges the readings of an interface callback's methods
+// found in two implementations, as mergeFindings merges the callback's.
+func mergeByMethod(x, y map[string]*finding) map[string]*finding {
+	if x == nil || y == nil {
+		return nil // one implementation's results are not read
+	}
+	out := map[string]*finding{}
+	for name, f := range x {
+		if g := y[name]; g != nil {
+			out[name] = mergeFindings([]*finding{f, g})
+		}
+	}
+	return out
 }
 
 // An implementer is a type that implements an interface, with the package

@@ -49,6 +49,9 @@ type readKey struct {
 	s    *summary
 	kind string
 	top  bool // s is the method's own summary, not a callee's
+	// method is the interface callback's method whose calls are read, as
+	// analyser.method.
+	method string
 }
 
 // read returns how s reads the callback's result of kind. Recursive
@@ -57,7 +60,7 @@ type readKey struct {
 // code shows; a reading that depends on another one still in progress is
 // kept only once that one is done.
 func (a *analyser) read(s *summary, kind string) reading {
-	key := readKey{s, kind, s == a.top}
+	key := readKey{s, kind, s == a.top, a.method}
 	if r, ok := a.readings[key]; ok {
 		return r
 	}
@@ -98,6 +101,9 @@ func (a *analyser) readOnce(s *summary, kind string) reading {
 	r := reading{stops: true, signal: true, unwinds: true}
 	counted := false
 	for _, st := range s.sites {
+		if c := st.instr.Common(); a.method != "" && st.via == nil && c.IsInvoke() && c.Method.Name() != a.method {
+			continue // a call of another method of an interface callback
+		}
 		sr, neutral := a.readSite(s, st, kind)
 		if neutral {
 			continue

@@ -297,7 +297,8 @@ func typeName(t types.Type) *types.TypeName {
 func (md *modeler) modelCallback(m *methodModel, cb *callbackModel, d directives) error {
 	if cb.iface == nil {
 		f := &cbFunc{cb: cb, event: upperFirst(cb.name)}
-		if err := md.modelFunc(m, f, cb.typ.Underlying().(*types.Signature), d.forCallback(cb.name), cb.found); err != nil {
+		f.found = cb.found
+		if err := md.modelFunc(m, f, cb.typ.Underlying().(*types.Signature), d.forCallback(cb.name), f.found); err != nil {
 			return err
 		}
 		cb.funcs = []*cbFunc{f}
@@ -315,9 +316,9 @@ func (md *modeler) modelCallback(m *methodModel, cb *callbackModel, d directives
 		if !fn.Exported() && fn.Pkg() != md.out.Types {
 			return cannotWrap{md.errorf(m.at, "%s: callback %q has the unexported method %s", m.name, cb.name, fn.Name())}
 		}
-		f := &cbFunc{cb: cb, method: fn.Name(), event: fn.Name()}
+		f := &cbFunc{cb: cb, method: fn.Name(), event: fn.Name(), found: cb.found.forMethod(fn.Name())}
 		sig := fn.Type().(*types.Signature)
-		if err := md.modelFunc(m, f, sig, d.forCallback(fn.Name()), nil); err != nil {
+		if err := md.modelFunc(m, f, sig, d.forCallback(fn.Name()), f.found); err != nil {
 			return err
 		}
 		cb.funcs = append(cb.funcs, f)

@@ -98,10 +98,11 @@ type callbackModel struct {
 // method of an interface callback.
 type cbFunc struct {
 	cb      *callbackModel
-	method  string  // the interface's method; "" for a func callback
-	event   string  // the name of its event type, after the method's
-	params  []param // its parameters
-	results []param // its results, named for Reply's parameters
+	method  string   // the interface's method; "" for a func callback
+	found   *finding // what the code says of it: cb's finding, or its method's
+	event   string   // the name of its event type, after the method's
+	params  []param  // its parameters
+	results []param  // its results, named for Reply's parameters
 
 	// reply: the results are the consumer's to give; else there are none,
 	// or a bool that only says continue (true) or stop (false): boolStop.

@@ -80,7 +80,8 @@
 //     further call, as a radix tree's WalkFn ends its walk), M stopping by
 //     unwinding; a call on a goroutine M starts is read the same way in the
 //     function that goroutine runs (a reply from the consumer then reaches
-//     that goroutine's call); an error
+//     that goroutine's call), and each method of a callback that is an
+//     interface from the calls of that method; an error
 //     that M returns (other than the sentinels it tests, as fs.SkipDir) is
 //     a stop, one M keeps a reply, M stopping by unwinding; a call made
 //     while M holds a sync.Mutex or RWMutex gives a cursor that collects
