@@ -56,9 +56,13 @@ func (md *modeler) boolQuestion(m *methodModel, f *cbFunc, found *finding, d cbD
 		reply = fmt.Sprintf("//corogen:on=%s reply default=true stop=false", d.on)
 		where = ""
 	}
-	if len(m.cbs) > 1 {
-		stop = strings.Replace(stop, "stop=false", "cb="+f.cb.name+" stop=false", 1)
-		reply = strings.Replace(reply, "reply", "cb="+f.cb.name+" reply", 1)
+	// cb= names the callback, or the method of an interface callback.
+	if cb := f.cb.name; len(m.cbs) > 1 || f.method != "" {
+		if f.method != "" {
+			cb = f.method
+		}
+		stop = strings.Replace(stop, "stop=false", "cb="+cb+" stop=false", 1)
+		reply = strings.Replace(reply, "reply", "cb="+cb+" reply", 1)
 	}
 	return question{md.errorf(m.at, "%s: callback %s is %s (%s), and corogen does not see its calls, so it cannot tell whether its false stops them or answers one (a filter); add %s%s when false stops the calls, or %s when the bool is an answer",
 		m.name, f.what(), ev.text, md.a.where(ev.pos), stop, where, reply)}
