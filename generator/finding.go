@@ -30,7 +30,10 @@ type finding struct {
 	// plainLock: the lock is released by a plain call, which a panic
 	// unwinding the method skips: the method must not be stopped so.
 	plainLock bool
-	returned  bool // the method returns the callback, or a function that calls it
+	// recovers: a function between the method and the calls recovers
+	// panics, which may catch an unwinding; nor is it stopped so then.
+	recovers *evidence
+	returned bool // the method returns the callback, or a function that calls it
 }
 
 type lifetime int
@@ -124,6 +127,7 @@ func (a *analyser) findOne(fn *types.Func, param int) *finding {
 	if f.lifetime == lifeSync || f.lifetime == lifeGoroutines {
 		f.lock = a.lockedCall(s)
 		f.plainLock = s.lockPlain
+		f.recovers = a.recoveredOn(s)
 	}
 	return f
 }
@@ -196,6 +200,9 @@ func mergeFindings(all []*finding) *finding {
 			f.lock = g.lock
 		}
 		f.plainLock = f.plainLock || g.plainLock
+		if f.recovers == nil {
+			f.recovers = g.recovers
+		}
 	}
 	if unreadBools {
 		f.bools = nil

@@ -160,19 +160,25 @@ func (a *analyser) funcLockEffect(f *ssa.Function, depth int) lockEffect {
 	var takes, releases []ssa.Instruction
 	for _, blk := range b.Blocks {
 		for _, x := range blk.Instrs {
-			call, ok := x.(*ssa.Call)
+			call, ok := x.(ssa.CallInstruction)
 			if !ok {
 				continue
 			}
+			_, deferred := x.(*ssa.Defer)
+			_, plain := x.(*ssa.Call)
 			callee := call.Common().StaticCallee()
-			if callee == nil {
+			if callee == nil || !plain && !deferred {
 				continue
 			}
 			switch a.funcLockEffect(callee, depth-1) {
 			case lockTake:
-				takes = append(takes, call)
+				if plain {
+					takes = append(takes, x)
+				}
 			case lockRelease:
-				releases = append(releases, call)
+				// A deferred release runs at every return after it: the
+				// function does not return holding the lock.
+				releases = append(releases, x)
 			}
 		}
 	}

@@ -116,7 +116,8 @@ type cbFunc struct {
 	// drainReply: stop returns the default reply, until the method ends,
 	// where unwinding would skip the release of a lock.
 	drainReply bool
-	inferred   bool // the reply (and stop by unwinding) comes from the code, not the signature
+	drainWhy   string // why it drains rather than unwinds
+	inferred   bool   // the reply (and stop by unwinding) comes from the code, not the signature
 	// late is what an async callback that returns nothing calls, with its
 	// arguments, once the consumer has stopped; nil for nothing.
 	late ast.Expr

@@ -144,16 +144,26 @@ func (md *modeler) settleLocks(m *methodModel, d directives) {
 }
 
 // settleUnwinding keeps m from being stopped by unwinding where the code
-// holds a lock that a plain call releases: the panic would skip the
-// release, and the lock stays held. Such a callback drains instead: once
-// the consumer has stopped, it returns at once (its default reply), until
-// m returns.
+// holds a lock that a plain call releases (the panic would skip the
+// release, and the lock stays held), or where it recovers panics between m
+// and the callback (the unwinding may be swallowed, and the calls go on, or
+// raised again as another panic). Such a callback drains instead: once the
+// consumer has stopped, it returns at once (its default reply), until m
+// returns.
 func (md *modeler) settleUnwinding(m *methodModel) {
 	if m.async {
 		return
 	}
 	for _, f := range m.funcs() {
-		if !f.unwinds() || !f.cb.found.plainLock {
+		if !f.unwinds() {
+			continue
+		}
+		switch found := f.cb.found; {
+		case found.plainLock:
+			f.drainWhy = "the lock's release is not deferred"
+		case found.recovers != nil:
+			f.drainWhy = md.a.describe(*found.recovers)
+		default:
 			continue
 		}
 		if len(f.results) == 0 {
@@ -258,9 +268,11 @@ func (m *methodModel) protocolText(f *cbFunc) string {
 	case f.reply && m.async:
 		parts = append(parts, fmt.Sprintf("reply default=%s", defaultList(f)))
 	case f.reply && f.drainReply:
-		parts = append(parts, fmt.Sprintf("reply default=%s, stop by draining (the lock's release is not deferred)", defaultList(f)))
+		parts = append(parts, fmt.Sprintf("reply default=%s, stop by draining (%s)", defaultList(f), f.drainWhy))
 	case f.reply:
 		parts = append(parts, fmt.Sprintf("reply default=%s, stop by unwinding", defaultList(f)))
+	case f.drain && f.drainWhy != "":
+		parts = append(parts, fmt.Sprintf("stop by draining (%s)", f.drainWhy))
 	case f.drain:
 		parts = append(parts, "stop=drain")
 	case len(f.results) == 0 && !m.async:

@@ -85,7 +85,17 @@
 //     that M returns (other than the sentinels it tests, as fs.SkipDir) is
 //     a stop, one M keeps a reply, M stopping by unwinding; a call made
 //     while M holds a sync.Mutex or RWMutex gives a cursor that collects
-//     first (nopause);
+//     first (nopause; a lock taken and released with defer in a function M
+//     calls is not held at the call; the cursor's calls keep their
+//     arguments as passed, so an API that reuses a buffer it passes, a
+//     []byte, shows every collected call the buffer's last content: its
+//     iterator, whose loop body runs inside the callback, does not, nor
+//     does the cursor with batch=1, where pausing under the lock is safe);
+//     where a function between M and the
+//     call recovers panics (singleflight's Do), or releases a lock held at
+//     the call without defer, M is not stopped by unwinding, which that
+//     code would catch or skip: once the consumer stops, the callback
+//     returns at once, its default reply, until M returns (drain);
 //  3. the signature's defaults above, where there is no code to read (an
 //     interface with no implementation in sight);
 //  4. otherwise a question: where the callback goes to an interface's

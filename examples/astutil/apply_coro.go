@@ -44,22 +44,18 @@ func (*ApplyPost) isApplyEvent() {}
 // results; ApplyPull's cursor returns them.
 func ApplySeq(root ast.Node) iter.Seq[ApplyEvent] {
 	return func(yield func(ApplyEvent) bool) {
-		defer runtime.CatchUnwind()
 		done, ended := false, false
-		defer func() {
-			done, ended = true, true
-		}()
 		_ = astutil.Apply(root, func(arg0 *astutil.Cursor) bool {
 			if done {
 				if ended {
 					runtime.Late("astutil.Apply")
 				}
-				runtime.Unwind()
+				return true
 			}
 			ev := &ApplyPre{Cursor: arg0, reply: true}
 			if !yield(ev) {
 				done = true
-				runtime.Unwind()
+				return true
 			}
 			return ev.reply
 		}, func(arg0 *astutil.Cursor) bool {
@@ -76,6 +72,7 @@ func ApplySeq(root ast.Node) iter.Seq[ApplyEvent] {
 			}
 			return true
 		})
+		done, ended = true, true
 	}
 }
 
@@ -95,7 +92,7 @@ func ApplyPull(root ast.Node) *ApplyCursor {
 				if ended {
 					runtime.Late("astutil.Apply")
 				}
-				runtime.Unwind()
+				return true
 			}
 			return ev.reply
 		}, func(arg0 *astutil.Cursor) bool {
