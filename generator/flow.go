@@ -523,15 +523,20 @@ func (s *summary) callsDirectly(seen map[*summary]bool) bool {
 // sync.WaitGroup's or an errgroup.Group's: after starting goroutines, f
 // waits for them.
 func callsWait(f *ssa.Function) bool {
+	return hasCall(f, func(c *ssa.CallCommon) bool {
+		if callee := c.StaticCallee(); callee != nil && callee.Name() == "Wait" && callee.Signature.Recv() != nil {
+			return true
+		}
+		return c.IsInvoke() && c.Method.Name() == "Wait"
+	})
+}
+
+// hasCall reports whether f makes a plain call that match accepts.
+func hasCall(f *ssa.Function, match func(*ssa.CallCommon) bool) bool {
 	for _, b := range f.Blocks {
 		for _, instr := range b.Instrs {
-			if c, ok := instr.(*ssa.Call); ok {
-				if callee := c.Common().StaticCallee(); callee != nil && callee.Name() == "Wait" && callee.Signature.Recv() != nil {
-					return true
-				}
-				if c.Common().IsInvoke() && c.Common().Method.Name() == "Wait" {
-					return true
-				}
+			if c, ok := instr.(*ssa.Call); ok && match(c.Common()) {
+				return true
 			}
 		}
 	}

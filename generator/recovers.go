@@ -59,14 +59,8 @@ func (a *analyser) deferredRecover(fn *ssa.Function) *ssa.Defer {
 
 // callsRecover reports whether fn calls the builtin recover.
 func callsRecover(fn *ssa.Function) bool {
-	for _, b := range fn.Blocks {
-		for _, x := range b.Instrs {
-			if c, ok := x.(*ssa.Call); ok {
-				if bi, ok := c.Call.Value.(*ssa.Builtin); ok && bi.Name() == "recover" {
-					return true
-				}
-			}
-		}
-	}
-	return false
+	return hasCall(fn, func(c *ssa.CallCommon) bool {
+		bi, ok := c.Value.(*ssa.Builtin)
+		return ok && bi.Name() == "recover"
+	})
 }
