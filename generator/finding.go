@@ -24,7 +24,7 @@ type finding struct {
 	bools    *reading   // for a bool result; nil when the code does not say
 	errs     *reading   // for an error result; nil when the code does not say
 	// byMethod holds, for a callback that is an interface, the readings of
-	// each of its methods' results, which bools and errs mix.
+	// each of its methods' results, in place of bools and errs.
 	byMethod map[string]*finding
 	lock     *evidence
 	// plainLock: the lock is released by a plain call, which a panic
@@ -111,18 +111,17 @@ func (a *analyser) findOne(fn *types.Func, param int) *finding {
 		// Kept only by goroutines fn starts and does not wait for: their
 		// calls are in sight, and say what the result means.
 		f.lifetime == lifeKept && len(s.escapes) == 0 && !s.returns
-	if readable {
-		b, e := a.readAll(s, readBool), a.readAll(s, readError)
-		f.bools, f.errs = &b, &e
-		if iface, ok := cbType.Underlying().(*types.Interface); ok {
-			f.byMethod = map[string]*finding{}
-			for i := range iface.NumMethods() {
-				a.method = iface.Method(i).Name()
-				b, e := a.readAll(s, readBool), a.readAll(s, readError)
-				f.byMethod[a.method] = &finding{bools: &b, errs: &e}
-			}
-			a.method = ""
+	if iface, ok := cbType.Underlying().(*types.Interface); ok && readable {
+		// Each method's results, read from that method's calls.
+		f.byMethod = map[string]*finding{}
+		for i := range iface.NumMethods() {
+			a.method = iface.Method(i).Name()
+			f.byMethod[a.method] = a.readResults(s)
 		}
+		a.method = ""
+	} else if readable {
+		g := a.readResults(s)
+		f.bools, f.errs = g.bools, g.errs
 	}
 	if f.lifetime == lifeSync || f.lifetime == lifeGoroutines {
 		f.lock = a.lockedCall(s)
@@ -143,6 +142,21 @@ func (f *finding) forMethod(name string) *finding {
 	return &g
 }
 
+// readResults reads what the callback's bool and error results mean in s.
+func (a *analyser) readResults(s *summary) *finding {
+	b, e := a.readAll(s, readBool), a.readAll(s, readError)
+	return &finding{bools: &b, errs: &e}
+}
+
+// said is r when it says something of the result: nil when the code does
+// not tell, or does not call the callback.
+func said(r *reading) *reading {
+	if r == nil || r.none {
+		return nil
+	}
+	return r
+}
+
 // readAll reads the callback's result of kind in s and in the functions
 // the goroutines s starts run, each read as a method of its own: what
 // follows a call there is that goroutine's, not s's. A reply anywhere
@@ -153,9 +167,12 @@ func (a *analyser) readAll(s *summary, kind string) reading {
 	a.top = nil
 	for _, st := range s.started {
 		var g reading
-		if st.run == nil {
-			g = reading{ev: a.evidence(st.pos, "%s result ignored (a goroutine runs the callback itself)", kind)}
-		} else {
+		switch {
+		case a.otherMethod(st.instr, st.run):
+			continue
+		case st.run == nil:
+			g = reading{ev: a.evidence(st.instr.Pos(), "%s result ignored (a goroutine runs the callback itself)", kind)}
+		default:
 			a.top = st.run
 			g = a.read(st.run, kind)
 			a.top = nil

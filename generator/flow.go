@@ -41,8 +41,8 @@ type summary struct {
 // whose calls of the callback say what its result means, or nil when it
 // runs the callback itself, whose result nothing reads.
 type started struct {
-	run *summary
-	pos token.Pos // the go statement
+	run   *summary
+	instr ssa.CallInstruction // the go statement
 }
 
 // A site is a call that may call the callback: the callback itself (via nil),
@@ -291,7 +291,7 @@ func (t *tracker) invoke(instr ssa.CallInstruction, e tracked, isGo bool) {
 // starts, in instr, which runs run (nil: the callback itself).
 func (t *tracker) goes(instr ssa.CallInstruction, inner, run *summary) {
 	t.s.goes = append(t.s.goes, t.a.evidence(instr.Pos(), "called on a goroutine that %s starts", funcName(t.s.fn)))
-	t.s.started = append(t.s.started, started{run, instr.Pos()})
+	t.s.started = append(t.s.started, started{run, instr})
 	t.s.waits = t.s.waits || callsWait(t.s.fn)
 	if inner != nil {
 		t.inherit(inner, true)

@@ -160,19 +160,23 @@ func (a *analyser) funcLockEffect(f *ssa.Function, depth int) lockEffect {
 	var takes, releases []ssa.Instruction
 	for _, blk := range b.Blocks {
 		for _, x := range blk.Instrs {
-			call, ok := x.(ssa.CallInstruction)
-			if !ok {
+			var call ssa.CallInstruction
+			deferred := false
+			switch x := x.(type) {
+			case *ssa.Call:
+				call = x
+			case *ssa.Defer:
+				call, deferred = x, true
+			default:
 				continue
 			}
-			_, deferred := x.(*ssa.Defer)
-			_, plain := x.(*ssa.Call)
 			callee := call.Common().StaticCallee()
-			if callee == nil || !plain && !deferred {
+			if callee == nil {
 				continue
 			}
 			switch a.funcLockEffect(callee, depth-1) {
 			case lockTake:
-				if plain {
+				if !deferred {
 					takes = append(takes, x)
 				}
 			case lockRelease:

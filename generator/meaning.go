@@ -101,8 +101,8 @@ func (a *analyser) readOnce(s *summary, kind string) reading {
 	r := reading{stops: true, signal: true, unwinds: true}
 	counted := false
 	for _, st := range s.sites {
-		if c := st.instr.Common(); a.method != "" && st.via == nil && c.IsInvoke() && c.Method.Name() != a.method {
-			continue // a call of another method of an interface callback
+		if a.otherMethod(st.instr, st.via) {
+			continue
 		}
 		sr, neutral := a.readSite(s, st, kind)
 		if neutral {
@@ -122,6 +122,14 @@ func (a *analyser) readOnce(s *summary, kind string) reading {
 		return reading{none: true}
 	}
 	return r
+}
+
+// otherMethod reports whether instr, which calls the callback (via nil) or
+// a function that does (via), is a call of another method of an interface
+// callback than the one whose results are read (analyser.method).
+func (a *analyser) otherMethod(instr ssa.CallInstruction, via *summary) bool {
+	c := instr.Common()
+	return a.method != "" && via == nil && c.IsInvoke() && c.Method.Name() != a.method
 }
 
 // readSite reads one site: whether its result stops, and then how the

@@ -296,9 +296,8 @@ func typeName(t types.Type) *types.TypeName {
 
 func (md *modeler) modelCallback(m *methodModel, cb *callbackModel, d directives) error {
 	if cb.iface == nil {
-		f := &cbFunc{cb: cb, event: upperFirst(cb.name)}
-		f.found = cb.found
-		if err := md.modelFunc(m, f, cb.typ.Underlying().(*types.Signature), d.forCallback(cb.name), f.found); err != nil {
+		f := &cbFunc{cb: cb, event: upperFirst(cb.name), found: cb.found}
+		if err := md.modelFunc(m, f, cb.typ.Underlying().(*types.Signature), d.forCallback(cb.name)); err != nil {
 			return err
 		}
 		cb.funcs = []*cbFunc{f}
@@ -318,7 +317,7 @@ func (md *modeler) modelCallback(m *methodModel, cb *callbackModel, d directives
 		}
 		f := &cbFunc{cb: cb, method: fn.Name(), event: fn.Name(), found: cb.found.forMethod(fn.Name())}
 		sig := fn.Type().(*types.Signature)
-		if err := md.modelFunc(m, f, sig, d.forCallback(fn.Name()), f.found); err != nil {
+		if err := md.modelFunc(m, f, sig, d.forCallback(fn.Name())); err != nil {
 			return err
 		}
 		cb.funcs = append(cb.funcs, f)
@@ -327,8 +326,11 @@ func (md *modeler) modelCallback(m *methodModel, cb *callbackModel, d directives
 }
 
 // modelFunc models one function the method calls back, with signature sig,
-// and settles its reply and stop: DESIGN's defaults, then the directives.
-func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d cbDirectives, found *finding) error {
+// and settles its reply and stop: the directives, then what the code shows
+// (f.found), then DESIGN's defaults.
+func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d cbDirectives) error {
+	found := f.found
+	bools, errs := said(found.bools), said(found.errs)
 	// Errors point at the callback's directives, else at the method.
 	pos := d.pos
 	if pos == token.NoPos {
@@ -385,17 +387,17 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 		// The code reads false as "go on without this one": a reply, true
 		// by default, and the method stops by unwinding unless stop= says
 		// what stops it. default= and stop= say nothing against that.
-		readsReply := found != nil && found.bools != nil && !found.bools.none && !found.bools.stops
+		readsReply := bools != nil && !bools.stops
 		switch {
 		case d.stop != nil && isFalse(d.stop):
 			if readsReply {
-				md.contradiction(m, pos, "stop=false", found.bools.ev)
+				md.contradiction(m, pos, "stop=false", bools.ev)
 			}
 		case readsReply:
 			f.inferred = true
 		case d.deflt != nil || d.stop != nil:
 			return bad("a bool result is a stop signal; add reply to make it a reply (stop=false alone says false stops)")
-		case found != nil && !found.noCode && found.bools == nil:
+		case !found.noCode && found.bools == nil:
 			// The code was read, but not the calls: false may stop them,
 			// or answer one (a filter). The signature's default is only
 			// for code there is none of.
@@ -405,25 +407,25 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 			f.boolStop = true
 			return nil
 		}
-	case isBool && found != nil && found.bools != nil && !found.bools.none && found.bools.stops && !isFalse(d.stop):
-		md.contradiction(m, pos, "reply", found.bools.ev)
+	case isBool && bools != nil && bools.stops && !isFalse(d.stop):
+		md.contradiction(m, pos, "reply", bools.ev)
 	}
 	f.reply = true
 	f.deflt, f.stop = d.deflt, d.stop
 	if isBool && f.inferred && f.deflt == nil {
 		// The reply that goes on: true, unless true is what leads out.
 		goOn := "true"
-		if found != nil && found.bools != nil && found.bools.trueLeads {
+		if bools != nil && bools.trueLeads {
 			goOn = "false"
 		}
 		f.deflt = []ast.Expr{ast.NewIdent(goOn)}
 	}
 	f.self = len(res) == 1 && f.cb.iface != nil && types.Identical(res[0].typ, f.cb.typ)
 	if types.Identical(res[len(res)-1].typ, errorType) && !f.self {
-		carried := found != nil && found.errs != nil && !found.errs.none && !found.errs.stops
+		carried := errs != nil && !errs.stops
 		switch {
 		case f.stop != nil && carried:
-			md.contradiction(m, pos, "stop="+exprList(f.stop), found.errs.ev)
+			md.contradiction(m, pos, "stop="+exprList(f.stop), errs.ev)
 		case f.stop == nil && carried:
 			// An error does not stop the method: it stops by unwinding.
 			f.inferred = true

@@ -49,20 +49,24 @@ func (md *modeler) question(m *methodModel, cb *callbackModel, d directives) err
 // follow).
 func (md *modeler) boolQuestion(m *methodModel, f *cbFunc, found *finding, d cbDirectives) error {
 	ev := found.why[0]
-	stop, reply := "//corogen:stop=false", "//corogen:reply default=true stop=false"
-	where := " in the method's doc comment"
-	if d.on != "" {
-		stop = fmt.Sprintf("//corogen:on=%s stop=false", d.on)
-		reply = fmt.Sprintf("//corogen:on=%s reply default=true stop=false", d.on)
-		where = ""
-	}
 	// cb= names the callback, or the method of an interface callback.
-	if cb := f.cb.name; len(m.cbs) > 1 || f.method != "" {
-		if f.method != "" {
-			cb = f.method
+	cb := ""
+	switch {
+	case f.method != "":
+		cb = "cb=" + f.method + " "
+	case len(m.cbs) > 1:
+		cb = "cb=" + f.cb.name + " "
+	}
+	directive := func(items string) string {
+		if d.on != "" {
+			return fmt.Sprintf("//corogen:on=%s %s%s", d.on, cb, items)
 		}
-		stop = strings.Replace(stop, "stop=false", "cb="+cb+" stop=false", 1)
-		reply = strings.Replace(reply, "reply", "cb="+cb+" reply", 1)
+		return "//corogen:" + cb + items
+	}
+	stop, reply := directive("stop=false"), directive("reply default=true stop=false")
+	where := ""
+	if d.on == "" {
+		where = " in the method's doc comment"
 	}
 	return question{md.errorf(m.at, "%s: callback %s is %s (%s), and corogen does not see its calls, so it cannot tell whether its false stops them or answers one (a filter); add %s%s when false stops the calls, or %s when the bool is an answer",
 		m.name, f.what(), ev.text, md.a.where(ev.pos), stop, where, reply)}

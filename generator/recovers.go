@@ -19,8 +19,8 @@ func (a *analyser) recoveredFrom(s *summary, seen map[*summary]bool) *evidence {
 		return nil
 	}
 	seen[s] = true
-	if pos := a.deferredRecover(s.fn); pos != nil {
-		ev := a.evidence(pos.Pos(), "%s recovers panics", funcName(s.fn))
+	if d := a.deferredRecover(s.fn); d != nil {
+		ev := a.evidence(d.Pos(), "%s recovers panics", funcName(s.fn))
 		return &ev
 	}
 	for _, st := range s.sites {

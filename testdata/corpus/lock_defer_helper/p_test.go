@@ -1,18 +1,29 @@
 package p
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // The cursor takes the first two numbers of an endless walk, one at a
 // time: a cursor that collected first would never return from Next.
 func TestPullTwo(t *testing.T) {
-	c := (GenSeq{&Gen{}}).EachPull()
-	defer c.Close()
-	for want := 1; want <= 2; want++ {
-		if !c.Next() {
-			t.Fatal("Next: false")
+	got := make(chan []int, 1)
+	go func() {
+		c := (GenSeq{&Gen{}}).EachPull()
+		defer c.Close()
+		var ns []int
+		for len(ns) < 2 && c.Next() {
+			ns = append(ns, c.Value())
 		}
-		if got := c.Value(); got != want {
-			t.Fatalf("Value: %d, want %d", got, want)
+		got <- ns
+	}()
+	select {
+	case ns := <-got:
+		if len(ns) != 2 || ns[0] != 1 || ns[1] != 2 {
+			t.Errorf("took %v, want [1 2]", ns)
 		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Next did not return within 10s: the cursor collects the endless walk first")
 	}
 }
