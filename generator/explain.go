@@ -33,7 +33,11 @@ func (x explanation) String() string {
 
 // Explain loads and models the targets as Generate does, and returns one
 // explanation per callback parameter, sorted. It writes nothing, and
-// reports methods it would leave out, or refuse, on their lines.
+// reports methods it would leave out, or refuse, on their lines. Where
+// Generate would refuse a function (a question, for a -func), it returns
+// the lines and that error too, so that -explain fails as generating
+// would; the names of the output, which it does not write, it does not
+// check.
 func Explain(cfg Config) ([]string, error) {
 	cfg.explain = true
 	s, err := prepare(cfg)
@@ -41,15 +45,19 @@ func Explain(cfg Config) ([]string, error) {
 		return nil, err
 	}
 	var lines []string
+	var errs []error
 	for _, out := range s.order {
 		for _, u := range s.byFile[out] {
 			for _, x := range u.explained {
 				lines = append(lines, x.String())
 			}
+			if u.refused != nil {
+				errs = append(errs, u.refused)
+			}
 		}
 	}
 	slices.Sort(lines)
-	return slices.Compact(lines), nil
+	return slices.Compact(lines), errors.Join(errs...)
 }
 
 // qualifiedName names a method of u, or u's function, for -explain.

@@ -264,6 +264,11 @@ func (s *session) model(cfg Config, targets []target, local, paths, extra []stri
 	if err := dirs.checkUnused(targets); err != nil {
 		return nil, err
 	}
+	if cfg.explain {
+		// The names are the output's, which -explain does not write: an
+		// earlier output under another name does not stop it.
+		return nil, nil
+	}
 	if err := checkNames(s.byFile, s.outputs); err != nil {
 		return nil, err
 	}

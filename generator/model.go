@@ -23,6 +23,10 @@ type unit struct {
 	// explained holds a line of -explain for each callback, and for each
 	// method left out.
 	explained []explanation
+	// refused is, under -explain, the error that generating would give for
+	// a function it leaves out: -explain prints its line, then fails as
+	// generating would.
+	refused error
 }
 
 // A wrapper is the struct type that embeds the wrapped value.

@@ -245,6 +245,7 @@ func (md *modeler) funcUnit(fn *types.Func, targs []types.Type) (*unit, error) {
 		switch {
 		case md.explain && (errors.As(err, &cw) || errors.As(err, &q)):
 			md.explainLeftOut(u, fn.Name(), err)
+			u.refused = err
 			return u, nil
 		case errors.As(err, &cw):
 			return nil, cw.error

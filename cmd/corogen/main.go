@@ -175,6 +175,11 @@
 // nopause, then "(directive)" or "(signature default)". A method corogen
 // leaves out has a line "NAME -:  -> left out: ...", with the reason.
 //
+// -explain fails where generating would refuse the target (a function's
+// question, above: its line is printed first), and not over the output's
+// names, which it does not write: it explains a package whose earlier
+// output has another name.
+//
 // # Directives
 //
 // Directives go in a method's doc comment or, for a function or type of
@@ -402,14 +407,12 @@ func corogen(args []string, stdout, stderr io.Writer) error {
 		cfg.Output = ""
 	}
 	if *explain {
+		// The lines first: a function generating would refuse has one too.
 		lines, err := generator.Explain(cfg)
-		if err != nil {
-			return err
-		}
 		for _, line := range lines {
 			fmt.Fprintln(stdout, line)
 		}
-		return nil
+		return err
 	}
 	if *output != "-" {
 		return generator.OpenCache().Update(cfg, *check)
