@@ -453,13 +453,22 @@ func (a *analyser) readError(s *summary, call *ssa.Call, res ssa.Value, via *sum
 			used = true
 		}
 	}
+	prune := func(b *ssa.BasicBlock) []*ssa.BasicBlock { return sentinelPrune(b, seen) }
 	switch {
 	case kept:
+		// A reply either way: a stop value would be kept as well.
+		for _, nb := range nonNil {
+			if a.reaches(s, nb, 0, prune) {
+				return reading{ev: a.evidence(pos, "a non-nil error is kept, and the calls go on")}
+			}
+		}
+		if len(nonNil) > 0 {
+			return reading{ev: a.evidence(pos, "a non-nil error is kept (stored, sent or passed on) and ends the calls")}
+		}
 		return reading{ev: a.evidence(pos, "a non-nil error is kept, and the calls go on")}
 	case !used:
 		return a.ignored(s, call, readError, via)
 	}
-	prune := func(b *ssa.BasicBlock) []*ssa.BasicBlock { return sentinelPrune(b, seen) }
 	r := reading{stops: true, signal: true, unwinds: len(nonNil) > 0, ev: a.evidence(pos, "a non-nil error returns")}
 	for _, nb := range nonNil {
 		if a.reaches(s, nb, 0, prune) {
