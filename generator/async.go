@@ -168,14 +168,26 @@ func (e *emitter) emitAsyncPull() error {
 	if err != nil {
 		return err
 	}
-	e.comment("%s runs %s on a goroutine of its own and returns a cursor over the calls it makes to its %s, "+
-		"one per Next, in the order they come (//corogen:async). %s Close the cursor when done with it; "+
-		"a cursor dropped without Close is closed once it is garbage.",
-		e.pullName(), e.what(), e.callbacks(), e.asyncWaitText())
+	body := []jen.Code{jen.Id(v.c).Op(":=").New(e.named(e.cursor())), start}
+	if e.m.closer >= 0 {
+		// A method that returns a closer returns while the calls go on (a
+		// subscription): what it did, registering the callback, happens
+		// before the caller's next step. One that calls back first is
+		// waited for up to that call, which Next takes.
+		body = append(body, jen.Id(v.c).Dot("cursor").Dot("WaitReturn").Call())
+		e.comment("%s runs %s on a goroutine of its own and returns a cursor over the calls it makes to its %s, "+
+			"one per Next, in the order they come (//corogen:async). It returns once %s has returned, or its %s "+
+			"waits for the consumer: what %s did, as registering its %s, comes before the caller's next step. "+
+			"%s Close the cursor when done with it; a cursor dropped without Close is closed once it is garbage.",
+			e.pullName(), e.what(), e.callbacks(), e.m.name, e.callbacks(), e.m.name, e.callbacks(), e.asyncWaitText())
+	} else {
+		e.comment("%s runs %s on a goroutine of its own and returns a cursor over the calls it makes to its %s, "+
+			"one per Next, in the order they come (//corogen:async). %s Close the cursor when done with it; "+
+			"a cursor dropped without Close is closed once it is garbage.",
+			e.pullName(), e.what(), e.callbacks(), e.asyncWaitText())
+	}
 	e.funcDecl(e.pullName()).Params(e.methodParams()...).Op("*").Add(e.named(e.cursor())).Block(
-		jen.Id(v.c).Op(":=").New(e.named(e.cursor())),
-		start,
-		jen.Return(jen.Id(v.c)),
+		append(body, jen.Return(jen.Id(v.c)))...,
 	)
 	return nil
 }

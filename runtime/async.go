@@ -97,6 +97,8 @@ type asyncState[E, R any] struct {
 	once       sync.Once
 	quit       chan struct{} // closed by Close or the end: no callback waits any more
 	quitOnce   sync.Once
+	settled    chan struct{} // closed once run has returned, or a callback waits for the consumer
+	settleOnce sync.Once
 
 	// waiting is set while the consumer receives from calls with nothing
 	// else to wake it: Close and the end then send it a wake-up. The
@@ -169,6 +171,7 @@ func (a *Async[E, R]) Start(parent context.Context, buffer int, overflow Overflo
 		buffer:   buffer,
 		overflow: overflow,
 		quit:     make(chan struct{}),
+		settled:  make(chan struct{}),
 	}
 	if buffer == 0 { // only a callback that waits for the consumer needs them
 		st.ack, st.closed = make(chan bool), make(chan struct{})
@@ -191,6 +194,7 @@ func (st *asyncState[E, R]) run(run func(context.Context, func(E) bool) (R, func
 	var result R
 	var closer func()
 	defer func() {
+		defer st.settle()
 		st.mu.Lock()
 		if r := recover(); r != nil {
 			st.perr = &PanicError{Value: r, Stack: debug.Stack()}
@@ -357,6 +361,7 @@ func (st *asyncState[E, R]) handOver(e E) bool {
 	select {
 	case st.calls <- call[E]{e: e}: // the consumer waits already
 	default:
+		st.settle()
 		select {
 		case st.calls <- call[E]{e: e}:
 		case <-st.quit:
@@ -386,12 +391,20 @@ func (st *asyncState[E, R]) full(e E) bool {
 		st.dropped.Add(1)
 		return true
 	}
+	st.settle()
 	select {
 	case st.calls <- call[E]{e: e}:
 		return true
 	case <-st.quit:
 		return false
 	}
+}
+
+// settle lets WaitReturn return: run has returned, or a callback is about
+// to wait for the consumer. Only the paths that block call it, so that a
+// call the consumer or the buffer takes at once costs nothing more.
+func (st *asyncState[E, R]) settle() {
+	st.settleOnce.Do(func() { close(st.settled) })
 }
 
 // Next waits for the next call, and reports whether there is one; false
@@ -632,6 +645,24 @@ func (a *Async[E, R]) Err() error {
 	return a.deadline
 }
 
+// WaitReturn waits until run has returned or panicked, or one of its
+// callbacks waits for the consumer (without a buffer, or with a full one
+// that blocks), or Close was called: whichever comes first. A method that
+// registers its callback and returns (a subscription) has then registered
+// it, and what it did happens before what the caller does after
+// WaitReturn; a method that calls back before it returns is waited for up
+// to that call, which the consumer's Next takes, and so is not deadlocked.
+// A method that blocks without calling back (http.Serve, until its first
+// request) holds WaitReturn as long: the generated cursors call it for
+// methods that return a closer, which their API returns while the calls go
+// on. WaitReturn is the consumer's, to call after Start.
+func (a *Async[E, R]) WaitReturn() {
+	if a.st == nil {
+		panic("runtime: Async.WaitReturn called before Start")
+	}
+	<-a.st.settled
+}
+
 // Close ends the sequence: the callback whose call the consumer holds
 // returns from send (with true: the call was taken), every later one gets
 // false, the context is cancelled and the closer, if any, is called. It
@@ -659,6 +690,7 @@ func (st *asyncState[E, R]) close() {
 	st.once.Do(func() {
 		st.cleanup.Stop()
 		st.flags.Or(closedFlag)
+		defer st.settle()
 		if st.closed != nil {
 			close(st.closed)
 			st.release()

@@ -724,3 +724,100 @@ func TestAsyncOverflowNeedsABuffer(t *testing.T) {
 		t.Errorf("panic %q", msg)
 	}
 }
+
+// WaitReturn waits for a registration to return, so that what it did
+// happens before the caller's next step; it does not wait beyond a call
+// that waits for the consumer (a method that calls back before it returns,
+// with or without a buffer), nor beyond a panic or Close.
+func TestAsyncWaitReturn(t *testing.T) {
+	t.Run("registration", func(t *testing.T) {
+		var subs []func(int) bool // no lock: WaitReturn orders the accesses
+		var a coro.Async[int, int]
+		a.Start(context.Background(), 0, coro.Block, func(_ context.Context, send func(int) bool) (int, func()) {
+			time.Sleep(20 * time.Millisecond) // a slow registration
+			subs = append(subs, send)
+			return len(subs), func() {}
+		})
+		waitReturn(t, &a)
+		if len(subs) != 1 || a.Result() != 1 {
+			t.Fatalf("after WaitReturn: %d subscribers, Result %d; want 1, 1", len(subs), a.Result())
+		}
+		go subs[0](7)
+		if !a.Next() || a.Value() != 7 {
+			t.Errorf("Next = false or Value %d, want 7", a.Value())
+		}
+		a.Close()
+	})
+	for _, buffer := range []int{0, 1} {
+		t.Run(fmt.Sprintf("calls first, buffer %d", buffer), func(t *testing.T) {
+			returned := make(chan struct{})
+			var a coro.Async[int, int]
+			a.Start(context.Background(), buffer, coro.Block, func(_ context.Context, send func(int) bool) (int, func()) {
+				defer close(returned)
+				for i := range 3 { // with a buffer of 1, the second call waits
+					send(i)
+				}
+				return 0, nil
+			})
+			waitReturn(t, &a)
+			select {
+			case <-returned:
+				t.Fatal("WaitReturn waited for the method, which waits for the consumer")
+			default:
+			}
+			var got []int
+			for a.Next() {
+				got = append(got, a.Value())
+			}
+			if !slices.Equal(got, []int{0, 1, 2}) {
+				t.Errorf("got %v, want [0 1 2]", got)
+			}
+		})
+	}
+	t.Run("panic", func(t *testing.T) {
+		var a coro.Async[int, int]
+		a.Start(context.Background(), 0, coro.Block, func(context.Context, func(int) bool) (int, func()) {
+			panic("boom")
+		})
+		waitReturn(t, &a)
+		defer func() {
+			if pe, ok := recover().(*coro.PanicError); !ok || pe.Value != "boom" {
+				t.Errorf("Next after the panic raised %v, want the *PanicError of boom", pe)
+			}
+		}()
+		a.Next()
+	})
+	t.Run("close", func(t *testing.T) {
+		release := make(chan struct{})
+		var a coro.Async[int, int]
+		a.Start(context.Background(), 0, coro.Block, func(context.Context, func(int) bool) (int, func()) {
+			<-release // blocks without calling back, as a server does
+			return 0, nil
+		})
+		go a.Close()
+		waitReturn(t, &a)
+		close(release)
+	})
+	t.Run("before Start", func(t *testing.T) {
+		defer func() {
+			if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "before Start") {
+				t.Errorf("recovered %v, want a panic about Start", r)
+			}
+		}()
+		var a coro.Async[int, int]
+		a.WaitReturn()
+	})
+}
+
+// waitReturn calls a.WaitReturn, and fails the test if it has not returned
+// within ten seconds.
+func waitReturn[E, R any](t *testing.T, a *coro.Async[E, R]) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { defer close(done); a.WaitReturn() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("WaitReturn did not return")
+	}
+}

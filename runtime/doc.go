@@ -93,9 +93,11 @@ Collect runs the API to its end at once, for callbacks that must not be
 paused. A BatchCursor lets the API run up to n calls ahead between two
 switches, n from 1 to MaxBatch. An Async takes calls from other goroutines
 over a channel, with a buffer of 0 to MaxBuffer calls (a ring under one
-lock when a full buffer drops its oldest call); its Sink is the callback
-itself where the callback takes the call as its one argument and returns
-nothing, a function call fewer per call than a literal around send. All of
+lock when a full buffer drops its oldest call); WaitReturn waits until its
+function has returned, or a callback waits for the consumer; its Sink is
+the callback itself where the callback takes the call as its one argument
+and returns nothing, a function call fewer per call than a literal around
+send. All of
 them close a dropped cursor once it is garbage; Close is the way to stop
 the API at a known point.
 

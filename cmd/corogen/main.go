@@ -127,6 +127,14 @@
 //
 // An async method runs on a goroutine of its own, and its callbacks' calls
 // reach the consumer on channels, one at a time, in the order they come.
+// When it returns a closer, its cursor's constructor (MPull) waits until
+// it has returned, or until a callback waits for the consumer (a method
+// that calls back before it returns): what M did, registering the callback,
+// comes before the caller's next step, and Result holds what M returned.
+// Otherwise MPull returns at once, and M may still be running: a method
+// that registers its callback and returns nothing to end the calls
+// (Router.HandleFunc) is then not yet known to have registered it, and a
+// server (http.Serve) has not returned at all.
 // Each callback waits until the consumer is done with its call, unless
 // buffer=N lets N calls wait; overflow= then says what a call finds when
 // the buffer is full: a wait (block), the oldest waiting call dropped for it

@@ -60,9 +60,11 @@ func (s CronSeq) AddFuncSeq(spec string) iter.Seq[error] {
 
 // AddFuncPull runs Cron.AddFunc on a goroutine of its own and returns a cursor
 // over the calls it makes to its callback, one per Next, in the order they
-// come (//corogen:async). Each callback waits until the consumer is done with
-// its call. Close the cursor when done with it; a cursor dropped without Close
-// is closed once it is garbage.
+// come (//corogen:async). It returns once AddFunc has returned, or its
+// callback waits for the consumer: what AddFunc did, as registering its
+// callback, comes before the caller's next step. Each callback waits until the
+// consumer is done with its call. Close the cursor when done with it; a cursor
+// dropped without Close is closed once it is garbage.
 func (s CronSeq) AddFuncPull(spec string) *CronAddFuncCursor {
 	c := new(CronAddFuncCursor)
 	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(struct{}) bool) (cronAddFuncResults, func()) {
@@ -77,6 +79,7 @@ func (s CronSeq) AddFuncPull(spec string) *CronAddFuncCursor {
 			s.Cron.Remove(r.r0)
 		}
 	})
+	c.cursor.WaitReturn()
 	return c
 }
 

@@ -142,9 +142,12 @@ func (s ConnSeq) QueueSubscribeSeq(subj string, queue string) iter.Seq2[*nats.Ms
 
 // QueueSubscribePull runs Conn.QueueSubscribe on a goroutine of its own and
 // returns a cursor over the calls it makes to its callback, one per Next, in
-// the order they come (//corogen:async). Each callback waits until the
-// consumer is done with its call. Close the cursor when done with it; a cursor
-// dropped without Close is closed once it is garbage.
+// the order they come (//corogen:async). It returns once QueueSubscribe has
+// returned, or its callback waits for the consumer: what QueueSubscribe did,
+// as registering its callback, comes before the caller's next step. Each
+// callback waits until the consumer is done with its call. Close the cursor
+// when done with it; a cursor dropped without Close is closed once it is
+// garbage.
 func (s ConnSeq) QueueSubscribePull(subj string, queue string) *ConnQueueSubscribeCursor {
 	c := new(ConnQueueSubscribeCursor)
 	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Msg) bool) (connQueueSubscribeResults, func()) {
@@ -157,6 +160,7 @@ func (s ConnSeq) QueueSubscribePull(subj string, queue string) *ConnQueueSubscri
 			r.r0.Unsubscribe()
 		}
 	})
+	c.cursor.WaitReturn()
 	return c
 }
 
@@ -773,9 +777,11 @@ func (s ConnSeq) SubscribeSeq(subj string) iter.Seq2[*nats.Msg, error] {
 
 // SubscribePull runs Conn.Subscribe on a goroutine of its own and returns a
 // cursor over the calls it makes to its callback, one per Next, in the order
-// they come (//corogen:async). Each callback waits until the consumer is done
-// with its call. Close the cursor when done with it; a cursor dropped without
-// Close is closed once it is garbage.
+// they come (//corogen:async). It returns once Subscribe has returned, or its
+// callback waits for the consumer: what Subscribe did, as registering its
+// callback, comes before the caller's next step. Each callback waits until the
+// consumer is done with its call. Close the cursor when done with it; a cursor
+// dropped without Close is closed once it is garbage.
 func (s ConnSeq) SubscribePull(subj string) *ConnSubscribeCursor {
 	c := new(ConnSubscribeCursor)
 	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Msg) bool) (connSubscribeResults, func()) {
@@ -788,6 +794,7 @@ func (s ConnSeq) SubscribePull(subj string) *ConnSubscribeCursor {
 			r.r0.Unsubscribe()
 		}
 	})
+	c.cursor.WaitReturn()
 	return c
 }
 

@@ -62,11 +62,13 @@ func (s LatestSeq) SubscribeSeq(subj string) iter.Seq2[*nats.Msg, error] {
 
 // SubscribePull runs Latest.Subscribe on a goroutine of its own and returns a
 // cursor over the calls it makes to its callback, one per Next, in the order
-// they come (//corogen:async). Up to 64 calls wait in a buffer, their
-// callbacks returning at once; when it is full, the oldest call is dropped for
-// a new one (overflow=drop-oldest), and the cursor's Dropped counts them.
-// Close the cursor when done with it; a cursor dropped without Close is closed
-// once it is garbage.
+// they come (//corogen:async). It returns once Subscribe has returned, or its
+// callback waits for the consumer: what Subscribe did, as registering its
+// callback, comes before the caller's next step. Up to 64 calls wait in a
+// buffer, their callbacks returning at once; when it is full, the oldest call
+// is dropped for a new one (overflow=drop-oldest), and the cursor's Dropped
+// counts them. Close the cursor when done with it; a cursor dropped without
+// Close is closed once it is garbage.
 func (s LatestSeq) SubscribePull(subj string) *LatestSubscribeCursor {
 	c := new(LatestSubscribeCursor)
 	c.cursor.Start(context.Background(), 64, runtime.DropOldest, func(_ context.Context, _ func(*nats.Msg) bool) (latestSubscribeResults, func()) {
@@ -79,6 +81,7 @@ func (s LatestSeq) SubscribePull(subj string) *LatestSubscribeCursor {
 			r.r0.Unsubscribe()
 		}
 	})
+	c.cursor.WaitReturn()
 	return c
 }
 
