@@ -407,7 +407,9 @@ func (t *tracker) inherit(sub *summary, async bool) {
 	}
 	t.s.goes = append(t.s.goes, sub.goes...)
 	t.s.started = append(t.s.started, sub.started...)
-	t.s.waits = t.s.waits || sub.waits
+	// Goroutines a callee starts and this function waits for, as
+	// conc.WaitGroup's Go starts them and its caller's Wait waits.
+	t.s.waits = t.s.waits || sub.waits || len(sub.goes) > 0 && callsWait(t.s.fn)
 	t.s.escapes = append(t.s.escapes, sub.escapes...)
 	t.s.unknown = append(t.s.unknown, sub.unknown...)
 	if async && len(sub.sites) > 0 {

@@ -228,7 +228,7 @@ func (md *modeler) modelAsync(u *unit, m *methodModel, d directives, bad func(st
 			return bad("buffer=%d: callback %q has a reply, which must come from the consumer at each call", m.buffer, f.what())
 		}
 	}
-	if m.closer < 0 && m.ctx < 0 && !m.keepOpen && len(m.otherResults()) > 0 {
+	if m.closer < 0 && m.ctx < 0 && !m.keepOpen && !m.endsWithReturn && len(m.otherResults()) > 0 {
 		// A registration that returns a handle: if it keeps the callback,
 		// its sequence would end, empty, as soon as it returns. Say so,
 		// with the closer its names suggest, if any.

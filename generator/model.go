@@ -74,7 +74,10 @@ type methodModel struct {
 	v  locals    // the names of generated variables; see nameLocals
 
 	// What the wrapped code decided, not a directive or the signature.
-	inferredAsync   bool
+	inferredAsync bool
+	// endsWithReturn: the code shows every call made on goroutines the
+	// method waits for, none kept: the calls end when it returns.
+	endsWithReturn  bool
 	inferredNopause bool
 	lockNote        string // why a lock the code holds did not make it nopause
 }

@@ -124,6 +124,7 @@ func (md *modeler) settleLifetime(u *unit, m *methodModel, d directives) error {
 		m.async, m.inferredAsync = true, true
 		m.keepOpen = kept
 	}
+	m.endsWithReturn = goroutines && !kept
 	return nil
 }
 
