@@ -102,7 +102,7 @@ func (a *analyser) findOne(fn *types.Func, param int) *finding {
 	default:
 		f.lifetime = lifeSync
 		if len(s.sites) > 0 {
-			f.why = []evidence{a.evidence(s.sites[0].instr.Pos(), "called while %s runs, on its goroutine", funcName(sf))}
+			f.why = []evidence{a.evidence(s.sites[0].pos(), "called while %s runs, on its goroutine", funcName(sf))}
 		} else {
 			f.why = []evidence{a.evidence(sf.Pos(), "never called by %s", funcName(sf))}
 		}

@@ -53,6 +53,19 @@ type site struct {
 	instr  ssa.CallInstruction
 	via    *summary
 	opaque bool
+	// body, for an iterator given a range-over-func loop's body: the
+	// body's summary, whose reading of the result stands for the
+	// iterator's, which may not call the body again after it stops.
+	body *summary
+}
+
+// pos is where the site is: the call, or the range statement whose body
+// its iterator runs.
+func (st site) pos() token.Pos {
+	if p := st.instr.Pos(); p.IsValid() || st.body == nil {
+		return p
+	}
+	return st.body.fn.Pos()
 }
 
 // A summaryKey names what a summary follows: in fn, the parameter param, or
@@ -320,6 +333,23 @@ func (t *tracker) passed(instr ssa.CallInstruction, i int, e tracked, isGo bool)
 	switch {
 	case callee == nil:
 		t.s.unknown = append(t.s.unknown, t.a.evidence(pos, "passed to a func value, which corogen cannot follow"))
+	case hasBody(callee) && !isGo && rangeBody(e):
+		// The body of a range-over-func loop, handed to its iterator: it
+		// runs only while the range statement does (the language panics on
+		// a later call), whatever the iterator does with it besides
+		// calling it (keeps it in a reader it calls back from, as
+		// mvdan.cc/sh's Parser.InteractiveSeq does).
+		sub := t.a.summarize(callee, i, e.path, e.inner, e.dyn)
+		switch {
+		case sub.calls():
+			t.s.sites = append(t.s.sites, site{instr: instr, via: sub, body: e.inner})
+		case len(sub.escapes) > 0 || len(sub.unknown) > 0 || sub.returns:
+			t.s.sites = append(t.s.sites, site{instr: instr, via: e.inner, body: e.inner})
+		}
+		t.s.goes = append(t.s.goes, sub.goes...)
+		t.s.started = append(t.s.started, sub.started...)
+		t.s.waits = t.s.waits || sub.waits || len(sub.goes) > 0 && callsWait(t.s.fn)
+		t.inherit(e.inner, false)
 	case hasBody(callee):
 		sub := t.a.summarize(callee, i, e.path, e.inner, e.dyn)
 		if isGo {
@@ -348,6 +378,12 @@ func (t *tracker) passed(instr ssa.CallInstruction, i int, e tracked, isGo bool)
 	default:
 		t.s.escapes = append(t.s.escapes, t.a.evidence(pos, "passed to %s, whose code corogen did not read", stdName(callee)))
 	}
+}
+
+// rangeBody reports whether e is the loop body of a range-over-func
+// statement, as the function the iterator gets.
+func rangeBody(e tracked) bool {
+	return e.path == "" && e.inner != nil && e.inner.fn.Synthetic == "range-over-func yield"
 }
 
 // resolve returns the function that v, a func value, always is: a closure
@@ -413,7 +449,7 @@ func (t *tracker) inherit(sub *summary, async bool) {
 	t.s.escapes = append(t.s.escapes, sub.escapes...)
 	t.s.unknown = append(t.s.unknown, sub.unknown...)
 	if async && len(sub.sites) > 0 {
-		t.s.goes = append(t.s.goes, t.a.evidence(sub.sites[0].instr.Pos(), "called on a goroutine that %s starts", funcName(t.s.fn)))
+		t.s.goes = append(t.s.goes, t.a.evidence(sub.sites[0].pos(), "called on a goroutine that %s starts", funcName(t.s.fn)))
 	}
 }
 

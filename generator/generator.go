@@ -468,6 +468,7 @@ var noFieldOrMethod = regexp.MustCompile(`\(type \*?(?:\w+\.)?(\w+)(?:\[.*\])? h
 type generatedName struct {
 	name, what string
 	pos        token.Pos
+	method     string // the method (or function) it is for; "" for the wrapper
 }
 
 // declaredNames lists what the generated file declares for u, at package
@@ -476,7 +477,7 @@ func declaredNames(u *unit) []generatedName {
 	e := &emitter{u: u}
 	var names []generatedName
 	if u.wrapper != nil {
-		names = append(names, generatedName{e.wrapperName(), u.target, u.pos})
+		names = append(names, generatedName{e.wrapperName(), u.target, u.pos, ""})
 	}
 	for _, m := range u.methods {
 		e.m = m
@@ -484,29 +485,29 @@ func declaredNames(u *unit) []generatedName {
 		if u.wrapper != nil {
 			what += "." + m.name
 		}
-		names = append(names, generatedName{e.cursor(), what, m.at})
+		names = append(names, generatedName{e.cursor(), what, m.at, m.name})
 		switch m.element() {
 		case elemPair, elemCall:
-			names = append(names, generatedName{e.callType(), what, m.at})
+			names = append(names, generatedName{e.callType(), what, m.at, m.name})
 			if m.callReplies() {
-				names = append(names, generatedName{e.replyType(), what, m.at})
+				names = append(names, generatedName{e.replyType(), what, m.at, m.name})
 			}
 		case elemEvent:
-			names = append(names, generatedName{e.eventType(), what, m.at})
+			names = append(names, generatedName{e.eventType(), what, m.at, m.name})
 			for _, f := range m.funcs() {
-				names = append(names, generatedName{e.eventStruct(f), what, m.at})
+				names = append(names, generatedName{e.eventStruct(f), what, m.at, m.name})
 			}
 		}
 		for _, cb := range m.cbs {
 			if cb.iface != nil {
-				names = append(names, generatedName{e.forwarder(cb), what, m.at})
+				names = append(names, generatedName{e.forwarder(cb), what, m.at, m.name})
 			}
 		}
 		if e.hasResultsType() {
-			names = append(names, generatedName{e.resultsType(), what, m.at})
+			names = append(names, generatedName{e.resultsType(), what, m.at, m.name})
 		}
 		if u.wrapper == nil {
-			names = append(names, generatedName{e.seqName(), what, m.at}, generatedName{e.pullName(), what, m.at})
+			names = append(names, generatedName{e.seqName(), what, m.at, m.name}, generatedName{e.pullName(), what, m.at, m.name})
 		}
 	}
 	return names
@@ -538,7 +539,11 @@ func checkNames(byFile map[string][]*unit, outputs []string) error {
 			generated := generatedFiles(u.out)
 			for _, n := range declaredNames(u) {
 				if prev, ok := seen[n.name]; ok {
-					errs = append(errs, u.errorf(n.pos, "%s and %s would both generate %s; rename one with //corogen:name= or -prefix", prev, n.what, n.name))
+					how := "-prefix"
+					if n.method != "" {
+						how = u.renameHint(n.method) + ", or use -prefix"
+					}
+					errs = append(errs, u.errorf(n.pos, "%s and %s would both generate %s; rename one with %s", prev, n.what, n.name, how))
 					continue
 				}
 				seen[n.name] = n.what
@@ -570,18 +575,39 @@ func checkNames(byFile map[string][]*unit, outputs []string) error {
 				for _, gen := range []string{e.seqName(), e.pullName()} {
 					what := u.target + "." + m.name
 					if prev, ok := methods[gen]; ok {
-						errs = append(errs, u.errorf(m.at, "%s and %s would both generate %s.%s; rename one with //corogen:name=", prev, what, e.wrapperName(), gen))
+						errs = append(errs, u.errorf(m.at, "%s and %s would both generate %s.%s; rename one with %s", prev, what, e.wrapperName(), gen, u.renameHint(m.name)))
 					}
 					methods[gen] = what
 					if obj, _, _ := types.LookupFieldOrMethod(u.wrapper.typ, true, u.out.Types, gen); obj != nil {
-						errs = append(errs, u.errorf(m.at, "%s already has a method %s, which corogen generates for %s; rename with //corogen:name=",
-							types.TypeString(u.wrapper.typ, types.RelativeTo(u.out.Types)), gen, m.name))
+						errs = append(errs, u.errorf(m.at, "%s already has a method %s, which corogen generates for %s; rename with %s",
+							types.TypeString(u.wrapper.typ, types.RelativeTo(u.out.Types)), gen, m.name, u.renameHint(m.name)))
 					}
 				}
 			}
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// renameHint is the directive that renames the forms of u's method (or
+// function) m.
+func (u *unit) renameHint(m string) string { return u.directiveFor(m, "name=X") }
+
+// directiveFor is the directive with item for u's method (or function) m:
+// in the method's doc comment for an interface of the package, on an on=
+// line for a target of another package.
+func (u *unit) directiveFor(m, item string) string {
+	target := remoteName(u.target)
+	switch {
+	case !strings.Contains(target, "."):
+		if m == "" {
+			return "//corogen:" + item + " in the method's doc comment"
+		}
+		return "//corogen:" + item + " in the doc comment of " + m
+	case u.wrapper == nil || m == "":
+		return "//corogen:on=" + target + " " + item
+	}
+	return "//corogen:on=" + target + "." + m + " " + item
 }
 
 func inFiles(p *packages.Package, obj types.Object, files []string) bool {
@@ -643,14 +669,15 @@ func (u *unit) errorf(pos token.Pos, format string, args ...any) error {
 	return posErrorf(u.out.Fset, pos, format, args...)
 }
 
-// owner is what a generated declaration is for, and where users see that.
+// owner is what a generated declaration is for, where users see that, and
+// the directive that renames it.
 type owner struct {
 	what string
 	pos  token.Pos
+	hint string // the directive that renames it
+	skip string // the directive that leaves it out
 }
 
-// owners maps the names of the declarations generated for u (a type, a
-// function, Type.Method) to what they are generated for.
 func (u *unit) owners() map[string]owner {
 	e := &emitter{u: u}
 	owners := map[string]owner{}
@@ -659,15 +686,15 @@ func (u *unit) owners() map[string]owner {
 		what := u.target
 		if u.wrapper != nil {
 			what += "." + m.name
-			owners[e.wrapperName()+"."+e.seqName()] = owner{what, m.at}
-			owners[e.wrapperName()+"."+e.pullName()] = owner{what, m.at}
+			owners[e.wrapperName()+"."+e.seqName()] = owner{what, m.at, u.renameHint(m.name), u.directiveFor(m.name, "skip")}
+			owners[e.wrapperName()+"."+e.pullName()] = owner{what, m.at, u.renameHint(m.name), u.directiveFor(m.name, "skip")}
 		}
 		for _, n := range declaredNames(&unit{target: u.target, out: u.out, prefix: u.prefix, methods: []*methodModel{m}}) {
-			owners[n.name] = owner{what, m.at}
+			owners[n.name] = owner{what, m.at, u.renameHint(m.name), u.directiveFor(m.name, "skip")}
 		}
 	}
 	if u.wrapper != nil {
-		owners[e.wrapperName()] = owner{u.target, u.pos}
+		owners[e.wrapperName()] = owner{u.target, u.pos, u.renameHint(""), u.directiveFor("", "skip")}
 	}
 	return owners
 }

@@ -136,7 +136,7 @@ func (a *analyser) otherMethod(instr ssa.CallInstruction, via *summary) bool {
 // function leaves; neutral when the site turns out never to call the
 // callback.
 func (a *analyser) readSite(s *summary, st site, kind string) (r reading, neutral bool) {
-	pos := st.instr.Pos()
+	pos := st.pos()
 	if st.opaque {
 		return reading{ev: a.evidence(pos, "%s result used by %s", kind, calleeName(st.instr))}, false
 	}
@@ -145,6 +145,9 @@ func (a *analyser) readSite(s *summary, st site, kind string) (r reading, neutra
 		return reading{ev: a.evidence(pos, "%s result ignored (deferred call)", kind)}, false
 	}
 	var res ssa.Value = call
+	if st.body != nil {
+		return a.readBody(s, st, call, kind)
+	}
 	if st.via != nil {
 		sub := a.read(st.via, kind)
 		switch {
@@ -198,6 +201,26 @@ func (a *analyser) readSite(s *summary, st site, kind string) (r reading, neutra
 		return a.readBool(s, call, res, st.via), false
 	}
 	return a.readError(s, call, res, st.via), false
+}
+
+// readBody reads a site that runs a range-over-func loop's body (st.body)
+// in call, the iterator's: a stop makes the body return false, which ends
+// the loop (the iterator may not call the body again), and then what s
+// does after the loop decides; a body that returns true on it goes on to
+// the next iteration, a reply.
+func (a *analyser) readBody(s *summary, st site, call *ssa.Call, kind string) (reading, bool) {
+	sub := a.read(st.body, kind)
+	switch {
+	case sub.none:
+		return reading{}, true
+	case !sub.stops:
+		return sub, false
+	case !sub.signal && !sub.unwinds:
+		return reading{ev: a.evidence(sub.ev.pos, "the loop goes on to its next iteration")}, false
+	case a.reaches(s, call.Block(), index(call)+1, nil):
+		return reading{ev: a.evidence(st.body.fn.Pos(), "after the loop stops, %s goes on calling", funcName(s.fn))}, false
+	}
+	return reading{stops: true, unwinds: sub.unwinds, ev: sub.ev}, false
 }
 
 // leavesOnFalse reports whether call returns a bool (its last) that s
@@ -465,7 +488,7 @@ func (a *analyser) readError(s *summary, call *ssa.Call, res ssa.Value, via *sum
 		if len(nonNil) > 0 {
 			return reading{ev: a.evidence(pos, "a non-nil error is kept (stored, sent or passed on) and ends the calls")}
 		}
-		return reading{ev: a.evidence(pos, "a non-nil error is kept, and the calls go on")}
+		return reading{ev: a.evidence(pos, "a non-nil error is kept (stored, sent or passed on)")}
 	case !used:
 		return a.ignored(s, call, readError, via)
 	}

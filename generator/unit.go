@@ -122,6 +122,12 @@ func (md *modeler) interfaceUnit(tn *types.TypeName) (*unit, error) {
 		}
 	}
 	if len(u.methods) == 0 {
+		if err := md.allLeftOut(u, tn.Name()); err != nil {
+			return nil, posErrorf(md.fset, tn.Pos(), "%s", err)
+		}
+		if md.explain && len(u.explained) > 0 {
+			return u, nil
+		}
 		return nil, posErrorf(md.fset, tn.Pos(), "%s has no method that takes a callback", tn.Name())
 	}
 	return u, nil
@@ -214,6 +220,12 @@ func (md *modeler) typeUnit(tn *types.TypeName, targs []types.Type) (*unit, erro
 		u.wrapper.typ = types.NewPointer(t)
 	}
 	if len(u.methods) == 0 {
+		if err := md.allLeftOut(u, md.subject()); err != nil {
+			return nil, md.errorf(md.pos, "%s", err)
+		}
+		if md.explain && len(u.explained) > 0 {
+			return u, nil
+		}
 		return nil, md.errorf(md.pos, "%s has no exported method that takes a callback", md.subject())
 	}
 	return u, nil
@@ -310,6 +322,13 @@ func remoteName(target string) string {
 // parameters are interfaces, any of which may be a callback (go/ast.Walk's
 // Visitor), and the directive that says so.
 func callbackHint(target string, sig *types.Signature) string {
+	if n := sig.Params().Len(); sig.Variadic() && n > 0 {
+		v := sig.Params().At(n - 1)
+		if s, ok := v.Type().(*types.Slice); ok && isFunc(s.Elem()) {
+			return fmt.Sprintf(" but a variadic list of funcs (%s ...%s), which corogen does not wrap: a callback is one func parameter",
+				v.Name(), types.TypeString(s.Elem(), types.RelativeTo(v.Pkg())))
+		}
+	}
 	var params []string
 	for i := range sig.Params().Len() {
 		v := sig.Params().At(i)
@@ -357,4 +376,17 @@ func typeArgs(t types.Type) []types.Type {
 		targs = append(targs, list.At(i))
 	}
 	return targs
+}
+
+// allLeftOut is the error for a type every method of which that takes a
+// callback was left out, or nil when it has none: under -explain, their
+// lines say why, and there is no error.
+func (md *modeler) allLeftOut(u *unit, subject string) error {
+	if len(u.explained) == 0 || md.explain {
+		return nil
+	}
+	if subject == "it" {
+		return errors.New("every method that takes a callback was left out: the warnings above say why, and what to write")
+	}
+	return fmt.Errorf("every method of %s that takes a callback was left out: the warnings above say why, and what to write", subject)
 }

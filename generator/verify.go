@@ -225,12 +225,12 @@ func clashError(fset *token.FileSet, typeErrs []types.Error, i int, generated []
 	}) {
 		return nil
 	}
-	what := ownerOf(fset, generated, units, te.Pos)
+	o := ownerOf(fset, generated, units, te.Pos)
 	name := "this declaration"
 	if m := redeclared.FindStringSubmatch(te.Msg); m != nil {
 		name = m[1]
 	}
-	return posErrorf(fset, other, "%s is declared here, and corogen generates it for %s; rename this one, or the generated one with //corogen:name=", name, what)
+	return posErrorf(fset, other, "%s is declared here, and corogen generates it for %s; rename this one, or the generated one with %s", name, o.what, o.hint)
 }
 
 // redeclared matches the type checker's messages about a name declared
@@ -262,11 +262,13 @@ func declaredAt(fset *token.FileSet, msg string) token.Pos {
 // of corogen's, at the method it was generated for (pos is where in the
 // generated files), with the way around it.
 func internalError(fset *token.FileSet, units []*unit, generated []*ast.File, pos token.Pos, detail string) error {
-	what, at := ownerAndPos(fset, generated, units, pos)
-	if what == "" && len(units) > 0 {
-		what, at = units[0].target, units[0].pos
+	o := ownerOf(fset, generated, units, pos)
+	skip := o.skip
+	if skip == "" {
+		skip = "//corogen:skip"
 	}
-	msg := fmt.Sprintf("%s: corogen generated code that does not compile or vet (%s). This is a bug in corogen: please report it; //corogen:skip leaves the method out meanwhile", what, detail)
+	msg := fmt.Sprintf("%s: corogen generated code that does not compile or vet (%s). This is a bug in corogen: please report it; %s leaves the method out meanwhile", o.what, detail, skip)
+	at := o.pos
 	if at == token.NoPos {
 		return errors.New(msg)
 	}
@@ -275,18 +277,19 @@ func internalError(fset *token.FileSet, units []*unit, generated []*ast.File, po
 
 // ownerOf names what the declaration of the generated file at pos was
 // generated for.
-func ownerOf(fset *token.FileSet, generated []*ast.File, units []*unit, pos token.Pos) string {
-	what, _ := ownerAndPos(fset, generated, units, pos)
-	if what == "" && len(units) > 0 {
-		return units[0].target
+func ownerOf(fset *token.FileSet, generated []*ast.File, units []*unit, pos token.Pos) owner {
+	o := ownerAndPos(fset, generated, units, pos)
+	if o.what == "" && len(units) > 0 {
+		u := units[0]
+		return owner{u.target, u.pos, u.renameHint(""), u.directiveFor("", "skip")}
 	}
-	return what
+	return o
 }
 
 // ownerAndPos finds the top-level declaration of the generated files that
 // holds pos, and returns what it was generated for and where that is
 // declared, as users see it.
-func ownerAndPos(fset *token.FileSet, generated []*ast.File, units []*unit, pos token.Pos) (string, token.Pos) {
+func ownerAndPos(fset *token.FileSet, generated []*ast.File, units []*unit, pos token.Pos) owner {
 	var key []string
 	for _, f := range generated {
 		for _, d := range f.Decls {
@@ -314,11 +317,11 @@ func ownerAndPos(fset *token.FileSet, generated []*ast.File, units []*unit, pos 
 		owners := u.owners()
 		for _, k := range key {
 			if o, ok := owners[k]; ok {
-				return o.what, o.pos
+				return o
 			}
 		}
 	}
-	return "", token.NoPos
+	return owner{}
 }
 
 func recvName(e ast.Expr) string {

@@ -73,12 +73,17 @@
 //     sequence lasts until the consumer stops (or the closer: a result's
 //     Unsubscribe, Stop, Close, Remove or Cancel; a method of the receiver
 //     that takes a result, as Cron.Remove(EntryID); a func result); called
-//     on goroutines M starts and waits for, it is async and the sequence
-//     ends with M; a bool whose false leads out of M with no further call
-//     is a stop, and any other use (a filter, "skip the children") a reply,
-//     true unless the consumer replies (false where true leads out with no
-//     further call, as a radix tree's WalkFn ends its walk), M stopping by
-//     unwinding; a call on a goroutine M starts is read the same way in the
+//     on goroutines M starts and waits for (with a Wait of its own after a
+//     callee started them, as conc's WaitGroup.Go and Wait), it is async
+//     and the sequence ends with M; called in the body of a range-over-func
+//     loop, it is called while the loop runs, whatever the iterator does
+//     with the body (the language forbids a later call), and the body's
+//     break ends the loop: its false is a stop where break follows it, a
+//     reply where the loop goes on; a bool whose false leads out of M with
+//     no further call is a stop, and any other use (a filter, "skip the
+//     children") a reply, true unless the consumer replies (false where
+//     true leads out with no further call, as a radix tree's WalkFn ends
+//     its walk), M stopping by unwinding; a call on a goroutine M starts is read the same way in the
 //     function that goroutine runs (a reply from the consumer then reaches
 //     that goroutine's call), and each method of a callback that is an
 //     interface from the calls of that method; an error

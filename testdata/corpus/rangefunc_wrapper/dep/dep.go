@@ -1,0 +1,87 @@
+// Package dep has callback APIs that wrap iterators.
+package dep
+
+import (
+	"iter"
+	"sync"
+)
+
+// Parser reads lines.
+type Parser struct {
+	cb *reader
+}
+
+type reader struct {
+	yield func(string) bool
+}
+
+// Stream yields the lines, calling back from a reader it keeps, as
+// mvdan.cc/sh's Parser.InteractiveSeq does.
+func (p *Parser) Stream(lines []string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		p.cb = &reader{yield: yield}
+		for _, l := range lines {
+			if !p.cb.yield(l) {
+				return
+			}
+		}
+	}
+}
+
+// Lines calls fn with each line until fn returns false.
+func (p *Parser) Lines(lines []string, fn func(line string) bool) {
+	for l := range p.Stream(lines) {
+		if !fn(l) {
+			break
+		}
+	}
+}
+
+// Filter returns the lines fn accepts.
+func (p *Parser) Filter(lines []string, fn func(line string) bool) []string {
+	var out []string
+	for l := range p.Stream(lines) {
+		if fn(l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Map is a map under a lock.
+type Map struct {
+	mu sync.RWMutex
+	m  map[string]int
+}
+
+// NewMap returns a Map of m.
+func NewMap(m map[string]int) *Map { return &Map{m: m} }
+
+// All yields the entries while it holds the read lock.
+func (m *Map) All() iter.Seq2[string, int] {
+	return func(yield func(string, int) bool) {
+		m.mu.RLock()
+		defer m.mu.RUnlock()
+		for k, v := range m.m {
+			if !yield(k, v) {
+				return
+			}
+		}
+	}
+}
+
+// Range calls fn for each entry until fn returns false.
+func (m *Map) Range(fn func(key string, value int) bool) {
+	for k, v := range m.All() {
+		if !fn(k, v) {
+			break
+		}
+	}
+}
+
+// Set sets an entry; it takes the lock.
+func (m *Map) Set(k string, v int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.m[k] = v
+}

@@ -1,0 +1,67 @@
+package p
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"example.com/corpus/rangefunc_wrapper/dep"
+)
+
+// Lines runs on the consumer's side: the cursor's values come one per
+// Next, and break stops Lines.
+func TestLinesIsSync(t *testing.T) {
+	var got []string
+	for l := range (ParserSeq{&dep.Parser{}}).LinesSeq([]string{"a", "b", "c"}) {
+		if got = append(got, l); len(got) == 2 {
+			break
+		}
+	}
+	if want := []string{"a", "b"}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	ok := make(chan bool)
+	go func() {
+		c := (ParserSeq{&dep.Parser{}}).LinesPull([]string{"x", "y"})
+		defer c.Close()
+		ok <- c.Next() && c.Value() == "x" && c.Next() && c.Value() == "y" && !c.Next()
+	}()
+	select {
+	case good := <-ok:
+		if !good {
+			t.Error("the cursor did not give x, y, then the end")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the cursor did not end after Lines returned")
+	}
+}
+
+// Filter's bool is an answer: the replies choose the lines.
+func TestFilterReplies(t *testing.T) {
+	c := (ParserSeq{&dep.Parser{}}).FilterPull([]string{"a", "bb", "c", "dd"})
+	defer c.Close()
+	for c.Next() {
+		c.Reply(len(c.Value().Line) == 2)
+	}
+	if got, want := c.Result(), []string{"bb", "dd"}; !slices.Equal(got, want) {
+		t.Errorf("Filter returned %v, want %v", got, want)
+	}
+}
+
+// All yields under its lock: the cursor collects first, so that Set, which
+// takes the lock, does not wait for the consumer.
+func TestRangeCollectsFirst(t *testing.T) {
+	m := dep.NewMap(map[string]int{"a": 1, "b": 2})
+	c := (MapSeq{m}).RangePull()
+	defer c.Close()
+	if !c.Next() {
+		t.Fatal("no first entry")
+	}
+	done := make(chan struct{})
+	go func() { m.Set("c", 3); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Set waited: the cursor paused Range under its lock")
+	}
+}
