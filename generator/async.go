@@ -169,9 +169,9 @@ func (e *emitter) emitAsyncPull() error {
 		return err
 	}
 	body := []jen.Code{jen.Id(v.c).Op(":=").New(e.named(e.cursor())), start}
-	if e.m.closer >= 0 {
-		// A method that returns a closer returns while the calls go on (a
-		// subscription): what it did, registering the callback, happens
+	if e.registers() {
+		// A method that returns while the calls go on (a subscription, a
+		// registration): what it did, registering the callback, happens
 		// before the caller's next step. One that calls back first is
 		// waited for up to that call, which Next takes.
 		body = append(body, jen.Id(v.c).Dot("cursor").Dot("WaitReturn").Call())
@@ -190,6 +190,16 @@ func (e *emitter) emitAsyncPull() error {
 		append(body, jen.Return(jen.Id(v.c)))...,
 	)
 	return nil
+}
+
+// registers reports whether the method returns while the calls it makes
+// go on: it returns a closer; or it keeps the callback with nothing to end
+// the calls and returns something besides an error, or nothing (a
+// registration, a constructor that takes the callback). A method that
+// returns an error alone may be a server, which returns when it stops.
+func (e *emitter) registers() bool {
+	m := e.m
+	return m.closer >= 0 || m.keepOpen && m.ctx < 0 && (len(m.results) == 0 || len(m.otherResults()) > 0)
 }
 
 // overflow names the runtime.Overflow of the method's buffer.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/ssa"
 )
 
 // A finding is what the code says of one callback parameter of a method:
@@ -34,6 +35,10 @@ type finding struct {
 	// panics, which may catch an unwinding; nor is it stopped so then.
 	recovers *evidence
 	returned bool // the method returns the callback, or a function that calls it
+	// waits: the callback is kept, and the method then waits for
+	// something (a receive, a select, a Wait), maybe for the calls to be
+	// made: whether they end when it returns, the code does not tell.
+	waits *evidence
 }
 
 type lifetime int
@@ -92,6 +97,9 @@ func (a *analyser) findOne(fn *types.Func, param int) *finding {
 		if s.returns && len(s.escapes) == 0 {
 			f.why = []evidence{a.evidence(sf.Pos(), "returned by %s", funcName(sf))}
 		}
+		if len(s.escapes) > 0 {
+			f.waits = a.blocks(sf)
+		}
 	case len(s.unknown) > 0:
 		f.lifetime, f.why = lifeUnknown, s.unknown
 	case len(s.goes) > 0:
@@ -129,6 +137,36 @@ func (a *analyser) findOne(fn *types.Func, param int) *finding {
 		f.recovers = a.recoveredOn(s)
 	}
 	return f
+}
+
+// blocks returns where fn itself waits for another goroutine: a receive, a
+// select without a default, a call of a method named Wait; nil when it
+// does not.
+func (a *analyser) blocks(fn *ssa.Function) *evidence {
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			var what string
+			switch instr := instr.(type) {
+			case *ssa.UnOp:
+				if instr.Op == token.ARROW {
+					what = "a receive"
+				}
+			case *ssa.Select:
+				if instr.Blocking {
+					what = "a select"
+				}
+			case *ssa.Call:
+				if isWait(instr.Common()) {
+					what = "a call of Wait"
+				}
+			}
+			if what != "" {
+				ev := a.evidence(instr.Pos(), "%s waits in %s", funcName(fn), what)
+				return &ev
+			}
+		}
+	}
+	return nil
 }
 
 // forMethod is f for the method name of an interface callback: its own
@@ -219,6 +257,9 @@ func mergeFindings(all []*finding) *finding {
 		f.plainLock = f.plainLock || g.plainLock
 		if f.recovers == nil {
 			f.recovers = g.recovers
+		}
+		if f.waits == nil {
+			f.waits = g.waits
 		}
 	}
 	if unreadBools {

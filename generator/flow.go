@@ -560,13 +560,14 @@ func (s *summary) callsDirectly(seen map[*summary]bool) bool {
 // callsWait reports whether f calls a method named Wait, as a
 // sync.WaitGroup's or an errgroup.Group's: after starting goroutines, f
 // waits for them.
-func callsWait(f *ssa.Function) bool {
-	return hasCall(f, func(c *ssa.CallCommon) bool {
-		if callee := c.StaticCallee(); callee != nil && callee.Name() == "Wait" && callee.Signature.Recv() != nil {
-			return true
-		}
-		return c.IsInvoke() && c.Method.Name() == "Wait"
-	})
+func callsWait(f *ssa.Function) bool { return hasCall(f, isWait) }
+
+// isWait reports whether c calls a method named Wait.
+func isWait(c *ssa.CallCommon) bool {
+	if callee := c.StaticCallee(); callee != nil && callee.Name() == "Wait" && callee.Signature.Recv() != nil {
+		return true
+	}
+	return c.IsInvoke() && c.Method.Name() == "Wait"
 }
 
 // hasCall reports whether f makes a plain call that match accepts.

@@ -223,6 +223,16 @@ func (md *modeler) modelAsync(u *unit, m *methodModel, d directives, bad func(st
 			}
 		}
 	}
+	if m.keepOpen && m.inferredAsync && m.closer < 0 && m.ctx < 0 {
+		// Kept, with nothing to end the calls but the consumer; and the
+		// method waits, perhaps for them (bbolt's Batch queues its
+		// callback and waits for the batch to run it).
+		for _, cb := range m.cbs {
+			if w := cb.found.waits; w != nil {
+				return md.waitQuestion(m, cb, *w, d)
+			}
+		}
+	}
 	if m.buffer > 0 {
 		if f := m.replyFunc(); f != nil {
 			return bad("buffer=%d: callback %q has a reply, which must come from the consumer at each call", m.buffer, f.what())

@@ -43,6 +43,19 @@ func (md *modeler) question(m *methodModel, cb *callbackModel, d directives) err
 		m.name, cb.name, ev.text, md.a.where(ev.pos), directive)}
 }
 
+// waitQuestion is the error for m's callback cb, which the code keeps,
+// where m then waits (w) for something that may be its calls: whether they
+// end when m returns, the code does not tell.
+func (md *modeler) waitQuestion(m *methodModel, cb *callbackModel, w evidence, d directives) error {
+	ev := cb.found.why[0]
+	async, closer := "//corogen:async in the method's doc comment", "close=NAME"
+	if d.on != "" {
+		async = "//corogen:on=" + d.on + " async"
+	}
+	return question{md.errorf(m.at, "%s: callback %s is %s (%s), and %s (%s), maybe for its calls, so corogen cannot tell whether they end when %s returns; add %s when they do, with %s when a method of the result or of the receiver ends them",
+		m.name, cb.name, ev.text, md.a.where(ev.pos), w.text, md.a.where(w.pos), m.name, async, closer)}
+}
+
 // boolQuestion is the error for f, a callback function whose bool result
 // the code does not tell the meaning of: corogen read the method, but the
 // callback's calls are elsewhere (kept, or passed where corogen cannot

@@ -1,0 +1,5 @@
+// Package p wraps a type whose Batch keeps its callback, for a worker to
+// call, and then waits; the directive says the calls end when it returns.
+package p
+
+//corogen:on=example.com/corpus/kept_waits_directive/dep.DB.Batch async
