@@ -168,6 +168,29 @@ func prepare(cfg Config) (*session, error) {
 	}
 }
 
+// couldNotImport matches the type checker's message for an import it had
+// no export data for.
+var couldNotImport = regexp.MustCompile(`^could not import (\S+) \(`)
+
+// importCause returns msg, or, when msg says a package could not be
+// imported, the go command's reason for that package (a missing go.sum
+// entry, a module not downloaded), which the type checker's message hides.
+func importCause(dir, tags, msg string) string {
+	m := couldNotImport.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	args := []string{"list", "-e", "-f", "{{with .Error}}{{.Err}}{{end}}"}
+	if tags != "" {
+		args = append(args, "-tags="+tags)
+	}
+	out, err := goCommand(dir, append(args, "--", m[1]))
+	if cause := strings.Join(strings.Fields(string(out)), " "); err == nil && cause != "" {
+		return fmt.Sprintf("%s: %s", m[1], cause)
+	}
+	return msg
+}
+
 // maxRounds bounds the loads of a run.
 const maxRounds = 3
 
@@ -188,7 +211,7 @@ func (s *session) model(cfg Config, targets []target, local, paths, extra []stri
 		if p := l.remote[t.path]; t.path != "" && (p == nil || len(p.Errors) > 0) {
 			msg := "package not found"
 			if p != nil {
-				msg = p.Errors[0].Msg
+				msg = importCause(cfg.Dir, cfg.Tags, p.Errors[0].Msg)
 			}
 			return nil, remoteNotFound(t, msg)
 		}

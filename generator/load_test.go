@@ -138,3 +138,19 @@ func TestLoadCompilesStubs(t *testing.T) {
 		t.Errorf("the go command compiled p.go itself; compiled:\n%s", compiled)
 	}
 }
+
+// TestImportCause: the type checker's "could not import X" gives way to
+// the go command's reason for X, which says what to do.
+func TestImportCause(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/p\n\ngo 1.24\n")
+	writeFile(t, filepath.Join(dir, "p.go"), "package p\n")
+	msg := "could not import example.com/p/missing (invalid package name: \"\")"
+	got := importCause(dir, "", msg)
+	if !strings.HasPrefix(got, "example.com/p/missing: ") || strings.Contains(got, "invalid package name") || strings.Contains(got, "\n") {
+		t.Errorf("importCause = %q; want the go command's reason for example.com/p/missing, on one line", got)
+	}
+	if other := "undefined: x"; importCause(dir, "", other) != other {
+		t.Errorf("importCause changed a message that is not about an import: %q", importCause(dir, "", other))
+	}
+}
