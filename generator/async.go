@@ -254,8 +254,14 @@ func (e *emitter) asyncEndText() string {
 }
 
 func (e *emitter) asyncErrText() string {
+	text := ""
 	if e.m.errRes {
-		return fmt.Sprintf(" If %s fails, its error comes last, with a zero element.", e.m.name)
+		text = fmt.Sprintf(" If %s fails, its error comes last, with a zero element.", e.m.name)
 	}
-	return ""
+	if len(e.m.otherResults()) > 0 {
+		// A handle the calls may need (a cache whose Add evicts) is
+		// there only for the cursor.
+		text += fmt.Sprintf(" The iterator drops %s's other results; %s's cursor returns them.", e.m.name, e.pullName())
+	}
+	return text
 }

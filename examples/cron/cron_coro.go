@@ -28,8 +28,9 @@ type cronAddFuncResults struct {
 // callback, from whatever goroutines it makes them on, one at a time in the
 // order they come (//corogen:async). Each callback waits until the consumer is
 // done with its call. The sequence ends when the consumer stops, which ends
-// the calls. If AddFunc fails, its error comes last, with a zero element. To
-// stop at a deadline, use AddFuncPull's cursor: its NextContext gives up at
+// the calls. If AddFunc fails, its error comes last, with a zero element. The
+// iterator drops AddFunc's other results; AddFuncPull's cursor returns them.
+// To stop at a deadline, use AddFuncPull's cursor: its NextContext gives up at
 // one, and Close may be called from another goroutine.
 func (s CronSeq) AddFuncSeq(spec string) iter.Seq[error] {
 	return func(yield func(error) bool) {

@@ -112,8 +112,10 @@ type connQueueSubscribeResults struct {
 // time in the order they come (//corogen:async). Each callback waits until the
 // consumer is done with its call. The sequence ends when the consumer stops,
 // which ends the calls. If QueueSubscribe fails, its error comes last, with a
-// zero element. To stop at a deadline, use QueueSubscribePull's cursor: its
-// NextContext gives up at one, and Close may be called from another goroutine.
+// zero element. The iterator drops QueueSubscribe's other results;
+// QueueSubscribePull's cursor returns them. To stop at a deadline, use
+// QueueSubscribePull's cursor: its NextContext gives up at one, and Close may
+// be called from another goroutine.
 func (s ConnSeq) QueueSubscribeSeq(subj string, queue string) iter.Seq2[*nats.Msg, error] {
 	return func(yield func(*nats.Msg, error) bool) {
 		var a runtime.Async[*nats.Msg, connQueueSubscribeResults]
@@ -242,15 +244,19 @@ func (s ConnSeq) SetClosedHandlerSeq() iter.Seq[*nats.Conn] {
 
 // SetClosedHandlerPull runs Conn.SetClosedHandler on a goroutine of its own
 // and returns a cursor over the calls it makes to its callback, one per Next,
-// in the order they come (//corogen:async). Each callback waits until the
-// consumer is done with its call. Close the cursor when done with it; a cursor
-// dropped without Close is closed once it is garbage.
+// in the order they come (//corogen:async). It returns once SetClosedHandler
+// has returned, or its callback waits for the consumer: what SetClosedHandler
+// did, as registering its callback, comes before the caller's next step. Each
+// callback waits until the consumer is done with its call. Close the cursor
+// when done with it; a cursor dropped without Close is closed once it is
+// garbage.
 func (s ConnSeq) SetClosedHandlerPull() *ConnSetClosedHandlerCursor {
 	c := new(ConnSetClosedHandlerCursor)
 	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Conn) bool) (struct{}, func()) {
 		s.Conn.SetClosedHandler(c.cursor.Sink())
 		return struct{}{}, func() {}
 	})
+	c.cursor.WaitReturn()
 	return c
 }
 
@@ -334,9 +340,12 @@ func (s ConnSeq) SetDisconnectErrHandlerSeq() iter.Seq2[*nats.Conn, error] {
 
 // SetDisconnectErrHandlerPull runs Conn.SetDisconnectErrHandler on a goroutine
 // of its own and returns a cursor over the calls it makes to its callback, one
-// per Next, in the order they come (//corogen:async). Each callback waits
-// until the consumer is done with its call. Close the cursor when done with
-// it; a cursor dropped without Close is closed once it is garbage.
+// per Next, in the order they come (//corogen:async). It returns once
+// SetDisconnectErrHandler has returned, or its callback waits for the
+// consumer: what SetDisconnectErrHandler did, as registering its callback,
+// comes before the caller's next step. Each callback waits until the consumer
+// is done with its call. Close the cursor when done with it; a cursor dropped
+// without Close is closed once it is garbage.
 func (s ConnSeq) SetDisconnectErrHandlerPull() *ConnSetDisconnectErrHandlerCursor {
 	c := new(ConnSetDisconnectErrHandlerCursor)
 	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(ConnSetDisconnectErrHandlerCall) bool) (struct{}, func()) {
@@ -346,6 +355,7 @@ func (s ConnSeq) SetDisconnectErrHandlerPull() *ConnSetDisconnectErrHandlerCurso
 		})
 		return struct{}{}, func() {}
 	})
+	c.cursor.WaitReturn()
 	return c
 }
 
@@ -420,15 +430,19 @@ func (s ConnSeq) SetDisconnectHandlerSeq() iter.Seq[*nats.Conn] {
 
 // SetDisconnectHandlerPull runs Conn.SetDisconnectHandler on a goroutine of
 // its own and returns a cursor over the calls it makes to its callback, one
-// per Next, in the order they come (//corogen:async). Each callback waits
-// until the consumer is done with its call. Close the cursor when done with
-// it; a cursor dropped without Close is closed once it is garbage.
+// per Next, in the order they come (//corogen:async). It returns once
+// SetDisconnectHandler has returned, or its callback waits for the consumer:
+// what SetDisconnectHandler did, as registering its callback, comes before the
+// caller's next step. Each callback waits until the consumer is done with its
+// call. Close the cursor when done with it; a cursor dropped without Close is
+// closed once it is garbage.
 func (s ConnSeq) SetDisconnectHandlerPull() *ConnSetDisconnectHandlerCursor {
 	c := new(ConnSetDisconnectHandlerCursor)
 	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Conn) bool) (struct{}, func()) {
 		s.Conn.SetDisconnectHandler(c.cursor.Sink())
 		return struct{}{}, func() {}
 	})
+	c.cursor.WaitReturn()
 	return c
 }
 
@@ -502,16 +516,19 @@ func (s ConnSeq) SetDiscoveredServersHandlerSeq() iter.Seq[*nats.Conn] {
 
 // SetDiscoveredServersHandlerPull runs Conn.SetDiscoveredServersHandler on a
 // goroutine of its own and returns a cursor over the calls it makes to its
-// callback, one per Next, in the order they come (//corogen:async). Each
-// callback waits until the consumer is done with its call. Close the cursor
-// when done with it; a cursor dropped without Close is closed once it is
-// garbage.
+// callback, one per Next, in the order they come (//corogen:async). It returns
+// once SetDiscoveredServersHandler has returned, or its callback waits for the
+// consumer: what SetDiscoveredServersHandler did, as registering its callback,
+// comes before the caller's next step. Each callback waits until the consumer
+// is done with its call. Close the cursor when done with it; a cursor dropped
+// without Close is closed once it is garbage.
 func (s ConnSeq) SetDiscoveredServersHandlerPull() *ConnSetDiscoveredServersHandlerCursor {
 	c := new(ConnSetDiscoveredServersHandlerCursor)
 	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Conn) bool) (struct{}, func()) {
 		s.Conn.SetDiscoveredServersHandler(c.cursor.Sink())
 		return struct{}{}, func() {}
 	})
+	c.cursor.WaitReturn()
 	return c
 }
 
@@ -595,9 +612,12 @@ func (s ConnSeq) SetErrorHandlerSeq() iter.Seq[ConnSetErrorHandlerCall] {
 
 // SetErrorHandlerPull runs Conn.SetErrorHandler on a goroutine of its own and
 // returns a cursor over the calls it makes to its callback, one per Next, in
-// the order they come (//corogen:async). Each callback waits until the
-// consumer is done with its call. Close the cursor when done with it; a cursor
-// dropped without Close is closed once it is garbage.
+// the order they come (//corogen:async). It returns once SetErrorHandler has
+// returned, or its callback waits for the consumer: what SetErrorHandler did,
+// as registering its callback, comes before the caller's next step. Each
+// callback waits until the consumer is done with its call. Close the cursor
+// when done with it; a cursor dropped without Close is closed once it is
+// garbage.
 func (s ConnSeq) SetErrorHandlerPull() *ConnSetErrorHandlerCursor {
 	c := new(ConnSetErrorHandlerCursor)
 	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, send func(ConnSetErrorHandlerCall) bool) (struct{}, func()) {
@@ -607,6 +627,7 @@ func (s ConnSeq) SetErrorHandlerPull() *ConnSetErrorHandlerCursor {
 		})
 		return struct{}{}, func() {}
 	})
+	c.cursor.WaitReturn()
 	return c
 }
 
@@ -680,15 +701,19 @@ func (s ConnSeq) SetReconnectHandlerSeq() iter.Seq[*nats.Conn] {
 
 // SetReconnectHandlerPull runs Conn.SetReconnectHandler on a goroutine of its
 // own and returns a cursor over the calls it makes to its callback, one per
-// Next, in the order they come (//corogen:async). Each callback waits until
-// the consumer is done with its call. Close the cursor when done with it; a
-// cursor dropped without Close is closed once it is garbage.
+// Next, in the order they come (//corogen:async). It returns once
+// SetReconnectHandler has returned, or its callback waits for the consumer:
+// what SetReconnectHandler did, as registering its callback, comes before the
+// caller's next step. Each callback waits until the consumer is done with its
+// call. Close the cursor when done with it; a cursor dropped without Close is
+// closed once it is garbage.
 func (s ConnSeq) SetReconnectHandlerPull() *ConnSetReconnectHandlerCursor {
 	c := new(ConnSetReconnectHandlerCursor)
 	c.cursor.Start(context.Background(), 0, runtime.Block, func(_ context.Context, _ func(*nats.Conn) bool) (struct{}, func()) {
 		s.Conn.SetReconnectHandler(c.cursor.Sink())
 		return struct{}{}, func() {}
 	})
+	c.cursor.WaitReturn()
 	return c
 }
 
@@ -746,9 +771,10 @@ type connSubscribeResults struct {
 // callback, from whatever goroutines it makes them on, one at a time in the
 // order they come (//corogen:async). Each callback waits until the consumer is
 // done with its call. The sequence ends when the consumer stops, which ends
-// the calls. If Subscribe fails, its error comes last, with a zero element. To
-// stop at a deadline, use SubscribePull's cursor: its NextContext gives up at
-// one, and Close may be called from another goroutine.
+// the calls. If Subscribe fails, its error comes last, with a zero element.
+// The iterator drops Subscribe's other results; SubscribePull's cursor returns
+// them. To stop at a deadline, use SubscribePull's cursor: its NextContext
+// gives up at one, and Close may be called from another goroutine.
 func (s ConnSeq) SubscribeSeq(subj string) iter.Seq2[*nats.Msg, error] {
 	return func(yield func(*nats.Msg, error) bool) {
 		var a runtime.Async[*nats.Msg, connSubscribeResults]

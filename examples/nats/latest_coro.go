@@ -32,8 +32,9 @@ type latestSubscribeResults struct {
 // counts them. The iterator cannot say how many calls were dropped;
 // SubscribePull's cursor can. The sequence ends when the consumer stops, which
 // ends the calls. If Subscribe fails, its error comes last, with a zero
-// element. To stop at a deadline, use SubscribePull's cursor: its NextContext
-// gives up at one, and Close may be called from another goroutine.
+// element. The iterator drops Subscribe's other results; SubscribePull's
+// cursor returns them. To stop at a deadline, use SubscribePull's cursor: its
+// NextContext gives up at one, and Close may be called from another goroutine.
 func (s LatestSeq) SubscribeSeq(subj string) iter.Seq2[*nats.Msg, error] {
 	return func(yield func(*nats.Msg, error) bool) {
 		var a runtime.Async[*nats.Msg, latestSubscribeResults]
