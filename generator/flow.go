@@ -346,9 +346,7 @@ func (t *tracker) passed(instr ssa.CallInstruction, i int, e tracked, isGo bool)
 		case len(sub.escapes) > 0 || len(sub.unknown) > 0 || sub.returns:
 			t.s.sites = append(t.s.sites, site{instr: instr, via: e.inner, body: e.inner})
 		}
-		t.s.goes = append(t.s.goes, sub.goes...)
-		t.s.started = append(t.s.started, sub.started...)
-		t.s.waits = t.s.waits || sub.waits || len(sub.goes) > 0 && callsWait(t.s.fn)
+		t.inheritGoroutines(sub)
 		t.inherit(e.inner, false)
 	case hasBody(callee):
 		sub := t.a.summarize(callee, i, e.path, e.inner, e.dyn)
@@ -383,7 +381,7 @@ func (t *tracker) passed(instr ssa.CallInstruction, i int, e tracked, isGo bool)
 // rangeBody reports whether e is the loop body of a range-over-func
 // statement, as the function the iterator gets.
 func rangeBody(e tracked) bool {
-	return e.path == "" && e.inner != nil && e.inner.fn.Synthetic == "range-over-func yield"
+	return e.path == "" && e.inner != nil && isRangeBody(e.inner.fn)
 }
 
 // resolve returns the function that v, a func value, always is: a closure
@@ -441,11 +439,7 @@ func (t *tracker) inherit(sub *summary, async bool) {
 	if sub == nil {
 		return
 	}
-	t.s.goes = append(t.s.goes, sub.goes...)
-	t.s.started = append(t.s.started, sub.started...)
-	// Goroutines a callee starts and this function waits for, as
-	// conc.WaitGroup's Go starts them and its caller's Wait waits.
-	t.s.waits = t.s.waits || sub.waits || len(sub.goes) > 0 && callsWait(t.s.fn)
+	t.inheritGoroutines(sub)
 	t.s.escapes = append(t.s.escapes, sub.escapes...)
 	t.s.unknown = append(t.s.unknown, sub.unknown...)
 	if async && len(sub.sites) > 0 {
@@ -540,6 +534,15 @@ func (s *summary) returnsCaller() bool {
 		}
 	}
 	return false
+}
+
+// inheritGoroutines takes the goroutines sub starts that may call the
+// callback, waited for by sub, or by this function after sub started them
+// (conc.WaitGroup's Go starts them, and its caller's Wait waits).
+func (t *tracker) inheritGoroutines(sub *summary) {
+	t.s.goes = append(t.s.goes, sub.goes...)
+	t.s.started = append(t.s.started, sub.started...)
+	t.s.waits = t.s.waits || sub.waits || len(sub.goes) > 0 && callsWait(t.s.fn)
 }
 
 // callsDirectly reports whether s's sites lead to a call of the callback

@@ -445,6 +445,10 @@ func (a *analyser) readError(s *summary, call *ssa.Call, res ssa.Value, via *sum
 					}
 					continue
 				}
+				if instr.Val == values[i] && bodyResult(s.fn, instr.Addr) {
+					returned = true // return err in a range-over-func body
+					break
+				}
 				kept = true
 			case *ssa.BinOp:
 				if !isNil(instr.X) && !isNil(instr.Y) {
@@ -497,7 +501,13 @@ func (a *analyser) readError(s *summary, call *ssa.Call, res ssa.Value, via *sum
 		if a.reaches(s, nb, 0, prune) {
 			return reading{ev: a.evidence(pos, "a non-nil error is kept, and the calls go on")}
 		}
-		r.signal = r.signal && a.returnsError(nb, seen, prune)
+		if isRangeBody(s.fn) {
+			// The body returns false to end the loop: the error is the
+			// enclosing function's to return (bodyResult).
+			r.signal = r.signal && a.returnsFalse(nb, nil)
+		} else {
+			r.signal = r.signal && a.returnsError(nb, seen, prune)
+		}
 		r.unwinds = r.unwinds && !returnsAtAll(nb, prune)
 	}
 	if returned && len(nonNil) == 0 {
@@ -507,6 +517,39 @@ func (a *analyser) readError(s *summary, call *ssa.Call, res ssa.Value, via *sum
 		r.ev = a.evidence(pos, "a non-nil error panics out")
 	}
 	return r
+}
+
+// isRangeBody reports whether fn is the body of a range-over-func loop.
+func isRangeBody(fn *ssa.Function) bool { return fn.Synthetic == "range-over-func yield" }
+
+// bodyResult reports whether addr, where fn stores a value, is a result
+// of the function that encloses fn, a range-over-func loop's body: the
+// body's return statement stores its results there, and the enclosing
+// function returns them once the loop has ended.
+func bodyResult(fn *ssa.Function, addr ssa.Value) bool {
+	fv, ok := addr.(*ssa.FreeVar)
+	if !ok || !isRangeBody(fn) || fn.Parent() == nil {
+		return false
+	}
+	k := slices.Index(fn.FreeVars, fv)
+	for _, b := range fn.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			mc, ok := instr.(*ssa.MakeClosure)
+			if !ok || mc.Fn != fn || k >= len(mc.Bindings) {
+				continue
+			}
+			for _, use := range *mc.Bindings[k].Referrers() {
+				if load, ok := use.(*ssa.UnOp); ok && load.Op == token.MUL {
+					for _, r := range *load.Referrers() {
+						if _, ok := r.(*ssa.Return); ok {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // sentinelPrune returns the successors of b that a stop value of corogen's

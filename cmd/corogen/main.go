@@ -78,7 +78,8 @@
 //     and the sequence ends with M; called in the body of a range-over-func
 //     loop, it is called while the loop runs, whatever the iterator does
 //     with the body (the language forbids a later call), and the body's
-//     break ends the loop: its false is a stop where break follows it, a
+//     break or return ends the loop: its false or error is a stop where
+//     the body breaks or returns on it (an error it returns is M's), a
 //     reply where the loop goes on; a bool whose false leads out of M with
 //     no further call is a stop, and any other use (a filter, "skip the
 //     children") a reply, true unless the consumer replies (false where

@@ -65,3 +65,25 @@ func TestRangeCollectsFirst(t *testing.T) {
 		t.Fatal("Set waited: the cursor paused Range under its lock")
 	}
 }
+
+// Visit's error is a stop: returned from the loop's body, it is Visit's.
+// Breaking the loop stops Visit, which then reports no error.
+func TestVisitStops(t *testing.T) {
+	var got []string
+	for l, err := range (ParserSeq{&dep.Parser{}}).VisitSeq([]string{"a", "b", "c"}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got = append(got, l.Line); len(got) == 2 {
+			break
+		}
+	}
+	if want := []string{"a", "b"}; !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	c := (ParserSeq{&dep.Parser{}}).VisitPull([]string{"a", "b"})
+	c.Next()
+	if err := c.Close(); err != nil || c.Err() != nil {
+		t.Errorf("Close = %v, Err = %v after a stop; want nil, nil", err, c.Err())
+	}
+}

@@ -48,6 +48,16 @@ func (p *Parser) Filter(lines []string, fn func(line string) bool) []string {
 	return out
 }
 
+// Visit calls fn for each line until fn fails, and returns its error.
+func (p *Parser) Visit(lines []string, fn func(line string) error) error {
+	for l := range p.Stream(lines) {
+		if err := fn(l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Map is a map under a lock.
 type Map struct {
 	mu sync.RWMutex
