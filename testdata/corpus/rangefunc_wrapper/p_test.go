@@ -1,6 +1,7 @@
 package p
 
 import (
+	"errors"
 	"slices"
 	"testing"
 	"time"
@@ -85,5 +86,23 @@ func TestVisitStops(t *testing.T) {
 	c.Next()
 	if err := c.Close(); err != nil || c.Err() != nil {
 		t.Errorf("Close = %v, Err = %v after a stop; want nil, nil", err, c.Err())
+	}
+}
+
+// First's error is a reply that does not stop it: every line comes, and
+// the first error replied is First's.
+func TestFirstReplies(t *testing.T) {
+	bad := errors.New("bad")
+	c := (ParserSeq{&dep.Parser{}}).FirstPull([]string{"a", "b", "c"})
+	defer c.Close()
+	n := 0
+	for c.Next() {
+		n++
+		if c.Value().Line == "b" {
+			c.Reply(bad)
+		}
+	}
+	if n != 3 || !errors.Is(c.Err(), bad) {
+		t.Errorf("%d calls and error %v; want 3 and %v", n, c.Err(), bad)
 	}
 }

@@ -58,6 +58,29 @@ func (p *Parser) Visit(lines []string, fn func(line string) error) error {
 	return nil
 }
 
+// Keep calls fn for each line until fn fails, keeping its error to return
+// after the loop.
+func (p *Parser) Keep(lines []string, fn func(line string) error) error {
+	var err error
+	for l := range p.Stream(lines) {
+		if err = fn(l); err != nil {
+			break
+		}
+	}
+	return err
+}
+
+// First calls fn for every line, and returns its first error.
+func (p *Parser) First(lines []string, fn func(line string) error) error {
+	var first error
+	for l := range p.Stream(lines) {
+		if err := fn(l); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
 // Map is a map under a lock.
 type Map struct {
 	mu sync.RWMutex
