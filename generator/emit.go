@@ -75,6 +75,9 @@ type emitter struct {
 	u   *unit
 	m   *methodModel // the method being emitted
 	out []jen.Code   // the top-level declarations and comments emitted
+	// replyOf names, for a method whose reply type is another method's
+	// (the same results), that method: see sharedReplies.
+	replyOf map[*methodModel]*methodModel
 }
 
 // top adds s to the top level of the file, and returns it.
@@ -208,6 +211,7 @@ func wrap(text string, width int) []string {
 func emitUnit(u *unit) ([]jen.Code, error) {
 	e := &emitter{u: u}
 	e.emitWrapper()
+	replyOf := sharedReplies(u)
 	out := make([][]jen.Code, len(u.methods))
 	errs := make([]error, len(u.methods))
 	var wg sync.WaitGroup
@@ -218,7 +222,7 @@ func emitUnit(u *unit) ([]jen.Code, error) {
 		go func() {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(u.methods); i = int(next.Add(1) - 1) {
-				m := &emitter{u: u, m: u.methods[i]}
+				m := &emitter{u: u, m: u.methods[i], replyOf: replyOf}
 				errs[i] = m.emitMethod()
 				out[i] = m.out
 			}
@@ -231,6 +235,37 @@ func emitUnit(u *unit) ([]jen.Code, error) {
 		}
 	}
 	return slices.Concat(append([][]jen.Code{e.out}, out...)...), nil
+}
+
+// sharedReplies maps each method of u whose reply type would hold the
+// same results as an earlier method's to that method, whose type it then
+// names by an alias. The runtime's generic cursor is compiled once per
+// shape of its call type, and a pointer to a reply type of each method's
+// own would give every method's call type a shape of its own: with 200
+// replying methods, twice the compile time. Not for a generic unit, whose
+// reply types are generic (an alias of one needs Go 1.24).
+func sharedReplies(u *unit) map[*methodModel]*methodModel {
+	if u.tparams.Len() > 0 {
+		return nil
+	}
+	first := map[string]*methodModel{}
+	same := map[*methodModel]*methodModel{}
+	for _, m := range u.methods {
+		if !m.callReplies() {
+			continue
+		}
+		f := m.funcs()[0]
+		var key strings.Builder
+		for i, r := range f.results {
+			fmt.Fprintf(&key, "%s %s;", replyField(f, i), types.TypeString(r.typ, nil))
+		}
+		if m0, ok := first[key.String()]; ok {
+			same[m] = m0
+		} else {
+			first[key.String()] = m
+		}
+	}
+	return same
 }
 
 // emitWrapper emits the type that wraps a unit's type, if it has one.
@@ -292,8 +327,15 @@ func (e *emitter) emitCallType() {
 	for i, r := range f.results {
 		slot = append(slot, jen.Id(replyField(f, i)).Add(typeCode(r.typ)))
 	}
-	e.comment("%s holds the reply to the current call of %s, and the number of that call.", e.replyType(), e.cbText(f))
-	e.declare(e.replyType()).Struct(append(slot, jen.Id("n").Uint64())...)
+	if same := e.replyOf[e.m]; same != nil {
+		other := &emitter{u: e.u, m: same}
+		e.comment("%s is %s: %s's callback replies as %s's does, and one type lets their cursors share "+
+			"the runtime's compiled code.", e.replyType(), other.replyType(), e.m.name, same.name)
+		e.top(jen.Type().Id(e.replyType()).Op("=").Id(other.replyType()))
+	} else {
+		e.comment("%s holds the reply to the current call of %s, and the number of that call.", e.replyType(), e.cbText(f))
+		e.declare(e.replyType()).Struct(append(slot, jen.Id("n").Uint64())...)
+	}
 	var params, body []jen.Code
 	for i, r := range f.results {
 		params = append(params, jen.Id(r.name).Add(typeCode(r.typ)))

@@ -158,12 +158,10 @@ type BucketForEachBucketCall struct {
 	n uint64                    // the call's number: r.n while it has not returned
 }
 
-// bucketForEachBucketReply holds the reply to the current call of
-// ForEachBucket's callback fn, and the number of that call.
-type bucketForEachBucketReply struct {
-	reply error
-	n     uint64
-}
+// bucketForEachBucketReply is bucketForEachReply: ForEachBucket's callback
+// replies as ForEach's does, and one type lets their cursors share the
+// runtime's compiled code.
+type bucketForEachBucketReply = bucketForEachReply
 
 // Reply sets what this call returns to ForEachBucket; without it, it returns
 // nil. It panics once the call has returned: after the loop body, or the

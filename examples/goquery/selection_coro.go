@@ -323,12 +323,10 @@ type SelectionIsFunctionCall struct {
 	n         uint64                    // the call's number: r.n while it has not returned
 }
 
-// selectionIsFunctionReply holds the reply to the current call of IsFunction's
-// callback f, and the number of that call.
-type selectionIsFunctionReply struct {
-	reply bool
-	n     uint64
-}
+// selectionIsFunctionReply is selectionFilterFunctionReply: IsFunction's
+// callback replies as FilterFunction's does, and one type lets their cursors
+// share the runtime's compiled code.
+type selectionIsFunctionReply = selectionFilterFunctionReply
 
 // Reply sets what this call returns to IsFunction; without it, it returns
 // true. It panics once the call has returned: after the loop body, or the
@@ -588,12 +586,10 @@ type SelectionNotFunctionCall struct {
 	n         uint64                     // the call's number: r.n while it has not returned
 }
 
-// selectionNotFunctionReply holds the reply to the current call of
-// NotFunction's callback f, and the number of that call.
-type selectionNotFunctionReply struct {
-	reply bool
-	n     uint64
-}
+// selectionNotFunctionReply is selectionFilterFunctionReply: NotFunction's
+// callback replies as FilterFunction's does, and one type lets their cursors
+// share the runtime's compiled code.
+type selectionNotFunctionReply = selectionFilterFunctionReply
 
 // Reply sets what this call returns to NotFunction; without it, it returns
 // true. It panics once the call has returned: after the loop body, or the

@@ -156,12 +156,10 @@ type InspectorWithStackCall struct {
 	n     uint64                   // the call's number: r.n while it has not returned
 }
 
-// inspectorWithStackReply holds the reply to the current call of WithStack's
-// callback f, and the number of that call.
-type inspectorWithStackReply struct {
-	reply bool
-	n     uint64
-}
+// inspectorWithStackReply is inspectorNodesReply: WithStack's callback replies
+// as Nodes's does, and one type lets their cursors share the runtime's
+// compiled code.
+type inspectorWithStackReply = inspectorNodesReply
 
 // Reply sets what this call returns to WithStack; without it, it returns true.
 // It panics once the call has returned: after the loop body, or the cursor's
