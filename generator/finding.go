@@ -95,10 +95,16 @@ func (a *analyser) findOne(fn *types.Func, param int) *finding {
 	case len(s.escapes) > 0 || s.returns:
 		f.lifetime, f.why, f.returned = lifeKept, s.escapes, s.returnsCaller()
 		if s.returns && len(s.escapes) == 0 {
-			f.why = []evidence{a.evidence(sf.Pos(), "returned by %s", funcName(sf))}
+			f.why = []evidence{a.evidence(sf.Pos(), "returned by %s, itself or in a value it returns", funcName(sf))}
 		}
 		if len(s.escapes) > 0 {
-			f.waits = a.blocks(sf)
+			// The method, or a function it calls that keeps the
+			// callback (workerpool's SubmitWait calls DoWait).
+			for _, fn := range append([]*ssa.Function{sf}, s.keepers...) {
+				if f.waits = a.blocks(fn); f.waits != nil {
+					break
+				}
+			}
 		}
 	case len(s.unknown) > 0:
 		f.lifetime, f.why = lifeUnknown, s.unknown
@@ -140,8 +146,8 @@ func (a *analyser) findOne(fn *types.Func, param int) *finding {
 }
 
 // blocks returns where fn itself waits for another goroutine: a receive, a
-// select without a default, a call of a method named Wait; nil when it
-// does not.
+// select without a default that receives, a call of a method named Wait;
+// nil when it does not.
 func (a *analyser) blocks(fn *ssa.Function) *evidence {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
@@ -152,7 +158,9 @@ func (a *analyser) blocks(fn *ssa.Function) *evidence {
 					what = "a receive"
 				}
 			case *ssa.Select:
-				if instr.Blocking {
+				// Waiting to hand something over (a send) is not waiting
+				// for the calls.
+				if instr.Blocking && slices.ContainsFunc(instr.States, func(st *ssa.SelectState) bool { return st.Dir == types.RecvOnly }) {
 					what = "a select"
 				}
 			case *ssa.Call:

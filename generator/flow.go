@@ -15,13 +15,14 @@ import (
 // (path), maybe wrapped in a closure that calls it (inner).
 type summary struct {
 	fn      *ssa.Function
-	sites   []site     // calls that may call the callback while fn runs, on its goroutine
-	goes    []evidence // calls that may call it on a goroutine fn starts
-	started []started  // what those goroutines run
-	waits   bool       // fn waits for something (a Wait method) after starting goroutines
-	escapes []evidence // ways it may be kept beyond fn's run: stored, sent, passed where corogen does not read
-	unknown []evidence // ways it goes where corogen cannot follow: an interface's method, a func value
-	returns bool       // fn returns it, or a value that holds it
+	sites   []site          // calls that may call the callback while fn runs, on its goroutine
+	goes    []evidence      // calls that may call it on a goroutine fn starts
+	started []started       // what those goroutines run
+	waits   bool            // fn waits for something (a Wait method) after starting goroutines
+	escapes []evidence      // ways it may be kept beyond fn's run: stored, sent, passed where corogen does not read
+	keepers []*ssa.Function // the functions fn calls that keep it (escapes of theirs)
+	unknown []evidence      // ways it goes where corogen cannot follow: an interface's method, a func value
+	returns bool            // fn returns it, or a value that holds it
 	// returned holds what fn returns that calls it: nil for the callback
 	// itself, else the summary of a closure that may (sync.OnceFunc's,
 	// which does; context.AfterFunc's stop, which does not).
@@ -339,14 +340,19 @@ func (t *tracker) passed(instr ssa.CallInstruction, i int, e tracked, isGo bool)
 		// a later call), whatever the iterator does with it besides
 		// calling it (keeps it in a reader it calls back from, as
 		// mvdan.cc/sh's Parser.InteractiveSeq does).
+		// Goroutines the iterator runs the body on end with the loop too:
+		// they are waited for, and the body's reading stands for theirs.
 		sub := t.a.summarize(callee, i, e.path, e.inner, e.dyn)
 		switch {
 		case sub.calls():
 			t.s.sites = append(t.s.sites, site{instr: instr, via: sub, body: e.inner})
-		case len(sub.escapes) > 0 || len(sub.unknown) > 0 || sub.returns:
+		case len(sub.escapes) > 0 || len(sub.unknown) > 0 || sub.returns || len(sub.goes) > 0:
 			t.s.sites = append(t.s.sites, site{instr: instr, via: e.inner, body: e.inner})
 		}
-		t.inheritGoroutines(sub)
+		if len(sub.goes) > 0 {
+			t.s.goes = append(t.s.goes, sub.goes...)
+			t.s.waits = true
+		}
 		t.inherit(e.inner, false)
 	case hasBody(callee):
 		sub := t.a.summarize(callee, i, e.path, e.inner, e.dyn)
@@ -440,6 +446,9 @@ func (t *tracker) inherit(sub *summary, async bool) {
 		return
 	}
 	t.inheritGoroutines(sub)
+	if len(sub.escapes) > 0 {
+		t.s.keepers = append(append(t.s.keepers, sub.fn), sub.keepers...)
+	}
 	t.s.escapes = append(t.s.escapes, sub.escapes...)
 	t.s.unknown = append(t.s.unknown, sub.unknown...)
 	if async && len(sub.sites) > 0 {

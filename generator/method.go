@@ -22,6 +22,7 @@ func (md *modeler) addMethod(u *unit, name string, at token.Pos, sig *types.Sign
 		if d.items > 1 {
 			return bad("skip leaves the method out; its other directives would do nothing")
 		}
+		u.skipped++
 		return nil
 	}
 	m := &methodModel{name: name, gen: name, pos: at, at: at, nopause: d.nopause, variadic: sig.Variadic(),

@@ -27,6 +27,7 @@ type unit struct {
 	// a function it leaves out: -explain prints its line, then fails as
 	// generating would.
 	refused error
+	skipped int // methods a skip directive leaves out
 }
 
 // A wrapper is the struct type that embeds the wrapped value.

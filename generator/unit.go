@@ -125,7 +125,7 @@ func (md *modeler) interfaceUnit(tn *types.TypeName) (*unit, error) {
 		if err := md.allLeftOut(u, tn.Name()); err != nil {
 			return nil, posErrorf(md.fset, tn.Pos(), "%s", err)
 		}
-		if md.explain && len(u.explained) > 0 {
+		if md.explain && (len(u.explained) > 0 || u.skipped > 0) {
 			return u, nil
 		}
 		return nil, posErrorf(md.fset, tn.Pos(), "%s has no method that takes a callback", tn.Name())
@@ -223,7 +223,7 @@ func (md *modeler) typeUnit(tn *types.TypeName, targs []types.Type) (*unit, erro
 		if err := md.allLeftOut(u, md.subject()); err != nil {
 			return nil, md.errorf(md.pos, "%s", err)
 		}
-		if md.explain && len(u.explained) > 0 {
+		if md.explain && (len(u.explained) > 0 || u.skipped > 0) {
 			return u, nil
 		}
 		return nil, md.errorf(md.pos, "%s has no exported method that takes a callback", md.subject())
@@ -379,14 +379,19 @@ func typeArgs(t types.Type) []types.Type {
 }
 
 // allLeftOut is the error for a type every method of which that takes a
-// callback was left out, or nil when it has none: under -explain, their
-// lines say why, and there is no error.
+// callback was left out or skipped, or nil when it has none: under
+// -explain, their lines say why, and there is no error.
 func (md *modeler) allLeftOut(u *unit, subject string) error {
-	if len(u.explained) == 0 || md.explain {
-		return nil
-	}
+	of := " of " + subject
 	if subject == "it" {
-		return errors.New("every method that takes a callback was left out: the warnings above say why, and what to write")
+		of = ""
 	}
-	return fmt.Errorf("every method of %s that takes a callback was left out: the warnings above say why, and what to write", subject)
+	switch {
+	case md.explain:
+	case len(u.explained) > 0:
+		return fmt.Errorf("every method%s that takes a callback was left out: the warnings above say why, and what to write", of)
+	case u.skipped > 0:
+		return fmt.Errorf("every method%s that takes a callback is skipped by a //corogen: directive: there is nothing to generate", of)
+	}
+	return nil
 }

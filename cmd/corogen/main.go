@@ -133,6 +133,7 @@
 //
 // An async method runs on a goroutine of its own, and its callbacks' calls
 // reach the consumer on channels, one at a time, in the order they come.
+//
 // Where M returns while its calls go on (it returns a closer; or it keeps
 // the callback, nothing but the consumer ends the calls, and it returns
 // something besides an error, or nothing: a registration as
@@ -143,11 +144,13 @@
 // Result holds what M returned. Otherwise MPull returns at once, while M
 // may still run: a method that returns an error alone may be a server
 // (http.Serve), which returns when it stops. A method that keeps its
-// callback and then waits itself (a receive, a select, a Wait), as
+// callback and then waits, itself or in a function it calls that keeps
+// the callback (a receive, a select that receives, a Wait), as
 // bbolt's DB.Batch waits for its batch to run the callback, may be
 // waiting for the calls: whether they end when it returns, the code does
 // not tell, and corogen asks for //corogen:async (they end with M), with
 // close=NAME where a method ends them.
+//
 // Each callback waits until the consumer is done with its call, unless
 // buffer=N lets N calls wait; overflow= then says what a call finds when
 // the buffer is full: a wait (block), the oldest waiting call dropped for it

@@ -106,3 +106,33 @@ func TestFirstReplies(t *testing.T) {
 		t.Errorf("%d calls and error %v; want 3 and %v", n, c.Err(), bad)
 	}
 }
+
+// EachPar's body runs on goroutines Par starts: the sequence ends with
+// EachPar, and false stops it.
+func TestEachParEnds(t *testing.T) {
+	done := make(chan []string)
+	go func() {
+		var got []string
+		for l := range (ParserSeq{&dep.Parser{}}).EachParSeq([]string{"a", "b", "c"}) {
+			got = append(got, l)
+		}
+		done <- got
+	}()
+	select {
+	case got := <-done:
+		if want := []string{"a", "b", "c"}; !slices.Equal(got, want) {
+			t.Errorf("got %v, want %v", got, want)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("EachParSeq did not end when EachPar returned")
+	}
+	n := 0
+	for range (ParserSeq{&dep.Parser{}}).EachParSeq([]string{"a", "b", "c"}) {
+		if n++; n == 2 {
+			break
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d calls before break, want 2", n)
+	}
+}

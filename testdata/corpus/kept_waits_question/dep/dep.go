@@ -4,7 +4,7 @@ package dep
 
 // DB runs queued functions.
 type DB struct {
-	queue chan call
+	queue, spare chan call
 }
 
 type call struct {
@@ -35,6 +35,19 @@ func (db *DB) Batch(fn func(n int) error) error {
 	c := call{fn: fn, err: make(chan error, 1)}
 	db.queue <- c
 	return <-c.err
+}
+
+// Submit is Batch under another name: the wait is Batch's.
+func (db *DB) Submit(fn func(n int) error) error { return db.Batch(fn) }
+
+// Post queues fn and returns: its select waits to hand fn over, not for
+// its calls, which go on after Post returns.
+func (db *DB) Post(fn func(n int) error) {
+	c := call{fn: fn, err: make(chan error, 1)}
+	select {
+	case db.queue <- c:
+	case db.spare <- c:
+	}
 }
 
 // Each calls fn with 0, 1 and 2.

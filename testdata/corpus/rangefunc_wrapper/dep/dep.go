@@ -28,6 +28,29 @@ func (p *Parser) Stream(lines []string) iter.Seq[string] {
 	}
 }
 
+// Par yields each line from a goroutine of its own, and waits for it.
+func (p *Parser) Par(lines []string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, l := range lines {
+			more := make(chan bool)
+			go func() { more <- yield(l) }()
+			if !<-more {
+				return
+			}
+		}
+	}
+}
+
+// EachPar calls fn with each line, on goroutines Par starts, until fn
+// returns false.
+func (p *Parser) EachPar(lines []string, fn func(line string) bool) {
+	for l := range p.Par(lines) {
+		if !fn(l) {
+			break
+		}
+	}
+}
+
 // Lines calls fn with each line until fn returns false.
 func (p *Parser) Lines(lines []string, fn func(line string) bool) {
 	for l := range p.Stream(lines) {
