@@ -317,6 +317,9 @@ func (t *tracker) goes(instr ssa.CallInstruction, inner, run *summary) {
 func (t *tracker) passed(instr ssa.CallInstruction, i int, e tracked, isGo bool) {
 	common := instr.Common()
 	pos := instr.Pos()
+	if !pos.IsValid() && rangeBody(e) {
+		pos = e.inner.fn.Pos() // the range statement's call of its iterator
+	}
 	if common.IsInvoke() {
 		t.s.unknown = append(t.s.unknown, t.a.evidence(pos, "passed to %s of an interface value, which corogen cannot follow", common.Method.Name()))
 		return
@@ -332,6 +335,11 @@ func (t *tracker) passed(instr ssa.CallInstruction, i int, e tracked, isGo bool)
 		callee = t.a.body(t.a.resolve(common.Value, 4))
 	}
 	switch {
+	case callee == nil && !isGo && rangeBody(e):
+		// An iterator corogen cannot see into (a parameter, an interface's
+		// method's result) runs the body while the loop runs all the same.
+		t.s.sites = append(t.s.sites, site{instr: instr, via: e.inner, body: e.inner})
+		t.inherit(e.inner, false)
 	case callee == nil:
 		t.s.unknown = append(t.s.unknown, t.a.evidence(pos, "passed to a func value, which corogen cannot follow"))
 	case hasBody(callee) && !isGo && rangeBody(e):

@@ -305,9 +305,23 @@ func typeName(t types.Type) *types.TypeName {
 	return nil
 }
 
+// eventName names the event type of a callback (or of an interface
+// callback's method) name, after the method's name: the name itself,
+// unless it would give the name of another generated type or form
+// (MSeq, MPull, MCursor, MCall, MEvent), which a callback named seq or
+// event would.
+func eventName(name string) string {
+	switch e := upperFirst(name); e {
+	case "Seq", "Pull", "Cursor", "Call", "Event":
+		return e + "Callback"
+	default:
+		return e
+	}
+}
+
 func (md *modeler) modelCallback(m *methodModel, cb *callbackModel, d directives) error {
 	if cb.iface == nil {
-		f := &cbFunc{cb: cb, event: upperFirst(cb.name), found: cb.found}
+		f := &cbFunc{cb: cb, event: eventName(cb.name), found: cb.found}
 		if err := md.modelFunc(m, f, cb.typ.Underlying().(*types.Signature), d.forCallback(cb.name)); err != nil {
 			return err
 		}
@@ -326,7 +340,7 @@ func (md *modeler) modelCallback(m *methodModel, cb *callbackModel, d directives
 		if !fn.Exported() && fn.Pkg() != md.out.Types {
 			return cannotWrap{md.errorf(m.at, "%s: callback %q has the unexported method %s", m.name, cb.name, fn.Name())}
 		}
-		f := &cbFunc{cb: cb, method: fn.Name(), event: fn.Name(), found: cb.found.forMethod(fn.Name())}
+		f := &cbFunc{cb: cb, method: fn.Name(), event: eventName(fn.Name()), found: cb.found.forMethod(fn.Name())}
 		sig := fn.Type().(*types.Signature)
 		if err := md.modelFunc(m, f, sig, d.forCallback(fn.Name())); err != nil {
 			return err

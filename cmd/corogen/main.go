@@ -47,8 +47,10 @@
 // counts while its call is current (in the loop body, or until the cursor's
 // next Next) and panics after. A method with several callbacks, or whose
 // callback is an interface, yields TreeMEvent values instead: pointers to
-// one struct type per callback function, in call order, one allocation
-// each. When M returns an error, the iterator is an iter.Seq2[E, error]
+// one struct type per callback function (TreeM followed by the callback's
+// name, or its method's; with Callback after it where that would be
+// another generated name, as TreeMSeqCallback for a callback named seq),
+// in call order, one allocation each. When M returns an error, the iterator is an iter.Seq2[E, error]
 // whose error comes once, last.
 //
 // Breaking out of the loop, or closing the cursor, stops M: a callback
@@ -77,7 +79,8 @@
 //     callee started them, as conc's WaitGroup.Go and Wait), it is async
 //     and the sequence ends with M; called in the body of a range-over-func
 //     loop, it is called while the loop runs, whatever the iterator does
-//     with the body (the language forbids a later call), and the body's
+//     with the body (the language forbids a later call), even an iterator
+//     corogen cannot see into (a parameter), and the body's
 //     break or return ends the loop: its false or error is a stop where
 //     the body breaks or returns on it (an error it returns is M's), a
 //     reply where the loop goes on; a bool whose false leads out of M with
