@@ -37,6 +37,11 @@ type reading struct {
 	// true ends the walk): the reply that goes on is false.
 	trueLeads bool
 	ev        evidence // the code that shows it: the first reply, else a stop
+	// exit, for the body of a range-over-func loop that stops: how it
+	// leaves the loop (break, a labeled break, return: the value, from 1,
+	// it gives its jump variable, which the enclosing function then
+	// tests), or 0 when that is not one value.
+	exit int
 }
 
 const (
@@ -113,6 +118,11 @@ func (a *analyser) readOnce(s *summary, kind string) reading {
 		}
 		if !counted || !r.ev.pos.IsValid() || strings.Contains(r.ev.text, "nothing follows") {
 			r.ev = sr.ev // a site that reads the result says more
+		}
+		if !counted {
+			r.exit = sr.exit
+		} else if r.exit != sr.exit {
+			r.exit = 0
 		}
 		counted = true
 		r.signal = r.signal && sr.signal
@@ -210,6 +220,9 @@ func (a *analyser) readSite(s *summary, st site, kind string) (r reading, neutra
 // the next iteration, a reply.
 func (a *analyser) readBody(s *summary, st site, call *ssa.Call, kind string) (reading, bool) {
 	sub := a.read(st.body, kind)
+	// Where the body leaves the loop (break, a labeled break or continue,
+	// return) the enclosing function goes as its jump variable says.
+	prune := exitPrune(call, st.body.fn, sub.exit)
 	switch {
 	case sub.none:
 		return reading{}, true
@@ -217,10 +230,17 @@ func (a *analyser) readBody(s *summary, st site, call *ssa.Call, kind string) (r
 		return sub, false
 	case !sub.signal && !sub.unwinds:
 		return reading{ev: a.evidence(sub.ev.pos, "the loop goes on to its next iteration")}, false
-	case a.reaches(s, call.Block(), index(call)+1, nil):
+	case a.reaches(s, call.Block(), index(call)+1, prune):
 		return reading{ev: a.evidence(st.body.fn.Pos(), "after the loop stops, %s goes on calling", funcName(s.fn))}, false
 	}
-	return reading{stops: true, unwinds: sub.unwinds, ev: sub.ev}, false
+	r := reading{stops: true, unwinds: sub.unwinds, ev: sub.ev}
+	if isRangeBody(s.fn) && !sub.unwinds {
+		// A body around this loop: it leaves its own loop too if it
+		// returns false on the way, which the loop around it reads.
+		r.signal = a.returnsFalse(call.Block(), nil, prune)
+		r.exit = bodyExit(s.fn, []*ssa.BasicBlock{call.Block()}, prune)
+	}
+	return r, false
 }
 
 // leavesOnFalse reports whether call returns a bool (its last) that s
@@ -344,7 +364,7 @@ func (a *analyser) readBool(s *summary, call *ssa.Call, res ssa.Value, via *summ
 			}
 			return reading{ev: a.evidence(pos, "false goes on to further calls (a filter, or skip and go on)")}
 		}
-		r.signal = r.signal && a.returnsFalse(fb, res)
+		r.signal = r.signal && a.returnsFalse(fb, res, nil)
 		r.unwinds = r.unwinds && !returnsAtAll(fb, nil)
 	}
 	if s == a.top && len(trues) > 0 && !slices.ContainsFunc(trues, func(b *ssa.BasicBlock) bool { return a.reaches(s, b, 0, nil) }) {
@@ -360,6 +380,7 @@ func (a *analyser) readBool(s *summary, call *ssa.Call, res ssa.Value, via *summ
 	if r.unwinds {
 		r.ev = a.evidence(pos, "false panics out")
 	}
+	r.exit = bodyExit(s.fn, falses, nil)
 	return r
 }
 
@@ -399,9 +420,9 @@ func returnsAtAll(b *ssa.BasicBlock, prune func(*ssa.BasicBlock) []*ssa.BasicBlo
 // returnsFalse reports whether every return reachable from b returns false
 // or res as its last bool result (a function may return another bool
 // before it, as google/btree's iterate returns hit, ok).
-func (a *analyser) returnsFalse(b *ssa.BasicBlock, res ssa.Value) bool {
+func (a *analyser) returnsFalse(b *ssa.BasicBlock, res ssa.Value, prune func(*ssa.BasicBlock) []*ssa.BasicBlock) bool {
 	ok := true
-	eachReturn(b, nil, func(ret *ssa.Return) {
+	eachReturn(b, prune, func(ret *ssa.Return) {
 		var last ssa.Value
 		for _, v := range ret.Results {
 			if isBool(v.Type()) {
@@ -504,7 +525,7 @@ func (a *analyser) readError(s *summary, call *ssa.Call, res ssa.Value, via *sum
 		if isRangeBody(s.fn) {
 			// The body returns false to end the loop: the error is the
 			// enclosing function's to return (bodyResult).
-			r.signal = r.signal && a.returnsFalse(nb, nil)
+			r.signal = r.signal && a.returnsFalse(nb, nil, prune)
 		} else {
 			r.signal = r.signal && a.returnsError(nb, seen, prune)
 		}
@@ -516,7 +537,97 @@ func (a *analyser) readError(s *summary, call *ssa.Call, res ssa.Value, via *sum
 	if r.unwinds {
 		r.ev = a.evidence(pos, "a non-nil error panics out")
 	}
+	r.exit = bodyExit(s.fn, nonNil, prune)
 	return r
+}
+
+// jumpVar returns the variable by which fn, the body of a range-over-func
+// loop, tells the enclosing function how it left the loop, or nil.
+func jumpVar(fn *ssa.Function) *ssa.FreeVar {
+	if !isRangeBody(fn) {
+		return nil
+	}
+	for _, fv := range fn.FreeVars {
+		if strings.HasPrefix(fv.Name(), "jump$") {
+			return fv
+		}
+	}
+	return nil
+}
+
+// bodyExit returns the value fn, the body of a range-over-func loop, gives
+// its jump variable on every return reachable from the blocks of a stop
+// (1 or more: 0 is the loop going on), or 0 when they differ or fn is no
+// such body.
+func bodyExit(fn *ssa.Function, stops []*ssa.BasicBlock, prune func(*ssa.BasicBlock) []*ssa.BasicBlock) int {
+	jv := jumpVar(fn)
+	if jv == nil {
+		return 0
+	}
+	exit, known := 0, true
+	for _, b := range stops {
+		eachReturn(b, prune, func(ret *ssa.Return) {
+			v := 0
+			for _, instr := range ret.Block().Instrs {
+				if st, ok := instr.(*ssa.Store); ok && st.Addr == jv {
+					v = 0
+					if c, ok := st.Val.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.Int {
+						if n, exact := constant.Int64Val(c.Value); exact && n > 0 {
+							v = int(n)
+						}
+					}
+				}
+			}
+			if v == 0 || exit != 0 && v != exit {
+				known = false
+			}
+			exit = v
+		})
+	}
+	if !known {
+		return 0
+	}
+	return exit
+}
+
+// exitPrune returns, for the function that calls an iterator in call with
+// the body of a range-over-func loop, a prune that follows its tests of
+// the body's jump variable as exit makes them go; nil when exit is not
+// known.
+func exitPrune(call *ssa.Call, body *ssa.Function, exit int) func(*ssa.BasicBlock) []*ssa.BasicBlock {
+	jv := jumpVar(body)
+	if jv == nil || exit == 0 {
+		return nil
+	}
+	k := slices.Index(body.FreeVars, jv)
+	var jump ssa.Value
+	for _, arg := range call.Call.Args {
+		if mc, ok := arg.(*ssa.MakeClosure); ok && mc.Fn == body && k < len(mc.Bindings) {
+			jump = mc.Bindings[k]
+		}
+	}
+	if jump == nil {
+		return nil
+	}
+	return func(b *ssa.BasicBlock) []*ssa.BasicBlock {
+		iff, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			return nil
+		}
+		eq, ok := iff.Cond.(*ssa.BinOp)
+		if !ok || eq.Op != token.EQL {
+			return nil
+		}
+		load, ok := eq.X.(*ssa.UnOp)
+		c, isConst := eq.Y.(*ssa.Const)
+		if !ok || load.Op != token.MUL || load.X != jump || !isConst || c.Value == nil || c.Value.Kind() != constant.Int {
+			return nil
+		}
+		if n, exact := constant.Int64Val(c.Value); exact && int(n) == exit {
+			return b.Succs[:1]
+		}
+		return b.Succs[1:]
+	}
 }
 
 // isRangeBody reports whether fn is the body of a range-over-func loop.

@@ -66,45 +66,44 @@
 // while M holds a lock). corogen settles it in this order:
 //
 //  1. a directive (below);
-//  2. what M's code shows, where corogen can read it: the function of a
-//     -func, the methods of a -type of another package, and for an
-//     interface the types of the loaded packages that implement it. corogen
-//     follows the callback through M and every function M hands it to
-//     (loading their packages when it must), and finds: stored, sent,
-//     returned or handed to code it did not read, it is async, and the
-//     sequence lasts until the consumer stops (or the closer: a result's
-//     Unsubscribe, Stop, Close, Remove or Cancel; a method of the receiver
-//     that takes a result, as Cron.Remove(EntryID); a func result); called
-//     on goroutines M starts and waits for (with a Wait of its own after a
-//     callee started them, as conc's WaitGroup.Go and Wait), it is async
-//     and the sequence ends with M; called in the body of a range-over-func
-//     loop, it is called while the loop runs, whatever the iterator does
-//     with the body (the language forbids a later call), even an iterator
-//     corogen cannot see into (a parameter), and the body's
-//     break or return ends the loop: its false or error is a stop where
-//     the body breaks or returns on it (an error it returns is M's), a
-//     reply where the loop goes on; a bool whose false leads out of M with
-//     no further call is a stop, and any other use (a filter, "skip the
-//     children") a reply, true unless the consumer replies (false where
-//     true leads out with no further call, as a radix tree's WalkFn ends
-//     its walk), M stopping by unwinding; a call on a goroutine M starts is read the same way in the
-//     function that goroutine runs (a reply from the consumer then reaches
-//     that goroutine's call), and each method of a callback that is an
-//     interface from the calls of that method; an error
-//     that M returns (other than the sentinels it tests, as fs.SkipDir) is
-//     a stop, one M keeps a reply, M stopping by unwinding; a call made
-//     while M holds a sync.Mutex or RWMutex gives a cursor that collects
-//     first (nopause; a lock taken and released with defer in a function M
-//     calls is not held at the call; the cursor's calls keep their
-//     arguments as passed, so an API that reuses a buffer it passes, a
-//     []byte, shows every collected call the buffer's last content: its
-//     iterator, whose loop body runs inside the callback, does not, nor
-//     does the cursor with batch=1, where pausing under the lock is safe);
-//     where a function between M and the
-//     call recovers panics (singleflight's Do), or releases a lock held at
-//     the call without defer, M is not stopped by unwinding, which that
-//     code would catch or skip: once the consumer stops, the callback
-//     returns at once, its default reply, until M returns (drain);
+//  2. what M's code shows, where corogen can read it: the function of a -func,
+//     the methods of a -type of another package, and for an interface the
+//     types of the loaded packages that implement it. corogen follows the
+//     callback through M and every function M hands it to (loading their
+//     packages when it must), and finds: stored, sent, returned or handed to
+//     code it did not read, it is async, and the sequence lasts until the
+//     consumer stops (or the closer: a result's Unsubscribe, Stop, Close,
+//     Remove or Cancel; a method of the receiver that takes a result, as
+//     Cron.Remove(EntryID); a func result); called on goroutines M starts and
+//     waits for (with a Wait of its own after a callee started them, as conc's
+//     WaitGroup.Go and Wait), it is async and the sequence ends with M; called
+//     in the body of a range-over-func loop, it is called while the loop runs,
+//     whatever the iterator does with the body (the language forbids a later
+//     call), even an iterator corogen cannot see into (a parameter), and the
+//     body's break or return ends the loop: its false or error is a stop where
+//     the body breaks or returns on it (an error it returns is M's) and M
+//     calls no more after (a break out of nested loops, break outer,
+//     included), a reply where a loop goes on; a bool whose false leads out of
+//     M with no further call is a stop, and any other use (a filter, "skip the
+//     children") a reply, true unless the consumer replies (false where true
+//     leads out with no further call, as a radix tree's WalkFn ends its walk),
+//     M stopping by unwinding; a call on a goroutine M starts is read the same
+//     way in the function that goroutine runs (a reply from the consumer then
+//     reaches that goroutine's call), and each method of a callback that is an
+//     interface from the calls of that method; an error that M returns (other
+//     than the sentinels it tests, as fs.SkipDir) is a stop, one M keeps a
+//     reply, M stopping by unwinding; a call made while M holds a sync.Mutex
+//     or RWMutex gives a cursor that collects first (nopause; a lock taken and
+//     released with defer in a function M calls is not held at the call; the
+//     cursor's calls keep their arguments as passed, so an API that reuses a
+//     buffer it passes, a []byte, shows every collected call the buffer's last
+//     content: its iterator, whose loop body runs inside the callback, does
+//     not, nor does the cursor with batch=1, where pausing under the lock is
+//     safe); where a function between M and the call recovers panics
+//     (singleflight's Do), or releases a lock held at the call without defer,
+//     M is not stopped by unwinding, which that code would catch or skip: once
+//     the consumer stops, the callback returns at once, its default reply,
+//     until M returns (drain);
 //  3. the signature's defaults above, where there is no code to read (an
 //     interface with no implementation in sight);
 //  4. otherwise a question: where the callback goes to an interface's

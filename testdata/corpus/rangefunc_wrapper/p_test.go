@@ -136,3 +136,28 @@ func TestEachParEnds(t *testing.T) {
 		t.Errorf("%d calls before break, want 2", n)
 	}
 }
+
+// Pairs' false breaks out of both loops: a stop. Rows' ends a row: a reply,
+// after which the next row comes.
+func TestNestedLoops(t *testing.T) {
+	lines := []string{"a", "b"}
+	n := 0
+	for range (ParserSeq{&dep.Parser{}}).PairsSeq(lines) {
+		if n++; n == 3 {
+			break
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d pairs before break, want 3", n)
+	}
+	var firsts []string
+	c := (ParserSeq{&dep.Parser{}}).RowsPull(lines)
+	defer c.Close()
+	for c.Next() {
+		firsts = append(firsts, c.Value().A)
+		c.Reply(false) // end each row at its first pair
+	}
+	if want := []string{"a", "b"}; !slices.Equal(firsts, want) {
+		t.Errorf("rows began with %v, want %v", firsts, want)
+	}
+}

@@ -104,6 +104,42 @@ func (p *Parser) First(lines []string, fn func(line string) error) error {
 	return first
 }
 
+// All yields the lines.
+func All(lines []string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, l := range lines {
+			if !yield(l) {
+				return
+			}
+		}
+	}
+}
+
+// Pairs calls fn with each pair of lines until fn returns false: a break
+// out of both loops.
+func (p *Parser) Pairs(lines []string, fn func(a, b string) bool) {
+outer:
+	for a := range All(lines) {
+		for b := range All(lines) {
+			if !fn(a, b) {
+				break outer
+			}
+		}
+	}
+}
+
+// Rows calls fn with each pair of lines; fn's false ends the row, and the
+// next one starts.
+func (p *Parser) Rows(lines []string, fn func(a, b string) bool) {
+	for a := range All(lines) {
+		for b := range All(lines) {
+			if !fn(a, b) {
+				break
+			}
+		}
+	}
+}
+
 // Map is a map under a lock.
 type Map struct {
 	mu sync.RWMutex
