@@ -612,22 +612,30 @@ func checkNames(byFile map[string][]*unit, outputs []string) error {
 	return errors.Join(errs...)
 }
 
-// renameHint is the directive that renames the forms of u's method (or
-// function) m.
-func (u *unit) renameHint(m string) string { return u.directiveFor(m, "name=X") }
+// renameHint is how to rename the forms of u's method (or function) m: a
+// directive; for the wrapper of a type of another package (m ""), -prefix;
+// "" for an interface's wrapper, whose name is its own.
+func (u *unit) renameHint(m string) string {
+	switch {
+	case m != "":
+		return u.directiveFor(m, "name=X")
+	case strings.Contains(remoteName(u.target), "."):
+		return "-prefix"
+	}
+	return ""
+}
 
 // directiveFor is the directive with item for u's method (or function) m:
 // in the method's doc comment for an interface of the package, on an on=
-// line for a target of another package.
+// line for a target of another package; "" for m "", the wrapper.
 func (u *unit) directiveFor(m, item string) string {
 	target := remoteName(u.target)
 	switch {
+	case m == "":
+		return ""
 	case !strings.Contains(target, "."):
-		if m == "" {
-			return "//corogen:" + item + " in the method's doc comment"
-		}
 		return "//corogen:" + item + " in the doc comment of " + m
-	case u.wrapper == nil || m == "":
+	case u.wrapper == nil:
 		return "//corogen:on=" + target + " " + item
 	}
 	return "//corogen:on=" + target + "." + m + " " + item

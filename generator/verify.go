@@ -230,6 +230,9 @@ func clashError(fset *token.FileSet, typeErrs []types.Error, i int, generated []
 	if m := redeclared.FindStringSubmatch(te.Msg); m != nil {
 		name = m[1]
 	}
+	if o.hint == "" {
+		return posErrorf(fset, other, "%s is declared here, and corogen generates it for %s; rename this one", name, o.what)
+	}
 	return posErrorf(fset, other, "%s is declared here, and corogen generates it for %s; rename this one, or the generated one with %s", name, o.what, o.hint)
 }
 
