@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"example.com/corpus/kept_waits_directive/dep"
+	"example.com/corpus/kept_waits_question/dep"
 )
 
 // The sequence ends when Batch returns, and a reply of the consumer's
