@@ -643,6 +643,9 @@ func bodyResult(fn *ssa.Function, addr ssa.Value) bool {
 		return false
 	}
 	k := slices.Index(fn.FreeVars, fv)
+	if k < 0 {
+		return false
+	}
 	for _, b := range fn.Parent().Blocks {
 		for _, instr := range b.Instrs {
 			mc, ok := instr.(*ssa.MakeClosure)
