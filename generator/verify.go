@@ -152,10 +152,12 @@ func newImporter(fset *token.FileSet, p *packages.Package, byFile map[string][]*
 	for _, imp := range p.Types.Imports() {
 		add(imp)
 	}
+	var imported []*types.Package
 	for _, us := range byFile {
 		for _, u := range us {
 			for _, tp := range u.packages() {
 				add(tp)
+				imported = append(imported, tp)
 			}
 		}
 	}
@@ -165,6 +167,22 @@ func newImporter(fset *token.FileSet, p *packages.Package, byFile map[string][]*
 		}
 		if err := readExport(fset, pkgs, path, exports[path]); err != nil {
 			return nil, err
+		}
+	}
+	// A package known only from another's export data holds just what
+	// that one uses (io/fs, through path/filepath's WalkFunc), and the type
+	// checker ignores an import of an incomplete package. What generated
+	// code uses of it is what the types it wraps use: there, so the
+	// package is complete enough; anything else would be a type error.
+	for _, tp := range imported {
+		if tp := pkgs[tp.Path()]; tp != nil && !tp.Complete() {
+			if file := exports[tp.Path()]; file != "" {
+				if err := readExport(fset, pkgs, tp.Path(), file); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			tp.MarkComplete()
 		}
 	}
 	return importerFunc(func(path string) (*types.Package, error) {
