@@ -128,7 +128,11 @@ func (md *modeler) interfaceUnit(tn *types.TypeName) (*unit, error) {
 		if md.explain && (len(u.explained) > 0 || u.skipped > 0) {
 			return u, nil
 		}
-		return nil, posErrorf(md.fset, tn.Pos(), "%s has no method that takes a callback", tn.Name())
+		var fns []*types.Func
+		for i := range iface.NumMethods() {
+			fns = append(fns, iface.Method(i))
+		}
+		return nil, posErrorf(md.fset, tn.Pos(), "%s has no method that takes a callback%s", tn.Name(), methodsCallbackHint(fns, ""))
 	}
 	return u, nil
 }
@@ -226,7 +230,13 @@ func (md *modeler) typeUnit(tn *types.TypeName, targs []types.Type) (*unit, erro
 		if md.explain && (len(u.explained) > 0 || u.skipped > 0) {
 			return u, nil
 		}
-		return nil, md.errorf(md.pos, "%s has no exported method that takes a callback", md.subject())
+		var fns []*types.Func
+		for sel := range mset.Methods() {
+			if fn := sel.Obj().(*types.Func); fn.Exported() {
+				fns = append(fns, fn)
+			}
+		}
+		return nil, md.errorf(md.pos, "%s has no exported method that takes a callback%s", md.subject(), methodsCallbackHint(fns, remoteName(md.t.spec)))
 	}
 	return u, nil
 }
@@ -345,6 +355,38 @@ func callbackHint(target string, sig *types.Signature) string {
 		return ""
 	}
 	return fmt.Sprintf("; if an interface parameter (%s) is one, say so: //corogen:on=%s callback=NAME", strings.Join(params, ", "), target)
+}
+
+// methodsCallbackHint says, for a type none of whose methods takes a func,
+// which of their parameters are interfaces, any of which may be a callback
+// (a SAX parser's Handler), and the directive that says so: in the
+// method's doc comment, or on an on=target.M line for a target of another
+// package.
+func methodsCallbackHint(fns []*types.Func, target string) string {
+	var params, methods []string
+	for _, fn := range fns {
+		sig := fn.Type().(*types.Signature)
+		for i := range sig.Params().Len() {
+			v := sig.Params().At(i)
+			tn := namedInterface(v.Type())
+			if tn == nil || v.Name() == "" || v.Name() == "_" || tn.Pkg() == nil || isContext(v.Type()) {
+				continue
+			}
+			if v.Type().Underlying().(*types.Interface).NumMethods() == 0 {
+				continue
+			}
+			params = append(params, fmt.Sprintf("%s's %s %s.%s", fn.Name(), v.Name(), tn.Pkg().Name(), tn.Name()))
+			methods = append(methods, fn.Name())
+		}
+	}
+	if len(params) == 0 {
+		return ""
+	}
+	directive := "//corogen:callback=NAME in the method's doc comment"
+	if target != "" {
+		directive = "//corogen:on=" + target + "." + methods[0] + " callback=NAME"
+	}
+	return fmt.Sprintf("; if an interface parameter (%s) is one, say so: %s", strings.Join(params, ", "), directive)
 }
 
 // typeParams returns the type parameters of t, a generic type, alias or
