@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/build"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"io"
@@ -191,6 +192,30 @@ func importCause(dir, tags, msg string) string {
 	return msg
 }
 
+// ignoredHint says, where a file of p that the build constraints leave out
+// declares the type name, which file, and that -tags brings it in.
+func ignoredHint(p *packages.Package, name string) string {
+	for _, path := range p.IgnoredFiles {
+		if !strings.HasSuffix(path, ".go") {
+			continue
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
+				for _, spec := range g.Specs {
+					if spec.(*ast.TypeSpec).Name.Name == name {
+						return fmt.Sprintf(" as built: %s declares it, and its build constraints leave it out (-tags=TAG brings a file in)", filepath.Base(path))
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // maxRounds bounds the loads of a run.
 const maxRounds = 3
 
@@ -229,7 +254,7 @@ func (s *session) model(cfg Config, targets []target, local, paths, extra []stri
 				if err := packageErrors(l.local[0], s.outputs, nil); err != nil {
 					return nil, err
 				}
-				return nil, fmt.Errorf("-type=%s: no type %s in package %s", t.spec, t.name, l.local[0].PkgPath)
+				return nil, fmt.Errorf("-type=%s: no type %s in package %s%s", t.spec, t.name, l.local[0].PkgPath, ignoredHint(l.local[0], t.name))
 			}
 		}
 		outs[i] = p
