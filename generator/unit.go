@@ -339,6 +339,17 @@ func callbackHint(target string, sig *types.Signature) string {
 				v.Name(), types.TypeString(s.Elem(), types.RelativeTo(v.Pkg())))
 		}
 	}
+	params := interfaceParams(sig, "")
+	if len(params) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; if an interface parameter (%s) is one, say so: //corogen:on=%s callback=NAME", strings.Join(params, ", "), target)
+}
+
+// interfaceParams lists the parameters of sig that callback=NAME could
+// name: named, of a named interface with methods, not a context; each as
+// "NAME pkg.Type", after owner ("Parse's h p.Handler") when there is one.
+func interfaceParams(sig *types.Signature, owner string) []string {
 	var params []string
 	for i := range sig.Params().Len() {
 		v := sig.Params().At(i)
@@ -349,12 +360,13 @@ func callbackHint(target string, sig *types.Signature) string {
 		if v.Type().Underlying().(*types.Interface).NumMethods() == 0 {
 			continue
 		}
-		params = append(params, fmt.Sprintf("%s %s.%s", v.Name(), tn.Pkg().Name(), tn.Name()))
+		p := fmt.Sprintf("%s %s.%s", v.Name(), tn.Pkg().Name(), tn.Name())
+		if owner != "" {
+			p = owner + "'s " + p
+		}
+		params = append(params, p)
 	}
-	if len(params) == 0 {
-		return ""
-	}
-	return fmt.Sprintf("; if an interface parameter (%s) is one, say so: //corogen:on=%s callback=NAME", strings.Join(params, ", "), target)
+	return params
 }
 
 // methodsCallbackHint says, for a type none of whose methods takes a func,
@@ -363,28 +375,21 @@ func callbackHint(target string, sig *types.Signature) string {
 // method's doc comment, or on an on=target.M line for a target of another
 // package.
 func methodsCallbackHint(fns []*types.Func, target string) string {
-	var params, methods []string
+	var params []string
+	first := ""
 	for _, fn := range fns {
-		sig := fn.Type().(*types.Signature)
-		for i := range sig.Params().Len() {
-			v := sig.Params().At(i)
-			tn := namedInterface(v.Type())
-			if tn == nil || v.Name() == "" || v.Name() == "_" || tn.Pkg() == nil || isContext(v.Type()) {
-				continue
-			}
-			if v.Type().Underlying().(*types.Interface).NumMethods() == 0 {
-				continue
-			}
-			params = append(params, fmt.Sprintf("%s's %s %s.%s", fn.Name(), v.Name(), tn.Pkg().Name(), tn.Name()))
-			methods = append(methods, fn.Name())
+		ps := interfaceParams(fn.Type().(*types.Signature), fn.Name())
+		if len(ps) > 0 && first == "" {
+			first = fn.Name()
 		}
+		params = append(params, ps...)
 	}
 	if len(params) == 0 {
 		return ""
 	}
 	directive := "//corogen:callback=NAME in the method's doc comment"
 	if target != "" {
-		directive = "//corogen:on=" + target + "." + methods[0] + " callback=NAME"
+		directive = "//corogen:on=" + target + "." + first + " callback=NAME"
 	}
 	return fmt.Sprintf("; if an interface parameter (%s) is one, say so: %s", strings.Join(params, ", "), directive)
 }
