@@ -726,14 +726,16 @@ func (u *unit) errorf(pos token.Pos, format string, args ...any) error {
 }
 
 // owner is what a generated declaration is for, where users see that, and
-// the directive that renames it.
+// how to rename it or leave it out.
 type owner struct {
 	what string
 	pos  token.Pos
-	hint string // the directive that renames it
-	skip string // the directive that leaves it out
+	hint string // how to rename it (renameHint), or ""
+	skip string // the directive that leaves it out, or ""
 }
 
+// owners maps the names of the declarations generated for u (a type, a
+// function, Type.Method) to what they are generated for.
 func (u *unit) owners() map[string]owner {
 	e := &emitter{u: u}
 	owners := map[string]owner{}
