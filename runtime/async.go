@@ -653,9 +653,10 @@ func (a *Async[E, R]) Err() error {
 // WaitReturn; a method that calls back before it returns is waited for up
 // to that call, which the consumer's Next takes, and so is not deadlocked.
 // A method that blocks without calling back (http.Serve, until its first
-// request) holds WaitReturn as long: the generated cursors call it for
-// methods that return a closer, which their API returns while the calls go
-// on. WaitReturn is the consumer's, to call after Start.
+// request) holds WaitReturn as long: the generated cursors call it only
+// for methods that return while their calls go on (one that returns a
+// closer, or a registration: the generator's manual says which). WaitReturn
+// is the consumer's, to call after Start.
 func (a *Async[E, R]) WaitReturn() {
 	if a.st == nil {
 		panic("runtime: Async.WaitReturn called before Start")
