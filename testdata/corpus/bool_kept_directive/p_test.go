@@ -1,7 +1,6 @@
 package p
 
 import (
-	"runtime"
 	"slices"
 	"testing"
 )
@@ -11,10 +10,9 @@ import (
 func TestReplies(t *testing.T) {
 	c := NewFilterPull()
 	defer c.Close()
-	f := c.Result()
-	for f == nil { // NewFilter runs on a goroutine of its own
-		runtime.Gosched()
-		f = c.Result()
+	f := c.Result() // NewFilterPull returns once NewFilter has
+	if f == nil {
+		t.Fatal("Result: nil when NewFilterPull returned")
 	}
 	out := make(chan []int)
 	go func() { out <- f.Apply([]int{1, 2, 3, 4}) }()
