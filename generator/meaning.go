@@ -542,7 +542,9 @@ func (a *analyser) readError(s *summary, call *ssa.Call, res ssa.Value, via *sum
 }
 
 // jumpVar returns the variable by which fn, the body of a range-over-func
-// loop, tells the enclosing function how it left the loop, or nil.
+// loop, tells the enclosing function how it left the loop, or nil. It is
+// found by the name go/ssa gives it; were that to change, the readings of
+// bodies that leave nested loops would only be more careful (replies).
 func jumpVar(fn *ssa.Function) *ssa.FreeVar {
 	if !isRangeBody(fn) {
 		return nil
