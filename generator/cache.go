@@ -301,6 +301,11 @@ func (c *Cache) store(sum string, e any) {
 	if err != nil {
 		return
 	}
+	c.storeData(sum, data)
+}
+
+// storeData writes data as the entry of sum, whole or not at all.
+func (c *Cache) storeData(sum string, data []byte) {
 	path := c.entryPath(sum)
 	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
 		return

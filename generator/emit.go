@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"go/types"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -56,12 +55,15 @@ func emit(units []*unit) ([]byte, error) {
 		}
 	}
 	for _, u := range units {
-		code, err := emitUnit(u)
+		chunks, err := emitUnit(u)
 		if err != nil {
 			return nil, err
 		}
-		for _, c := range code {
-			f.Add(c)
+		for _, code := range chunks {
+			f.Comment(chunkMark)
+			for _, c := range code {
+				f.Add(c)
+			}
 		}
 	}
 	var buf bytes.Buffer
@@ -206,9 +208,10 @@ func wrap(text string, width int) []string {
 	return append(lines, line)
 }
 
-// emitUnit returns the top-level code of u: its methods are emitted at
-// once, each by an emitter of its own, and their code kept in their order.
-func emitUnit(u *unit) ([]jen.Code, error) {
+// emitUnit returns the top-level code of u in chunks (chunks.go): the
+// unit's own (its wrapper type), then each method's. The methods are
+// emitted at once, each by an emitter of its own, and kept in their order.
+func emitUnit(u *unit) ([][]jen.Code, error) {
 	e := &emitter{u: u}
 	e.emitWrapper()
 	replyOf := sharedReplies(u)
@@ -234,7 +237,7 @@ func emitUnit(u *unit) ([]jen.Code, error) {
 			return nil, err
 		}
 	}
-	return slices.Concat(append([][]jen.Code{e.out}, out...)...), nil
+	return append([][]jen.Code{e.out}, out...), nil
 }
 
 // sharedReplies maps each method of u whose reply type would hold the

@@ -57,6 +57,18 @@ type File struct {
 // touching the disk. The files compile and vet with the package they are
 // for: what corogen cannot turn into such code is an error.
 func Generate(cfg Config) ([]File, error) {
+	// What the cache knows of the outputs' chunks is read beside the load.
+	var knownChunks chan map[string]map[string]chunkFacts
+	if k := cfg.verifiedBy; k != nil {
+		knownChunks = make(chan map[string]map[string]chunkFacts, 1)
+		go func() {
+			var paths []string
+			for _, o := range k.outputs {
+				paths = append(paths, o.Path)
+			}
+			knownChunks <- loadChunks(k, paths)
+		}()
+	}
 	s, err := prepare(cfg)
 	if s != nil {
 		defer s.cancel()
@@ -65,11 +77,13 @@ func Generate(cfg Config) ([]File, error) {
 		return nil, err
 	}
 	var raw []File
+	chunks := map[string]chunked{}
 	for _, out := range s.order {
 		content, err := emit(s.byFile[out])
 		if err != nil {
 			return nil, err
 		}
+		content, chunks[out] = splitChunks(content)
 		raw = append(raw, File{Path: out, Content: content})
 	}
 	// The build constraints checkOutputNames reads are the header's, which
@@ -84,16 +98,32 @@ func Generate(cfg Config) ([]File, error) {
 			return files, nil
 		}
 	}
-	formatted := gofmt(raw, s.byFile)
+	// The chunks the cache knows need no formatting, and those it knows
+	// as checked, less checking (incremental.go).
+	check := &chunkCheck{chunks: chunks}
+	var known func(sum string) []byte
+	if knownChunks != nil {
+		check.known = <-knownChunks
+		known = func(sum string) []byte {
+			for _, byPath := range check.known {
+				if f, ok := byPath[sum]; ok && f.Formatted != "" {
+					return []byte(f.Formatted)
+				}
+			}
+			return nil
+		}
+	}
+	formatted := gofmt(raw, chunks, known, s.byFile)
 	x, err := s.exports.wait()
 	if err == nil {
 		err = checkCycles(s.byFile, x.deps)
 	}
 	var verr error
+	var facts map[string]map[string]chunkFacts
 	if err == nil {
-		verr = verify(raw, s.byFile, s.outputs, x.files)
+		facts, verr = verify(raw, s.byFile, s.outputs, x.files, check)
 	}
-	files, ferr := formatted()
+	files, pieces, ferr := formatted()
 	switch {
 	case err != nil:
 		return nil, err
@@ -102,12 +132,24 @@ func Generate(cfg Config) ([]File, error) {
 	case verr != nil:
 		// Checked again as written, for positions in the files the
 		// messages name.
-		if err := verify(files, s.byFile, s.outputs, x.files); err != nil {
+		if _, err := verify(files, s.byFile, s.outputs, x.files, nil); err != nil {
 			return nil, err
 		}
+		facts = nil
 	}
-	if verifiedKey != "" {
-		recordVerified(cfg.verifiedBy, verifiedKey, files)
+	if k := cfg.verifiedBy; k != nil {
+		if verifiedKey != "" {
+			recordVerified(k, verifiedKey, files)
+		}
+		for path, byChunk := range facts {
+			for j, text := range chunks[path].chunks {
+				sum := chunkSum(text)
+				f := byChunk[sum]
+				f.Formatted = string(pieces[path][j])
+				byChunk[sum] = f
+			}
+		}
+		storeChunks(k, facts)
 	}
 	return files, nil
 }

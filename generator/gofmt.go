@@ -12,17 +12,19 @@ import (
 // check reads the same source meanwhile, unformatted: gofmt changes the
 // layout, not the tokens, so the check's verdict holds for the formatted
 // files, and on two cores the two together take about the time of the
-// longer.
-func gofmt(files []File, byFile map[string][]*unit) (wait func() ([]File, error)) {
+// longer. Chunks known formats by their sum (chunks.go), nil for none.
+func gofmt(files []File, chunks map[string]chunked, known func(sum string) []byte, byFile map[string][]*unit) (wait func() ([]File, map[string][][]byte, error)) {
 	type result struct {
-		files []File
-		err   error
+		files     []File
+		formatted map[string][][]byte
+		err       error
 	}
 	done := make(chan result, 1)
 	go func() {
 		var out []File
+		formatted := map[string][][]byte{}
 		for _, f := range files {
-			src, err := format.Source(f.Content)
+			src, pieces, err := formatChunks(chunks[f.Path], known)
 			if err != nil {
 				// The error of a file corogen generated: keep its first
 				// line.
@@ -30,15 +32,26 @@ func gofmt(files []File, byFile map[string][]*unit) (wait func() ([]File, error)
 				done <- result{err: fmt.Errorf("%s: corogen generated code that is not valid Go (%s). This is a bug in corogen: please report it", byFile[f.Path][0].target, msg)}
 				return
 			}
-			out = append(out, File{Path: f.Path, Content: groupImports(src)})
+			if compareChunkFormat {
+				if whole, err := format.Source(f.Content); err != nil || !bytes.Equal(groupImports(whole), src) {
+					done <- result{err: fmt.Errorf("%s: formatted in chunks, not as gofmt formats it whole (%v)", f.Path, err)}
+					return
+				}
+			}
+			out = append(out, File{Path: f.Path, Content: src})
+			formatted[f.Path] = pieces
 		}
-		done <- result{files: out}
+		done <- result{files: out, formatted: formatted}
 	}()
-	return func() ([]File, error) {
+	return func() ([]File, map[string][][]byte, error) {
 		r := <-done
-		return r.files, r.err
+		return r.files, r.formatted, r.err
 	}
 }
+
+// compareChunkFormat makes gofmt format each output whole too, and fail
+// where the chunks give another file: tests set it.
+var compareChunkFormat bool
 
 // groupImports splits the import block that jennifer writes, one sorted
 // list, into the standard library's paths and then the others, as

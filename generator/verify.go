@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
@@ -22,7 +23,11 @@ import (
 // file is a bug of corogen's, reported at the method it was generated for;
 // errors in the package's own files are the package's, and are left to the
 // go command (they are often uses of what the new output no longer has).
-func verify(files []File, byFile map[string][]*unit, outputs []string, exports map[string]string) error {
+// With chunks (the files' chunks, and those the cache knows), it checks
+// what changed since (incremental.go) and returns what the cache is to
+// keep of each chunk of each file, by path; nil chunks checks all, and
+// returns nothing.
+func verify(files []File, byFile map[string][]*unit, outputs []string, exports map[string]string, chunks *chunkCheck) (map[string]map[string]chunkFacts, error) {
 	checks.Add(1)
 	byPkg := map[*packages.Package][]File{}
 	var pkgs []*packages.Package
@@ -33,16 +38,43 @@ func verify(files []File, byFile map[string][]*unit, outputs []string, exports m
 		}
 		byPkg[p] = append(byPkg[p], f)
 	}
+	facts := map[string]map[string]chunkFacts{}
 	var errs []error
 	for _, p := range pkgs {
-		if err := verifyPackage(p, byPkg[p], byFile, outputs, exports); err != nil {
+		if chunks != nil && chunks.known != nil {
+			if ok, _ := checkPackage(p, byPkg[p], byFile, outputs, exports, chunks, true, facts); ok {
+				incrementalChecks.Add(1)
+				continue
+			}
+		}
+		if _, err := checkPackage(p, byPkg[p], byFile, outputs, exports, chunks, false, facts); err != nil {
 			errs = append(errs, err)
 		}
 	}
-	return errors.Join(errs...)
+	if chunks == nil || len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return facts, nil
 }
 
-func verifyPackage(p *packages.Package, files []File, byFile map[string][]*unit, outputs []string, exports map[string]string) error {
+// incrementalChecks counts the checks of a package that left bodies out,
+// for tests.
+var incrementalChecks atomic.Int64
+
+// A chunkCheck is what the check knows of the chunks of the outputs, by
+// path: the chunks, and the facts the cache holds (nil for none).
+type chunkCheck struct {
+	chunks map[string]chunked
+	known  map[string]map[string]chunkFacts
+}
+
+// checkPackage checks the generated files of p: whole, or, when
+// incremental, with the chunks chunks knows as checked without their
+// bodies, and then reports ok only where nothing was reported and every
+// such chunk's dependencies hold (an incremental check returns no error:
+// a check whole gives the messages). With chunks, it adds the facts of each
+// chunk of each file to facts.
+func checkPackage(p *packages.Package, files []File, byFile map[string][]*unit, outputs []string, exports map[string]string, chunks *chunkCheck, incremental bool, facts map[string]map[string]chunkFacts) (ok bool, _ error) {
 	fset := p.Fset
 	var syntax []*ast.File
 	for _, f := range p.Syntax {
@@ -51,16 +83,31 @@ func verifyPackage(p *packages.Package, files []File, byFile map[string][]*unit,
 		}
 	}
 	var generated []*ast.File
-	for _, f := range files {
-		af, err := parser.ParseFile(fset, f.Path, f.Content, parser.ParseComments|parser.SkipObjectResolution)
+	sources := make([][]byte, len(files))
+	layouts := make([]*chunkLayout, len(files))
+	for i, f := range files {
+		sources[i] = f.Content
+		if chunks != nil {
+			if c, ok := chunks.chunks[f.Path]; ok {
+				src, l := c.source(chunks.known[f.Path], incremental)
+				if incremental && !l.anyClean() {
+					return false, nil
+				}
+				sources[i], layouts[i] = src, &l
+			}
+		}
+		af, err := parser.ParseFile(fset, f.Path, sources[i], parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
-			return internalError(fset, byFile[f.Path], nil, token.NoPos, err.Error())
+			if incremental {
+				return false, nil
+			}
+			return false, internalError(fset, byFile[f.Path], nil, token.NoPos, err.Error())
 		}
 		generated = append(generated, af)
 	}
 	imp, err := newImporter(fset, p, byFile, exports)
 	if err != nil {
-		return err
+		return false, err
 	}
 	var typeErrs []types.Error
 	conf := types.Config{
@@ -86,26 +133,118 @@ func verifyPackage(p *packages.Package, files []File, byFile map[string][]*unit,
 	pkg := types.NewPackage(p.PkgPath, p.Name)
 	_ = types.NewChecker(&conf, fset, pkg, info).Files(append(syntax, generated...))
 
+	inGenerated := func(pos token.Pos) bool {
+		file := fset.Position(pos).Filename
+		return slices.ContainsFunc(files, func(f File) bool { return f.Path == file })
+	}
+	if incremental {
+		// Imports used only in the bodies left out are reported unused:
+		// those bodies' dependencies say which.
+		used := map[string]bool{}
+		for i, af := range generated {
+			l := layouts[i]
+			for j, clean := range l.clean {
+				if !clean {
+					continue
+				}
+				if !depsHold(chunks.known[files[i].Path][l.sums[j]].Deps, pkg, info.Scopes[af]) {
+					return false, nil
+				}
+				for _, d := range chunks.known[files[i].Path][l.sums[j]].Deps {
+					if d.Kind == "import" {
+						used[d.Name] = true
+					}
+				}
+			}
+		}
+		for _, te := range typeErrs {
+			if !inGenerated(te.Pos) {
+				continue
+			}
+			name, ok := unusedImport(te, generated, info)
+			if !ok || !used[name] {
+				return false, nil
+			}
+		}
+	} else {
+		var errs []error
+		for i, te := range typeErrs {
+			if !inGenerated(te.Pos) {
+				continue
+			}
+			file := fset.Position(te.Pos).Filename
+			if err := clashError(fset, typeErrs, i, generated, byFile[file]); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			errs = append(errs, internalError(fset, byFile[file], generated, te.Pos, fmt.Sprintf("%s: %s", relPosition(fset, te.Pos), te.Msg)))
+		}
+		if len(errs) > 0 {
+			return false, errors.Join(errs...)
+		}
+	}
 	var errs []error
-	for i, te := range typeErrs {
-		file := fset.Position(te.Pos).Filename
-		if !slices.ContainsFunc(files, func(f File) bool { return f.Path == file }) {
-			continue
-		}
-		if err := clashError(fset, typeErrs, i, generated, byFile[file]); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		errs = append(errs, internalError(fset, byFile[file], generated, te.Pos, fmt.Sprintf("%s: %s", relPosition(fset, te.Pos), te.Msg)))
-	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
-	}
 	for _, d := range vet(fset, pkg, info, p.TypesSizes, generated) {
+		if incremental {
+			return false, nil
+		}
 		file := fset.Position(d.Pos).Filename
 		errs = append(errs, internalError(fset, byFile[file], generated, d.Pos, fmt.Sprintf("%s: vet: %s", relPosition(fset, d.Pos), d.Message)))
 	}
-	return errors.Join(errs...)
+	if len(errs) > 0 {
+		return false, errors.Join(errs...)
+	}
+	for i, af := range generated {
+		if l := layouts[i]; l != nil {
+			facts[files[i].Path] = layoutFacts(fset, pkg, info, af, sources[i], *l, chunks.known[files[i].Path])
+		}
+	}
+	return true, nil
+}
+
+// unusedImport returns the name of the import of the generated files
+// that te says is not used.
+func unusedImport(te types.Error, generated []*ast.File, info *types.Info) (string, bool) {
+	if !strings.HasSuffix(te.Msg, " and not used") {
+		return "", false
+	}
+	for _, f := range generated {
+		for _, spec := range f.Imports {
+			if te.Pos < spec.Pos() || te.Pos > spec.End() {
+				continue
+			}
+			obj := info.Implicits[spec]
+			if spec.Name != nil {
+				obj = info.Defs[spec.Name]
+			}
+			if obj != nil {
+				return obj.Name(), true
+			}
+		}
+	}
+	return "", false
+}
+
+// layoutFacts returns the facts of each chunk of af, checked as laid out
+// in src by l: those known of chunks that stood without their bodies, and
+// those of the check for the others.
+func layoutFacts(fset *token.FileSet, pkg *types.Package, info *types.Info, af *ast.File, src []byte, l chunkLayout, known map[string]chunkFacts) map[string]chunkFacts {
+	out := map[string]chunkFacts{}
+	decls := chunkDecls(fset, af, l)
+	for j, sum := range l.sums {
+		if l.clean[j] {
+			out[sum] = known[sum]
+			continue
+		}
+		text, ok := stripped(fset, af, src, l.at[j], l.size[j], decls[j])
+		if !ok {
+			out[sum] = chunkFacts{}
+			continue
+		}
+		deps, ok := chunkDeps(pkg, info, info.Scopes[af], decls[j])
+		out[sum] = chunkFacts{Stripped: text, Deps: deps, Checked: ok}
+	}
+	return out
 }
 
 // withoutBodies returns f with its functions' bodies left out, leaving f

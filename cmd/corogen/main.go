@@ -303,8 +303,25 @@
 // the rest of the key. A run that generates the same code, in a package
 // whose declarations are the same, and finds its files as the check left
 // them, takes them as they are, without formatting or checking them again.
+//
+// A run whose output changes, after an edit of a method, most often changes
+// the code of that method alone. The output is generated in chunks (the
+// file's head, the code of each type, of each method), and the cache keeps
+// each chunk's formatted form, and, for the chunks a check accepted, what
+// the check of their function bodies read of the package: each name used,
+// with its type; each field or method selected of a type of the package,
+// with what the selection found; and, for each type of the package the
+// bodies use other than to select from (to convert, assign, pass on, name
+// in a type), its underlying type and methods. A run formats only the
+// chunks it does not know, and type-checks and vets the package with the
+// chunks it knows without their bodies; when each of those bodies would
+// read the same of the package now, their check would conclude the same,
+// and the output passes. Where anything differs or is reported, the run
+// checks the whole output, as without a cache. Generated code with type
+// parameters is always checked whole.
+//
 // A run whose targets are declared in test files, or whose package uses
-// cgo, checks its output each time.
+// cgo, checks its output whole each time.
 //
 // The flags are:
 //

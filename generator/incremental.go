@@ -1,0 +1,437 @@
+package generator
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"os"
+	"slices"
+	"strings"
+)
+
+// Incremental checks
+//
+// After an edit that changes the output, most of its chunks (chunks.go)
+// are as the last run checked them: a method renamed changes its own chunk
+// and the file's head, not the 199 others. What the check of a function
+// body concludes depends on the body's text and on the answers the type
+// checker got to the questions the body asked of what is outside it. So
+// the cache keeps, for each chunk a check accepted, its text with the
+// function bodies left out, and those answers as the check saw them:
+//
+//   - each name a body uses from the package block, the file block (an
+//     import) or the universe: what it names, with its type (a type's name
+//     alone);
+//   - each field or method a body selects of a type declared in the
+//     package: what the lookup finds, on the type and on a pointer to it;
+//   - each type declared in the package that a body uses other than as the
+//     operand of such a selection (in a conversion, an assignment, a type
+//     expression, a call's signature, as a value at all), and each type
+//     declared in the package that such a type's structure reaches: its
+//     underlying type and its methods. A value of a type a body only
+//     selects from is never converted, compared or assigned there, so its
+//     method set matters only through the selections.
+//
+// What other packages declare is covered by the run's key (their files,
+// modules and Go version), which must be the one the facts were taken
+// under; generated code that declares generic types or functions is
+// always checked whole.
+//
+// A run then type-checks the package with the output whose chunks known
+// to the cache stand without their bodies, and the others whole, and vets
+// it; then it asks each body left out its questions again, of the package
+// as it now is. Where an answer differs, or anything is reported, the
+// output is checked whole, as without a cache. So a body left out is one
+// whose check would ask the same of the same and conclude the same. Vet's
+// analyzers that carry facts from one function to another (a function that
+// never returns, a printf wrapper) learn nothing from bodies left out; no
+// generated function is either.
+
+// chunkFormat changes whenever what the facts of a chunk hold does.
+const chunkFormat = "corogen chunks 1"
+
+// chunkFacts are what the cache keeps of a chunk: its formatted form, and,
+// once a check accepted it, its text without bodies and its dependencies.
+type chunkFacts struct {
+	Formatted string `json:",omitempty"`
+	Stripped  string `json:",omitempty"`
+	Deps      []dep  `json:",omitempty"`
+	Checked   bool   `json:",omitempty"`
+}
+
+// A dep is one answer a chunk's bodies got from outside the chunk: Kind
+// says what was asked (see depValue), Value what the answer was.
+type dep struct {
+	Kind  string
+	Name  string
+	Ptr   bool   `json:",omitempty"`
+	Sel   string `json:",omitempty"`
+	Value string
+}
+
+type chunkEntry struct {
+	Format string
+	Chunks map[string]chunkFacts
+}
+
+// chunkKey is the cache's key of the chunks of the output path, under k.
+func chunkKey(k *cacheKey, path string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%q %s %q\n", chunkFormat, k.outside, path)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// loadChunks returns the chunks the cache knows of each of paths, by
+// chunkSum.
+func loadChunks(k *cacheKey, paths []string) map[string]map[string]chunkFacts {
+	known := map[string]map[string]chunkFacts{}
+	for _, path := range paths {
+		file := k.c.entryPath(chunkKey(k, path))
+		f, err := os.Open(file)
+		if err != nil {
+			continue
+		}
+		var e chunkEntry
+		err = gob.NewDecoder(bufio.NewReader(f)).Decode(&e)
+		f.Close()
+		if err != nil || e.Format != chunkFormat {
+			continue
+		}
+		k.c.touch(file)
+		known[path] = e.Chunks
+	}
+	return known
+}
+
+// storeChunks records the chunks of each output, unless an input of k's
+// run changed while the run read it. The entries are gob's, not JSON as
+// the cache's others: they hold the output's text twice over, and gob
+// reads them in a fraction of the time.
+func storeChunks(k *cacheKey, facts map[string]map[string]chunkFacts) {
+	if !k.inputsUnchanged() {
+		return
+	}
+	for path, chunks := range facts {
+		var buf bytes.Buffer
+		if gob.NewEncoder(&buf).Encode(chunkEntry{Format: chunkFormat, Chunks: chunks}) == nil {
+			k.c.storeData(chunkKey(k, path), buf.Bytes())
+		}
+	}
+}
+
+// A chunkLayout places an output's chunks in the source the check parses.
+type chunkLayout struct {
+	sums  []string
+	at    []int
+	size  []int
+	clean []bool // the chunk stands without its bodies
+}
+
+// source returns the source of c the check is to parse, and where its
+// chunks are: each chunk that known holds as checked, without its bodies,
+// when incremental.
+func (c chunked) source(known map[string]chunkFacts, incremental bool) ([]byte, chunkLayout) {
+	var src []byte
+	var l chunkLayout
+	src = append(src, c.head...)
+	for _, ch := range c.chunks {
+		sum := chunkSum(ch)
+		text := ch
+		f, ok := known[sum]
+		clean := incremental && ok && f.Checked
+		if clean {
+			text = []byte(f.Stripped)
+		}
+		src = append(src, '\n')
+		l.sums = append(l.sums, sum)
+		l.at = append(l.at, len(src))
+		l.size = append(l.size, len(text))
+		l.clean = append(l.clean, clean)
+		src = append(src, text...)
+	}
+	return src, l
+}
+
+// anyClean reports whether l leaves a chunk's bodies out.
+func (l chunkLayout) anyClean() bool { return slices.Contains(l.clean, true) }
+
+// chunkDecls returns the declarations of f in each chunk of l.
+func chunkDecls(fset *token.FileSet, f *ast.File, l chunkLayout) [][]ast.Decl {
+	tf := fset.File(f.Pos())
+	decls := make([][]ast.Decl, len(l.at))
+	for _, d := range f.Decls {
+		off := tf.Offset(d.Pos())
+		i, _ := slices.BinarySearch(l.at, off+1)
+		if i--; i >= 0 && off < l.at[i]+l.size[i] {
+			decls[i] = append(decls[i], d)
+		}
+	}
+	return decls
+}
+
+// stripped returns the text of a chunk of src, at at, with the bodies of
+// its functions and its comments left out; ok is false for a chunk that
+// declares generic code, which is always checked whole.
+func stripped(fset *token.FileSet, f *ast.File, src []byte, at, size int, decls []ast.Decl) (string, bool) {
+	tf := fset.File(f.Pos())
+	var cuts [][2]int
+	for _, d := range decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Type.TypeParams != nil || d.Recv != nil && isGenericRecv(d.Recv.List[0].Type) {
+				return "", false
+			}
+			if d.Body != nil {
+				cuts = append(cuts, [2]int{tf.Offset(d.Body.Pos()), tf.Offset(d.Body.End())})
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				if ts, ok := s.(*ast.TypeSpec); ok && ts.TypeParams != nil {
+					return "", false
+				}
+			}
+		}
+	}
+	for _, c := range f.Comments {
+		if start, end := tf.Offset(c.Pos()), tf.Offset(c.End()); start >= at && end <= at+size {
+			cuts = append(cuts, [2]int{start, end})
+		}
+	}
+	slices.SortFunc(cuts, func(a, b [2]int) int { return a[0] - b[0] })
+	var b strings.Builder
+	last := at
+	for _, c := range cuts {
+		if c[0] < last {
+			continue // a comment in a body cut
+		}
+		b.Write(src[last:c[0]])
+		last = c[1]
+	}
+	b.Write(src[last : at+size])
+	return b.String(), true
+}
+
+func isGenericRecv(e ast.Expr) bool {
+	if s, ok := e.(*ast.StarExpr); ok {
+		e = s.X
+	}
+	switch e.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return true
+	}
+	return false
+}
+
+// chunkDeps returns the answers the bodies of decls got from outside the
+// chunk (see the comment at the top), each once, in a stable order; ok is
+// false if a question has no answer, which a chunk the check accepted
+// cannot have.
+func chunkDeps(pkg *types.Package, info *types.Info, file *types.Scope, decls []ast.Decl) (deps []dep, ok bool) {
+	seen := map[dep]bool{}
+	ok = true
+	add := func(d dep) {
+		if seen[d] {
+			return
+		}
+		seen[d] = true
+		v, found := depValue(d, pkg, file)
+		ok = ok && found
+		d.Value = v
+		deps = append(deps, d)
+	}
+	own := func(obj types.Object) bool {
+		return obj != nil && obj.Pkg() == pkg && obj.Parent() == pkg.Scope()
+	}
+	var walk func(types.Type)
+	walked := map[types.Type]bool{}
+	walk = func(t types.Type) {
+		if t == nil || walked[t] {
+			return
+		}
+		walked[t] = true
+		switch t := t.(type) {
+		case *types.Named:
+			if own(t.Obj()) {
+				add(dep{Kind: "type", Name: t.Obj().Name()})
+			}
+			for a := range t.TypeArgs().Types() {
+				walk(a)
+			}
+			walk(t.Underlying())
+		case *types.Alias:
+			if own(t.Obj()) {
+				add(dep{Kind: "type", Name: t.Obj().Name()})
+			}
+			walk(t.Rhs())
+		case *types.Pointer:
+			walk(t.Elem())
+		case *types.Slice:
+			walk(t.Elem())
+		case *types.Array:
+			walk(t.Elem())
+		case *types.Chan:
+			walk(t.Elem())
+		case *types.Map:
+			walk(t.Key())
+			walk(t.Elem())
+		case *types.Signature:
+			walk(t.Params())
+			walk(t.Results())
+		case *types.Tuple:
+			for v := range t.Variables() {
+				walk(v.Type())
+			}
+		case *types.Struct:
+			for f := range t.Fields() {
+				walk(f.Type())
+			}
+		case *types.Interface:
+			for m := range t.ExplicitMethods() {
+				walk(m.Type())
+			}
+			for e := range t.EmbeddedTypes() {
+				walk(e)
+			}
+		case *types.TypeParam:
+			walk(t.Constraint())
+		case *types.Union:
+			for term := range t.Terms() {
+				walk(term.Type())
+			}
+		}
+	}
+	for _, d := range decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		operands := map[ast.Expr]bool{}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if se, ok := n.(*ast.SelectorExpr); ok {
+				if sel := info.Selections[se]; sel != nil {
+					operands[se.X] = true
+					recv := sel.Recv()
+					ptr := false
+					if p, ok := recv.(*types.Pointer); ok {
+						recv, ptr = p.Elem(), true
+					}
+					if n, ok := types.Unalias(recv).(*types.Named); ok && own(n.Obj()) {
+						add(dep{Kind: "select", Name: n.Obj().Name(), Ptr: ptr, Sel: se.Sel.Name})
+					}
+				}
+			}
+			return true
+		})
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				switch obj := info.Uses[id].(type) {
+				case nil:
+				case *types.PkgName:
+					add(dep{Kind: "import", Name: obj.Name()})
+				default:
+					if obj.Parent() == types.Universe {
+						add(dep{Kind: "universe", Name: obj.Name()})
+					} else if own(obj) {
+						add(dep{Kind: "object", Name: obj.Name()})
+					}
+				}
+			}
+			if e, ok := n.(ast.Expr); ok && !operands[e] {
+				if tv, ok := info.Types[e]; ok {
+					walk(tv.Type)
+				}
+			}
+			return true
+		})
+	}
+	return deps, ok
+}
+
+// depValue answers d's question of pkg, whose generated file's block is
+// file; ok is false where there is no answer (the name is gone).
+func depValue(d dep, pkg *types.Package, file *types.Scope) (string, bool) {
+	qual := func(p *types.Package) string { return p.Path() }
+	switch d.Kind {
+	case "import":
+		if pn, ok := file.Lookup(d.Name).(*types.PkgName); ok {
+			return pn.Imported().Path(), true
+		}
+	case "universe":
+		if s, _ := file.LookupParent(d.Name, token.NoPos); s == types.Universe {
+			return "universe", true
+		}
+	case "object":
+		if file.Lookup(d.Name) != nil {
+			return "", false
+		}
+		switch obj := pkg.Scope().Lookup(d.Name).(type) {
+		case nil:
+		case *types.TypeName:
+			return fmt.Sprintf("type %s alias=%t", obj.Name(), obj.IsAlias()), true
+		case *types.Const:
+			return types.ObjectString(obj, qual) + " = " + obj.Val().ExactString(), true
+		default:
+			return types.ObjectString(obj, qual), true
+		}
+	case "type":
+		tn, ok := pkg.Scope().Lookup(d.Name).(*types.TypeName)
+		if !ok {
+			return "", false
+		}
+		var b strings.Builder
+		switch t := tn.Type().(type) {
+		case *types.Alias:
+			fmt.Fprintf(&b, "alias %s", types.TypeString(t.Rhs(), qual))
+		case *types.Named:
+			fmt.Fprintf(&b, "named %s", types.TypeString(t.Underlying(), qual))
+			for m := range t.Methods() {
+				fmt.Fprintf(&b, "; %s", types.ObjectString(m, qual))
+			}
+		default:
+			return "", false
+		}
+		return b.String(), true
+	case "select":
+		tn, ok := pkg.Scope().Lookup(d.Name).(*types.TypeName)
+		if !ok {
+			return "", false
+		}
+		t := tn.Type()
+		if d.Ptr {
+			t = types.NewPointer(t)
+		}
+		var b strings.Builder
+		for _, addressable := range []bool{false, true} {
+			obj, index, indirect := types.LookupFieldOrMethod(t, addressable, pkg, d.Sel)
+			if obj == nil {
+				fmt.Fprintf(&b, "none %v %t; ", index, indirect)
+				continue
+			}
+			if _, ok := obj.(*types.Func); ok {
+				// A method's own index is its place in a method set that
+				// may have changed beside it; the path to it is what the
+				// check reads.
+				index = index[:len(index)-1]
+			}
+			fmt.Fprintf(&b, "%s %v %t; ", types.ObjectString(obj, qual), index, indirect)
+		}
+		return b.String(), true
+	}
+	return "", false
+}
+
+// depsHold reports whether each of deps gets the same answer of pkg now.
+func depsHold(deps []dep, pkg *types.Package, file *types.Scope) bool {
+	for _, d := range deps {
+		if v, ok := depValue(d, pkg, file); !ok || v != d.Value {
+			return false
+		}
+	}
+	return true
+}

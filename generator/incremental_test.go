@@ -1,0 +1,142 @@
+package generator
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// checkDeps type-checks a package of user's source and gen's, and returns
+// the package, the scope of gen's file and the declarations of gen.
+func checkDeps(t *testing.T, user, gen string) (*types.Package, *types.Scope, []ast.Decl, *types.Info) {
+	t.Helper()
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, src := range []string{user, gen} {
+		f, err := parser.ParseFile(fset, "", "package p\n\n"+src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Scopes:     map[ast.Node]*types.Scope{},
+	}
+	pkg, err := new(types.Config).Check("example.com/p", fset, files, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg, info.Scopes[files[1]], files[1].Decls, info
+}
+
+// TestChunkDeps: the dependencies of a body hold after a change that its
+// check cannot see, and not after one it can.
+func TestChunkDeps(t *testing.T) {
+	const user = `type I interface{ A(); B() }
+type S struct{ I }
+type T struct{ x int }
+func F(t T) {}
+const C = 1
+`
+	const gen = `func G(s S, t T) {
+	s.I.A()
+	F(t)
+	_ = C + len("")
+}
+`
+	pkg, file, decls, info := checkDeps(t, user, gen)
+	deps, ok := chunkDeps(pkg, info, file, decls)
+	if !ok {
+		t.Fatalf("no answer to a question: %v", deps)
+	}
+	for _, tt := range []struct {
+		name, old, new string
+		hold           bool
+	}{
+		{"same", "", "", true},
+		{"method not selected renamed", "B()", "B2()", true},
+		{"method added to a type only selected from", "B()", "B(); D()", true},
+		{"unrelated declaration", "const C = 1", "const C = 1\nvar V int", true},
+		{"selected method renamed", "A();", "A2();", false},
+		{"selected method's signature", "A();", "A() int;", false},
+		{"field of a type passed on", "x int", "x int64", false},
+		{"method of a type passed on", "func F(t T) {}", "func F(t T) {}\nfunc (T) M() {}", false},
+		{"function's signature", "func F(t T) {}", "func F(t T, more ...int) {}", false},
+		{"constant's value", "C = 1", "C = 2", false},
+		{"universe shadowed", "const C = 1", "const C = 1\nfunc len(string) int { return 0 }", false},
+		{"embedded field turned into a named one", "struct{ I }", "struct{ I I; J I }", true},
+		{"embedded field gone", "struct{ I }", "struct{ J I }", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			changed := strings.Replace(user, tt.old, tt.new, 1)
+			if tt.old != "" && changed == user {
+				t.Fatalf("no %q in the package", tt.old)
+			}
+			// The check leaves the body out.
+			pkg, file, _, _ := checkDeps(t, changed, "func G(s S, t T)\n")
+			if got := depsHold(deps, pkg, file); got != tt.hold {
+				t.Errorf("dependencies hold: %v, want %v (%v)", got, tt.hold, deps)
+			}
+		})
+	}
+}
+
+// TestIncrementalCheck: after a rename of one method, a run checks the
+// chunks of the others without their bodies, and writes what a run
+// without a cache writes; after a change that a body left out would see,
+// it checks the output whole.
+func TestIncrementalCheck(t *testing.T) {
+	dir, _ := cacheModule(t)
+	writeFile(t, filepath.Join(dir, "tree.go"), "package m\n\n// Item is an item.\ntype Item struct{ n int }\n\n// Tree is a tree.\ntype Tree interface {\n\t// Each calls fn for each item until fn returns false.\n\tEach(fn func(item Item) bool)\n\t// Other calls fn for each number.\n\tOther(fn func(x int))\n}\n")
+	cfg := Config{Dir: dir, Types: []string{"Tree"}}
+	c := &Cache{dir: t.TempDir()}
+	fresh := func() map[string]string {
+		t.Helper()
+		files, err := Generate(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		for _, f := range files {
+			m[filepath.Base(f.Path)] = string(f.Content)
+		}
+		return m
+	}
+	for _, step := range []struct {
+		name, old, new string
+		incremental    bool
+	}{
+		{"first run", "", "", false},
+		{"method renamed", "\tOther(fn", "\tAnother(fn", true},
+		{"method renamed back", "\tAnother(fn", "\tOther(fn", true},
+		{"type of the other method's calls changed", "struct{ n int }", "struct{ n, m int }", false},
+	} {
+		t.Run(step.name, func(t *testing.T) {
+			if step.old != "" {
+				replaceIn(t, dir, "tree.go", step.old, step.new)
+			}
+			before := incrementalChecks.Load()
+			if full, checked := runVerified(t, c, cfg); !full || !checked {
+				t.Fatalf("full %v, checked %v; want both", full, checked)
+			}
+			if got := incrementalChecks.Load() != before; got != step.incremental {
+				t.Errorf("checked incrementally: %v, want %v", got, step.incremental)
+			}
+			want := fresh()
+			got := outputs(t, dir)
+			for name, content := range want {
+				if got[name] != content {
+					t.Errorf("%s differs from a run's without a cache", name)
+				}
+			}
+		})
+	}
+}
