@@ -5,9 +5,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"go/format"
-	"runtime"
-	"sync"
-	"sync/atomic"
 )
 
 // Chunks
@@ -62,33 +59,24 @@ func chunkSum(text []byte) string {
 }
 
 // formatChunks formats c as gofmt formats the whole, taking the chunks
-// known already from known (by chunkSum), formatting the others on every
-// core. It returns the file, and the formatted form of each chunk. An
-// error is one of gofmt's, from the first piece that does not parse.
+// known already from known (by chunkSum). It returns the file, and the
+// formatted form of each chunk. An error is one of gofmt's, from the first
+// piece that does not parse. It runs on one goroutine, beside the check,
+// which is the longer of the two and should have the other cores.
 func formatChunks(c chunked, known func(sum string) []byte) ([]byte, [][]byte, error) {
 	pieces := append([][]byte{c.head}, c.chunks...)
 	out := make([][]byte, len(pieces))
 	errs := make([]error, len(pieces))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), len(pieces))
-	wg.Add(workers)
-	for range workers {
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(pieces); i = int(next.Add(1) - 1) {
-				if i > 0 && known != nil {
-					if f := known(chunkSum(pieces[i])); f != nil {
-						out[i] = f
-						continue
-					}
-				}
-				f, err := format.Source(pieces[i])
-				out[i], errs[i] = bytes.TrimSpace(f), err
+	for i, p := range pieces {
+		if i > 0 && known != nil {
+			if f := known(chunkSum(p)); f != nil {
+				out[i] = f
+				continue
 			}
-		}()
+		}
+		f, err := format.Source(p)
+		out[i], errs[i] = bytes.TrimSpace(f), err
 	}
-	wg.Wait()
 	var file bytes.Buffer
 	for i, f := range out {
 		if errs[i] != nil {

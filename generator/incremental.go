@@ -311,12 +311,17 @@ func chunkDeps(pkg *types.Package, info *types.Info, file *types.Scope, decls []
 		if !ok || fd.Body == nil {
 			continue
 		}
+		// A return converts to the results' types, which no expression
+		// of the body has.
+		if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+			walk(fn.Signature().Results())
+		}
 		operands := map[ast.Expr]bool{}
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
 			if se, ok := n.(*ast.SelectorExpr); ok {
 				if sel := info.Selections[se]; sel != nil {
 					operands[se.X] = true
-					recv := sel.Recv()
+					recv := types.Unalias(sel.Recv())
 					ptr := false
 					if p, ok := recv.(*types.Pointer); ok {
 						recv, ptr = p.Elem(), true

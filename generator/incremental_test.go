@@ -45,12 +45,17 @@ type S struct{ I }
 type T struct{ x int }
 func F(t T) {}
 const C = 1
+type J interface{ M() }
+type V struct{}
+func (V) M() {}
 `
 	const gen = `func G(s S, t T) {
 	s.I.A()
 	F(t)
 	_ = C + len("")
 }
+
+func H() J { return V{} }
 `
 	pkg, file, decls, info := checkDeps(t, user, gen)
 	deps, ok := chunkDeps(pkg, info, file, decls)
@@ -64,7 +69,7 @@ const C = 1
 		{"same", "", "", true},
 		{"method not selected renamed", "B()", "B2()", true},
 		{"method added to a type only selected from", "B()", "B(); D()", true},
-		{"unrelated declaration", "const C = 1", "const C = 1\nvar V int", true},
+		{"unrelated declaration", "const C = 1", "const C = 1\nvar Unrelated int", true},
 		{"selected method renamed", "A();", "A2();", false},
 		{"selected method's signature", "A();", "A() int;", false},
 		{"field of a type passed on", "x int", "x int64", false},
@@ -74,6 +79,8 @@ const C = 1
 		{"universe shadowed", "const C = 1", "const C = 1\nfunc len(string) int { return 0 }", false},
 		{"embedded field turned into a named one", "struct{ I }", "struct{ I I; J I }", true},
 		{"embedded field gone", "struct{ I }", "struct{ J I }", false},
+		{"method added to a result's interface", "interface{ M() }", "interface{ M(); N() }", false},
+		{"method gone from a returned type", "func (V) M() {}", "", false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			changed := strings.Replace(user, tt.old, tt.new, 1)
@@ -81,7 +88,7 @@ const C = 1
 				t.Fatalf("no %q in the package", tt.old)
 			}
 			// The check leaves the body out.
-			pkg, file, _, _ := checkDeps(t, changed, "func G(s S, t T)\n")
+			pkg, file, _, _ := checkDeps(t, changed, "func G(s S, t T)\n\nfunc H() J\n")
 			if got := depsHold(deps, pkg, file); got != tt.hold {
 				t.Errorf("dependencies hold: %v, want %v (%v)", got, tt.hold, deps)
 			}
