@@ -74,8 +74,16 @@ func formatChunks(c chunked, known func(sum string) []byte) ([]byte, [][]byte, e
 				continue
 			}
 		}
-		f, err := format.Source(p)
-		out[i], errs[i] = bytes.TrimSpace(f), err
+		if i == 0 {
+			f, err := format.Source(p)
+			out[i], errs[i] = bytes.TrimSpace(f), err
+			continue
+		}
+		// A package clause makes the chunk a file: format.Source takes a
+		// list of declarations too, but only after it failed to parse
+		// them as a file.
+		f, err := format.Source(append([]byte("package p\n"), p...))
+		out[i], errs[i] = bytes.TrimSpace(bytes.TrimPrefix(f, []byte("package p\n"))), err
 	}
 	var file bytes.Buffer
 	for i, f := range out {

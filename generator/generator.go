@@ -100,10 +100,10 @@ func Generate(cfg Config) ([]File, error) {
 	}
 	// The chunks the cache knows need no formatting, and those it knows
 	// as checked, less checking (incremental.go).
-	check := &chunkCheck{chunks: chunks}
+	var check *chunkCheck // nil in a run without a cache: no facts to keep
 	var known func(sum string) []byte
 	if knownChunks != nil {
-		check.known = <-knownChunks
+		check = &chunkCheck{chunks: chunks, known: <-knownChunks}
 		known = func(sum string) []byte {
 			for _, byPath := range check.known {
 				if f, ok := byPath[sum]; ok && f.Formatted != "" {
