@@ -20,37 +20,33 @@ import (
 // gofmt leaves one blank line between two top-level declarations when the
 // source has one, and each chunk is rendered after one: the file gofmt
 // makes of the whole output is the header and the chunks, each formatted on
-// its own and trimmed, with one blank line between them (TestChunkFormat
-// compares the two on every output of the corpus).
+// its own and trimmed, with one blank line between them (the generator's
+// tests format every output whole too, and fail where the two differ).
 
 // chunkMark is the comment the renderer puts before each chunk: no Go
 // source holds a NUL, so no comment copied from the package can be one.
 const chunkMark = "\x00corogen chunk"
 
-// A chunked output is an output's source as rendered, and the same in
-// chunks: head, the package clause and imports, then the declarations.
+// A chunked output is an output's source in chunks: head, the package
+// clause and imports, then the declarations, each chunk with its sum.
 type chunked struct {
 	head   []byte
 	chunks [][]byte
-	at     []int // where each chunk starts in the source
+	sums   []string
 }
 
-// splitChunks returns the source rendered as raw without the marks, and
-// its chunks. Where a mark was, a blank line stays.
+// splitChunks returns the source rendered as raw, without the marks, and
+// its chunks. The source is the chunks' as the check reads it (laid).
 func splitChunks(raw []byte) ([]byte, chunked) {
-	mark := []byte("\n// " + chunkMark)
-	parts := bytes.Split(raw, mark)
+	parts := bytes.Split(raw, []byte("\n// "+chunkMark))
 	c := chunked{head: parts[0]}
-	at := len(parts[0])
 	for _, p := range parts[1:] {
-		at++ // the newline in place of the mark
 		if len(bytes.TrimSpace(p)) > 0 {
 			c.chunks = append(c.chunks, p)
-			c.at = append(c.at, at)
+			c.sums = append(c.sums, chunkSum(p))
 		}
-		at += len(p)
 	}
-	return bytes.Join(parts, []byte("\n")), c
+	return c.laid(nil, false).src, c
 }
 
 // chunkSum is the key of a chunk's text.
@@ -59,42 +55,31 @@ func chunkSum(text []byte) string {
 }
 
 // formatChunks formats c as gofmt formats the whole, taking the chunks
-// known already from known (by chunkSum). It returns the file, and the
-// formatted form of each chunk. An error is one of gofmt's, from the first
-// piece that does not parse. It runs on one goroutine, beside the check,
-// which is the longer of the two and should have the other cores.
-func formatChunks(c chunked, known func(sum string) []byte) ([]byte, [][]byte, error) {
-	pieces := append([][]byte{c.head}, c.chunks...)
-	out := make([][]byte, len(pieces))
-	errs := make([]error, len(pieces))
-	for i, p := range pieces {
-		if i > 0 && known != nil {
-			if f := known(chunkSum(p)); f != nil {
-				out[i] = f
-				continue
-			}
-		}
-		if i == 0 {
-			f, err := format.Source(p)
-			out[i], errs[i] = bytes.TrimSpace(f), err
+// known already from known. It returns the file, and the formatted form of
+// each chunk. An error is one of gofmt's, from the first piece that does
+// not parse. It runs on one goroutine, beside the check, which is the
+// longer of the two and should have the other cores.
+func formatChunks(c chunked, known map[string]chunkFacts) ([]byte, [][]byte, error) {
+	out := make([][]byte, 1+len(c.chunks))
+	f, err := format.Source(c.head)
+	if err != nil {
+		return nil, nil, err
+	}
+	out[0] = bytes.TrimSpace(f)
+	for i, p := range c.chunks {
+		if f := known[c.sums[i]].Formatted; f != "" {
+			out[1+i] = []byte(f)
 			continue
 		}
 		// A package clause makes the chunk a file: format.Source takes a
 		// list of declarations too, but only after it failed to parse
 		// them as a file.
 		f, err := format.Source(append([]byte("package p\n"), p...))
-		out[i], errs[i] = bytes.TrimSpace(bytes.TrimPrefix(f, []byte("package p\n"))), err
-	}
-	var file bytes.Buffer
-	for i, f := range out {
-		if errs[i] != nil {
-			return nil, nil, errs[i]
+		if err != nil {
+			return nil, nil, err
 		}
-		if i > 0 {
-			file.WriteString("\n\n")
-		}
-		file.Write(f)
+		out[1+i] = bytes.TrimSpace(bytes.TrimPrefix(f, []byte("package p\n")))
 	}
-	file.WriteString("\n")
-	return groupImports(file.Bytes()), out[1:], nil
+	file := append(bytes.Join(out, []byte("\n\n")), '\n')
+	return groupImports(file), out[1:], nil
 }

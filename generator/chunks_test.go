@@ -18,9 +18,10 @@ func TestSplitChunks(t *testing.T) {
 	if got := len(c.chunks); got != 2 {
 		t.Fatalf("%d chunks, want 2 (the empty one dropped): %q", got, c.chunks)
 	}
+	l := c.laid(nil, false)
 	for i, ch := range c.chunks {
-		if !bytes.Equal(content[c.at[i]:c.at[i]+len(ch)], ch) {
-			t.Errorf("chunk %d is not at %d in the content", i, c.at[i])
+		if !bytes.Equal(content[l.at[i]:l.at[i]+l.size[i]], ch) || c.sums[i] != chunkSum(ch) {
+			t.Errorf("chunk %d is not at %d in the content, or not under its sum", i, l.at[i])
 		}
 	}
 	file, pieces, err := formatChunks(c, nil)
@@ -31,8 +32,8 @@ func TestSplitChunks(t *testing.T) {
 	if string(file) != want {
 		t.Errorf("formatted:\n%s\nwant:\n%s", file, want)
 	}
-	known := map[string][]byte{chunkSum(c.chunks[1]): []byte("func B() { /* known */ }")}
-	file, _, err = formatChunks(c, func(sum string) []byte { return known[sum] })
+	known := map[string]chunkFacts{c.sums[1]: {Formatted: "func B() { /* known */ }"}}
+	file, _, err = formatChunks(c, known)
 	if err != nil {
 		t.Fatal(err)
 	}

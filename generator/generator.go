@@ -101,17 +101,10 @@ func Generate(cfg Config) ([]File, error) {
 	// The chunks the cache knows need no formatting, and those it knows
 	// as checked, less checking (incremental.go).
 	var check *chunkCheck // nil in a run without a cache: no facts to keep
-	var known func(sum string) []byte
+	var known map[string]map[string]chunkFacts
 	if knownChunks != nil {
-		check = &chunkCheck{chunks: chunks, known: <-knownChunks}
-		known = func(sum string) []byte {
-			for _, byPath := range check.known {
-				if f, ok := byPath[sum]; ok && f.Formatted != "" {
-					return []byte(f.Formatted)
-				}
-			}
-			return nil
-		}
+		known = <-knownChunks
+		check = &chunkCheck{chunks: chunks, known: known}
 	}
 	formatted := gofmt(raw, chunks, known, s.byFile)
 	x, err := s.exports.wait()
@@ -142,8 +135,7 @@ func Generate(cfg Config) ([]File, error) {
 			recordVerified(k, verifiedKey, files)
 		}
 		for path, byChunk := range facts {
-			for j, text := range chunks[path].chunks {
-				sum := chunkSum(text)
+			for j, sum := range chunks[path].sums {
 				f := byChunk[sum]
 				f.Formatted = string(pieces[path][j])
 				byChunk[sum] = f

@@ -12,8 +12,9 @@ import (
 // check reads the same source meanwhile, unformatted: gofmt changes the
 // layout, not the tokens, so the check's verdict holds for the formatted
 // files, and on two cores the two together take about the time of the
-// longer. Chunks known formats by their sum (chunks.go), nil for none.
-func gofmt(files []File, chunks map[string]chunked, known func(sum string) []byte, byFile map[string][]*unit) (wait func() ([]File, map[string][][]byte, error)) {
+// longer. The chunks the cache knows (by path and sum; nil for none) are
+// formatted already.
+func gofmt(files []File, chunks map[string]chunked, known map[string]map[string]chunkFacts, byFile map[string][]*unit) (wait func() ([]File, map[string][][]byte, error)) {
 	type result struct {
 		files     []File
 		formatted map[string][][]byte
@@ -24,7 +25,7 @@ func gofmt(files []File, chunks map[string]chunked, known func(sum string) []byt
 		var out []File
 		formatted := map[string][][]byte{}
 		for _, f := range files {
-			src, pieces, err := formatChunks(chunks[f.Path], known)
+			src, pieces, err := formatChunks(chunks[f.Path], known[f.Path])
 			if err != nil {
 				// The error of a file corogen generated: keep its first
 				// line.

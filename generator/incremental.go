@@ -31,10 +31,11 @@ import (
 //   - each field or method a body selects of a type declared in the
 //     package: what the lookup finds, on the type and on a pointer to it;
 //   - each type declared in the package that a body uses other than as the
-//     operand of such a selection (in a conversion, an assignment, a type
-//     expression, a call's signature, as a value at all), and each type
-//     declared in the package that such a type's structure reaches: its
-//     underlying type and its methods. A value of a type a body only
+//     operand of such a selection (in a conversion, an assignment, a
+//     return, a type expression, a call's signature, a constraint its type
+//     arguments must satisfy, as a value at all), and each type declared
+//     in the package that such a type's structure reaches: its underlying
+//     type and its methods. A value of a type a body only
 //     selects from is never converted, compared or assigned there, so its
 //     method set matters only through the selections.
 //
@@ -57,12 +58,12 @@ import (
 const chunkFormat = "corogen chunks 1"
 
 // chunkFacts are what the cache keeps of a chunk: its formatted form, and,
-// once a check accepted it, its text without bodies and its dependencies.
+// once a check accepted it, its text without bodies and its dependencies
+// (none for a chunk that is always checked whole).
 type chunkFacts struct {
-	Formatted string `json:",omitempty"`
-	Stripped  string `json:",omitempty"`
-	Deps      []dep  `json:",omitempty"`
-	Checked   bool   `json:",omitempty"`
+	Formatted string
+	Stripped  string
+	Deps      []dep
 }
 
 // A dep is one answer a chunk's bodies got from outside the chunk: Kind
@@ -70,8 +71,8 @@ type chunkFacts struct {
 type dep struct {
 	Kind  string
 	Name  string
-	Ptr   bool   `json:",omitempty"`
-	Sel   string `json:",omitempty"`
+	Ptr   bool
+	Sel   string
 	Value string
 }
 
@@ -125,44 +126,41 @@ func storeChunks(k *cacheKey, facts map[string]map[string]chunkFacts) {
 	}
 }
 
-// A chunkLayout places an output's chunks in the source the check parses.
-type chunkLayout struct {
-	sums  []string
+// A laidFile is a generated file as the check reads it: its source, and
+// where its chunks are in it.
+type laidFile struct {
+	c     chunked
+	known map[string]chunkFacts // what the cache knows of its chunks, by sum
+	src   []byte
 	at    []int
 	size  []int
 	clean []bool // the chunk stands without its bodies
 }
 
-// source returns the source of c the check is to parse, and where its
-// chunks are: each chunk that known holds as checked, without its bodies,
-// when incremental.
-func (c chunked) source(known map[string]chunkFacts, incremental bool) ([]byte, chunkLayout) {
-	var src []byte
-	var l chunkLayout
-	src = append(src, c.head...)
-	for _, ch := range c.chunks {
-		sum := chunkSum(ch)
-		text := ch
-		f, ok := known[sum]
-		clean := incremental && ok && f.Checked
-		if clean {
-			text = []byte(f.Stripped)
+// laid returns c as the check reads it: when incremental, each chunk that
+// known holds as checked without its bodies; else as rendered.
+func (c chunked) laid(known map[string]chunkFacts, incremental bool) *laidFile {
+	l := &laidFile{c: c, known: known, src: slices.Clone(c.head)}
+	for i, text := range c.chunks {
+		stripped := ""
+		if incremental {
+			stripped = known[c.sums[i]].Stripped
 		}
-		src = append(src, '\n')
-		l.sums = append(l.sums, sum)
-		l.at = append(l.at, len(src))
+		if stripped != "" {
+			text = []byte(stripped)
+		}
+		l.src = append(l.src, '\n')
+		l.at = append(l.at, len(l.src))
 		l.size = append(l.size, len(text))
-		l.clean = append(l.clean, clean)
-		src = append(src, text...)
+		l.clean = append(l.clean, stripped != "")
+		l.src = append(l.src, text...)
 	}
-	return src, l
+	return l
 }
 
-// anyClean reports whether l leaves a chunk's bodies out.
-func (l chunkLayout) anyClean() bool { return slices.Contains(l.clean, true) }
-
-// chunkDecls returns the declarations of f in each chunk of l.
-func chunkDecls(fset *token.FileSet, f *ast.File, l chunkLayout) [][]ast.Decl {
+// decls returns the declarations of f, parsed from l's source, in each
+// chunk.
+func (l *laidFile) decls(fset *token.FileSet, f *ast.File) [][]ast.Decl {
 	tf := fset.File(f.Pos())
 	decls := make([][]ast.Decl, len(l.at))
 	for _, d := range f.Decls {
@@ -173,6 +171,85 @@ func chunkDecls(fset *token.FileSet, f *ast.File, l chunkLayout) [][]ast.Decl {
 		}
 	}
 	return decls
+}
+
+// facts returns the facts of each chunk of l, whose source parsed as f the
+// check accepted: those known of chunks that stood without their bodies,
+// and those of the check for the others.
+func (l *laidFile) facts(fset *token.FileSet, pkg *types.Package, info *types.Info, f *ast.File) map[string]chunkFacts {
+	out := map[string]chunkFacts{}
+	decls := l.decls(fset, f)
+	for j, sum := range l.c.sums {
+		if l.clean[j] {
+			out[sum] = l.known[sum]
+			continue
+		}
+		text, ok := stripped(fset, f, l.src, l.at[j], l.size[j], decls[j])
+		var deps []dep
+		if ok {
+			deps, ok = chunkDeps(pkg, info, info.Scopes[f], decls[j])
+		}
+		if !ok {
+			out[sum] = chunkFacts{} // checked whole each time
+			continue
+		}
+		out[sum] = chunkFacts{Stripped: text, Deps: deps}
+	}
+	return out
+}
+
+// leftOutHold reports whether the bodies laid out of the generated files
+// would be accepted as they were: each one's dependencies hold in pkg, and
+// of typeErrs, the errors of the check in the generated files, each is an
+// import reported unused that a body left out uses.
+func leftOutHold(generated []*ast.File, laid []*laidFile, pkg *types.Package, info *types.Info, typeErrs []types.Error) bool {
+	used := map[string]bool{}
+	for i, f := range generated {
+		l := laid[i]
+		for j, clean := range l.clean {
+			if !clean {
+				continue
+			}
+			deps := l.known[l.c.sums[j]].Deps
+			if !depsHold(deps, pkg, info.Scopes[f]) {
+				return false
+			}
+			for _, d := range deps {
+				if d.Kind == "import" {
+					used[d.Name] = true
+				}
+			}
+		}
+	}
+	for _, te := range typeErrs {
+		if name, ok := unusedImport(te, generated, info); !ok || !used[name] {
+			return false
+		}
+	}
+	return true
+}
+
+// unusedImport returns the name of the import of the generated files
+// that te says is not used.
+func unusedImport(te types.Error, generated []*ast.File, info *types.Info) (string, bool) {
+	if !strings.HasSuffix(te.Msg, " and not used") {
+		return "", false
+	}
+	for _, f := range generated {
+		for _, spec := range f.Imports {
+			if te.Pos < spec.Pos() || te.Pos > spec.End() {
+				continue
+			}
+			obj := info.Implicits[spec]
+			if spec.Name != nil {
+				obj = info.Defs[spec.Name]
+			}
+			if obj != nil {
+				return obj.Name(), true
+			}
+		}
+	}
+	return "", false
 }
 
 // stripped returns the text of a chunk of src, at at, with the bodies of
@@ -248,63 +325,35 @@ func chunkDeps(pkg *types.Package, info *types.Info, file *types.Scope, decls []
 	own := func(obj types.Object) bool {
 		return obj != nil && obj.Pkg() == pkg && obj.Parent() == pkg.Scope()
 	}
-	var walk func(types.Type)
+	// walk adds the types of the package that t spells out, and those
+	// their structure reaches. What other packages declare cannot reach
+	// the package but through type arguments, which visitType follows.
 	walked := map[types.Type]bool{}
+	var walk func(types.Type)
 	walk = func(t types.Type) {
-		if t == nil || walked[t] {
-			return
-		}
-		walked[t] = true
-		switch t := t.(type) {
-		case *types.Named:
-			if own(t.Obj()) {
-				add(dep{Kind: "type", Name: t.Obj().Name()})
+		visitType(t, func(t types.Type) {
+			if walked[t] {
+				return
 			}
-			for a := range t.TypeArgs().Types() {
-				walk(a)
+			walked[t] = true
+			switch t := t.(type) {
+			case *types.Named:
+				if own(t.Obj()) {
+					add(dep{Kind: "type", Name: t.Obj().Name()})
+					walk(t.Underlying())
+				}
+				for tp := range t.TypeParams().TypeParams() {
+					walk(tp.Constraint())
+				}
+			case *types.Alias:
+				if own(t.Obj()) {
+					add(dep{Kind: "type", Name: t.Obj().Name()})
+					walk(t.Rhs())
+				}
+			case *types.TypeParam:
+				walk(t.Constraint())
 			}
-			walk(t.Underlying())
-		case *types.Alias:
-			if own(t.Obj()) {
-				add(dep{Kind: "type", Name: t.Obj().Name()})
-			}
-			walk(t.Rhs())
-		case *types.Pointer:
-			walk(t.Elem())
-		case *types.Slice:
-			walk(t.Elem())
-		case *types.Array:
-			walk(t.Elem())
-		case *types.Chan:
-			walk(t.Elem())
-		case *types.Map:
-			walk(t.Key())
-			walk(t.Elem())
-		case *types.Signature:
-			walk(t.Params())
-			walk(t.Results())
-		case *types.Tuple:
-			for v := range t.Variables() {
-				walk(v.Type())
-			}
-		case *types.Struct:
-			for f := range t.Fields() {
-				walk(f.Type())
-			}
-		case *types.Interface:
-			for m := range t.ExplicitMethods() {
-				walk(m.Type())
-			}
-			for e := range t.EmbeddedTypes() {
-				walk(e)
-			}
-		case *types.TypeParam:
-			walk(t.Constraint())
-		case *types.Union:
-			for term := range t.Terms() {
-				walk(term.Type())
-			}
-		}
+		})
 	}
 	for _, d := range decls {
 		fd, ok := d.(*ast.FuncDecl)
@@ -314,28 +363,28 @@ func chunkDeps(pkg *types.Package, info *types.Info, file *types.Scope, decls []
 		// A return converts to the results' types, which no expression
 		// of the body has.
 		if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
-			walk(fn.Signature().Results())
+			for v := range fn.Signature().Results().Variables() {
+				walk(v.Type())
+			}
 		}
+		// Inspect visits a selector before its operand.
 		operands := map[ast.Expr]bool{}
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			if se, ok := n.(*ast.SelectorExpr); ok {
-				if sel := info.Selections[se]; sel != nil {
-					operands[se.X] = true
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				if sel := info.Selections[n]; sel != nil {
+					operands[n.X] = true
 					recv := types.Unalias(sel.Recv())
 					ptr := false
 					if p, ok := recv.(*types.Pointer); ok {
 						recv, ptr = p.Elem(), true
 					}
-					if n, ok := types.Unalias(recv).(*types.Named); ok && own(n.Obj()) {
-						add(dep{Kind: "select", Name: n.Obj().Name(), Ptr: ptr, Sel: se.Sel.Name})
+					if named, ok := types.Unalias(recv).(*types.Named); ok && own(named.Obj()) {
+						add(dep{Kind: "select", Name: named.Obj().Name(), Ptr: ptr, Sel: n.Sel.Name})
 					}
 				}
-			}
-			return true
-		})
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				switch obj := info.Uses[id].(type) {
+			case *ast.Ident:
+				switch obj := info.Uses[n].(type) {
 				case nil:
 				case *types.PkgName:
 					add(dep{Kind: "import", Name: obj.Name()})
@@ -344,6 +393,13 @@ func chunkDeps(pkg *types.Package, info *types.Info, file *types.Scope, decls []
 						add(dep{Kind: "universe", Name: obj.Name()})
 					} else if own(obj) {
 						add(dep{Kind: "object", Name: obj.Name()})
+					}
+					// A generic function's use has the instance's type:
+					// its type arguments must satisfy the constraints.
+					if sig, ok := obj.Type().(*types.Signature); ok {
+						for tp := range sig.TypeParams().TypeParams() {
+							walk(tp.Constraint())
+						}
 					}
 				}
 			}

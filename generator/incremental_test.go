@@ -48,6 +48,9 @@ const C = 1
 type J interface{ M() }
 type V struct{}
 func (V) M() {}
+type K interface{ M() }
+func GF[X K](x X) {}
+type L[X K] struct{ x X }
 `
 	const gen = `func G(s S, t T) {
 	s.I.A()
@@ -56,6 +59,10 @@ func (V) M() {}
 }
 
 func H() J { return V{} }
+
+func I2() { GF(V{}) }
+
+func I3() { var l L[V]; _ = l }
 `
 	pkg, file, decls, info := checkDeps(t, user, gen)
 	deps, ok := chunkDeps(pkg, info, file, decls)
@@ -81,6 +88,7 @@ func H() J { return V{} }
 		{"embedded field gone", "struct{ I }", "struct{ J I }", false},
 		{"method added to a result's interface", "interface{ M() }", "interface{ M(); N() }", false},
 		{"method gone from a returned type", "func (V) M() {}", "", false},
+		{"method added to a type parameter's constraint", "type K interface{ M() }", "type K interface{ M(); N() }", false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			changed := strings.Replace(user, tt.old, tt.new, 1)
@@ -88,7 +96,7 @@ func H() J { return V{} }
 				t.Fatalf("no %q in the package", tt.old)
 			}
 			// The check leaves the body out.
-			pkg, file, _, _ := checkDeps(t, changed, "func G(s S, t T)\n\nfunc H() J\n")
+			pkg, file, _, _ := checkDeps(t, changed, "func G(s S, t T)\n\nfunc H() J\n\nfunc I2()\n\nfunc I3()\n")
 			if got := depsHold(deps, pkg, file); got != tt.hold {
 				t.Errorf("dependencies hold: %v, want %v (%v)", got, tt.hold, deps)
 			}

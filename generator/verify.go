@@ -69,11 +69,11 @@ type chunkCheck struct {
 }
 
 // checkPackage checks the generated files of p: whole, or, when
-// incremental, with the chunks chunks knows as checked without their
-// bodies, and then reports ok only where nothing was reported and every
-// such chunk's dependencies hold (an incremental check returns no error:
-// a check whole gives the messages). With chunks, it adds the facts of each
-// chunk of each file to facts.
+// incremental, with the chunks the cache knows as checked standing without
+// their bodies; then it reports ok only where nothing was reported and
+// every such chunk's dependencies hold (it returns no error: the check
+// whole gives the messages). With chunks, it adds the facts of each chunk
+// of each file to facts.
 func checkPackage(p *packages.Package, files []File, byFile map[string][]*unit, outputs []string, exports map[string]string, chunks *chunkCheck, incremental bool, facts map[string]map[string]chunkFacts) (ok bool, _ error) {
 	fset := p.Fset
 	var syntax []*ast.File
@@ -83,20 +83,19 @@ func checkPackage(p *packages.Package, files []File, byFile map[string][]*unit, 
 		}
 	}
 	var generated []*ast.File
-	sources := make([][]byte, len(files))
-	layouts := make([]*chunkLayout, len(files))
+	laid := make([]*laidFile, len(files)) // nil for a file whose chunks are not known
 	for i, f := range files {
-		sources[i] = f.Content
+		src := f.Content
 		if chunks != nil {
 			if c, ok := chunks.chunks[f.Path]; ok {
-				src, l := c.source(chunks.known[f.Path], incremental)
-				if incremental && !l.anyClean() {
-					return false, nil
-				}
-				sources[i], layouts[i] = src, &l
+				laid[i] = c.laid(chunks.known[f.Path], incremental)
+				src = laid[i].src
 			}
 		}
-		af, err := parser.ParseFile(fset, f.Path, sources[i], parser.ParseComments|parser.SkipObjectResolution)
+		if incremental && (laid[i] == nil || !slices.Contains(laid[i].clean, true)) {
+			return false, nil
+		}
+		af, err := parser.ParseFile(fset, f.Path, src, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			if incremental {
 				return false, nil
@@ -138,33 +137,8 @@ func checkPackage(p *packages.Package, files []File, byFile map[string][]*unit, 
 		return slices.ContainsFunc(files, func(f File) bool { return f.Path == file })
 	}
 	if incremental {
-		// Imports used only in the bodies left out are reported unused:
-		// those bodies' dependencies say which.
-		used := map[string]bool{}
-		for i, af := range generated {
-			l := layouts[i]
-			for j, clean := range l.clean {
-				if !clean {
-					continue
-				}
-				if !depsHold(chunks.known[files[i].Path][l.sums[j]].Deps, pkg, info.Scopes[af]) {
-					return false, nil
-				}
-				for _, d := range chunks.known[files[i].Path][l.sums[j]].Deps {
-					if d.Kind == "import" {
-						used[d.Name] = true
-					}
-				}
-			}
-		}
-		for _, te := range typeErrs {
-			if !inGenerated(te.Pos) {
-				continue
-			}
-			name, ok := unusedImport(te, generated, info)
-			if !ok || !used[name] {
-				return false, nil
-			}
+		if !leftOutHold(generated, laid, pkg, info, slices.DeleteFunc(typeErrs, func(te types.Error) bool { return !inGenerated(te.Pos) })) {
+			return false, nil
 		}
 	} else {
 		var errs []error
@@ -195,56 +169,11 @@ func checkPackage(p *packages.Package, files []File, byFile map[string][]*unit, 
 		return false, errors.Join(errs...)
 	}
 	for i, af := range generated {
-		if l := layouts[i]; l != nil {
-			facts[files[i].Path] = layoutFacts(fset, pkg, info, af, sources[i], *l, chunks.known[files[i].Path])
+		if laid[i] != nil {
+			facts[files[i].Path] = laid[i].facts(fset, pkg, info, af)
 		}
 	}
 	return true, nil
-}
-
-// unusedImport returns the name of the import of the generated files
-// that te says is not used.
-func unusedImport(te types.Error, generated []*ast.File, info *types.Info) (string, bool) {
-	if !strings.HasSuffix(te.Msg, " and not used") {
-		return "", false
-	}
-	for _, f := range generated {
-		for _, spec := range f.Imports {
-			if te.Pos < spec.Pos() || te.Pos > spec.End() {
-				continue
-			}
-			obj := info.Implicits[spec]
-			if spec.Name != nil {
-				obj = info.Defs[spec.Name]
-			}
-			if obj != nil {
-				return obj.Name(), true
-			}
-		}
-	}
-	return "", false
-}
-
-// layoutFacts returns the facts of each chunk of af, checked as laid out
-// in src by l: those known of chunks that stood without their bodies, and
-// those of the check for the others.
-func layoutFacts(fset *token.FileSet, pkg *types.Package, info *types.Info, af *ast.File, src []byte, l chunkLayout, known map[string]chunkFacts) map[string]chunkFacts {
-	out := map[string]chunkFacts{}
-	decls := chunkDecls(fset, af, l)
-	for j, sum := range l.sums {
-		if l.clean[j] {
-			out[sum] = known[sum]
-			continue
-		}
-		text, ok := stripped(fset, af, src, l.at[j], l.size[j], decls[j])
-		if !ok {
-			out[sum] = chunkFacts{}
-			continue
-		}
-		deps, ok := chunkDeps(pkg, info, info.Scopes[af], decls[j])
-		out[sum] = chunkFacts{Stripped: text, Deps: deps, Checked: ok}
-	}
-	return out
 }
 
 // withoutBodies returns f with its functions' bodies left out, leaving f

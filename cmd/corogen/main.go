@@ -311,8 +311,8 @@
 // the check of their function bodies read of the package: each name used,
 // with its type; each field or method selected of a type of the package,
 // with what the selection found; and, for each type of the package the
-// bodies use other than to select from (to convert, assign, pass on, name
-// in a type), its underlying type and methods. A run formats only the
+// bodies use other than to select from (to convert, assign, pass on,
+// return, name in a type or a constraint), its underlying type and methods. A run formats only the
 // chunks it does not know, and type-checks and vets the package with the
 // chunks it knows without their bodies; when each of those bodies would
 // read the same of the package now, their check would conclude the same,
