@@ -312,13 +312,13 @@
 // with its type; each field or method selected of a type of the package,
 // with what the selection found; and, for each type of the package the
 // bodies use other than to select from (to convert, assign, pass on,
-// return, name in a type or a constraint), its underlying type and methods. A run formats only the
-// chunks it does not know, and type-checks and vets the package with the
-// chunks it knows without their bodies; when each of those bodies would
-// read the same of the package now, their check would conclude the same,
-// and the output passes. Where anything differs or is reported, the run
-// checks the whole output, as without a cache. Generated code with type
-// parameters is always checked whole.
+// return, name in a type or a constraint), its underlying type and
+// methods. A run formats only the chunks it does not know, and type-checks
+// and vets the package with the chunks it knows without their bodies; when
+// each of those bodies would read the same of the package now, their check
+// would conclude the same, and the output passes. Where anything differs or
+// is reported, the run checks the whole output, as without a cache.
+// Generated code with type parameters is always checked whole.
 //
 // A run whose targets are declared in test files, or whose package uses
 // cgo, checks its output whole each time.
