@@ -194,18 +194,18 @@ func (e *emitter) comment(format string, args ...any) {
 // end of the comment.
 func wrap(text string, width int) []string {
 	var lines []string
-	line := ""
-	for _, w := range strings.Fields(text) {
-		if line != "" && len(line)+1+len(w) > width && !strings.HasPrefix(w, "//") {
-			lines = append(lines, line)
-			line = ""
+	var line strings.Builder
+	for w := range strings.FieldsSeq(text) {
+		if line.Len() > 0 && line.Len()+1+len(w) > width && !strings.HasPrefix(w, "//") {
+			lines = append(lines, line.String())
+			line.Reset()
 		}
-		if line != "" {
-			line += " "
+		if line.Len() > 0 {
+			line.WriteByte(' ')
 		}
-		line += w
+		line.WriteString(w)
 	}
-	return append(lines, line)
+	return append(lines, line.String())
 }
 
 // emitUnit returns the top-level code of u in chunks (chunks.go): the

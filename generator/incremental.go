@@ -140,7 +140,12 @@ type laidFile struct {
 // laid returns c as the check reads it: when incremental, each chunk that
 // known holds as checked without its bodies; else as rendered.
 func (c chunked) laid(known map[string]chunkFacts, incremental bool) *laidFile {
-	l := &laidFile{c: c, known: known, src: slices.Clone(c.head)}
+	size := len(c.head)
+	for _, text := range c.chunks {
+		size += 1 + len(text)
+	}
+	l := &laidFile{c: c, known: known, src: make([]byte, 0, size)}
+	l.src = append(l.src, c.head...)
 	for i, text := range c.chunks {
 		stripped := ""
 		if incremental {
@@ -179,6 +184,7 @@ func (l *laidFile) decls(fset *token.FileSet, f *ast.File) [][]ast.Decl {
 func (l *laidFile) facts(fset *token.FileSet, pkg *types.Package, info *types.Info, f *ast.File) map[string]chunkFacts {
 	out := map[string]chunkFacts{}
 	decls := l.decls(fset, f)
+	answers := map[dep]string{}
 	for j, sum := range l.c.sums {
 		if l.clean[j] {
 			out[sum] = l.known[sum]
@@ -187,7 +193,7 @@ func (l *laidFile) facts(fset *token.FileSet, pkg *types.Package, info *types.In
 		text, ok := stripped(fset, f, l.src, l.at[j], l.size[j], decls[j])
 		var deps []dep
 		if ok {
-			deps, ok = chunkDeps(pkg, info, info.Scopes[f], decls[j])
+			deps, ok = chunkDeps(pkg, info, info.Scopes[f], decls[j], answers)
 		}
 		if !ok {
 			out[sum] = chunkFacts{} // checked whole each time
@@ -206,12 +212,13 @@ func leftOutHold(generated []*ast.File, laid []*laidFile, pkg *types.Package, in
 	used := map[string]bool{}
 	for i, f := range generated {
 		l := laid[i]
+		answers := map[dep]string{} // by file: their blocks differ
 		for j, clean := range l.clean {
 			if !clean {
 				continue
 			}
 			deps := l.known[l.c.sums[j]].Deps
-			if !depsHold(deps, pkg, info.Scopes[f]) {
+			if !depsHold(deps, pkg, info.Scopes[f], answers) {
 				return false
 			}
 			for _, d := range deps {
@@ -308,8 +315,8 @@ func isGenericRecv(e ast.Expr) bool {
 // chunkDeps returns the answers the bodies of decls got from outside the
 // chunk (see the comment at the top), each once, in a stable order; ok is
 // false if a question has no answer, which a chunk the check accepted
-// cannot have.
-func chunkDeps(pkg *types.Package, info *types.Info, file *types.Scope, decls []ast.Decl) (deps []dep, ok bool) {
+// cannot have. answers holds those given already in the same file.
+func chunkDeps(pkg *types.Package, info *types.Info, file *types.Scope, decls []ast.Decl, answers map[dep]string) (deps []dep, ok bool) {
 	seen := map[dep]bool{}
 	ok = true
 	add := func(d dep) {
@@ -317,7 +324,13 @@ func chunkDeps(pkg *types.Package, info *types.Info, file *types.Scope, decls []
 			return
 		}
 		seen[d] = true
-		v, found := depValue(d, pkg, file)
+		v, found := answers[d]
+		if !found {
+			v, found = depValue(d, pkg, file)
+			if found {
+				answers[d] = v
+			}
+		}
 		ok = ok && found
 		d.Value = v
 		deps = append(deps, d)
@@ -488,9 +501,20 @@ func depValue(d dep, pkg *types.Package, file *types.Scope) (string, bool) {
 }
 
 // depsHold reports whether each of deps gets the same answer of pkg now.
-func depsHold(deps []dep, pkg *types.Package, file *types.Scope) bool {
+// Chunks share most of their questions: answers holds those given, by
+// question.
+func depsHold(deps []dep, pkg *types.Package, file *types.Scope, answers map[dep]string) bool {
 	for _, d := range deps {
-		if v, ok := depValue(d, pkg, file); !ok || v != d.Value {
+		q := d
+		q.Value = ""
+		v, ok := answers[q]
+		if !ok {
+			if v, ok = depValue(d, pkg, file); !ok {
+				return false
+			}
+			answers[q] = v
+		}
+		if v != d.Value {
 			return false
 		}
 	}

@@ -65,7 +65,7 @@ func I2() { GF(V{}) }
 func I3() { var l L[V]; _ = l }
 `
 	pkg, file, decls, info := checkDeps(t, user, gen)
-	deps, ok := chunkDeps(pkg, info, file, decls)
+	deps, ok := chunkDeps(pkg, info, file, decls, map[dep]string{})
 	if !ok {
 		t.Fatalf("no answer to a question: %v", deps)
 	}
@@ -97,7 +97,7 @@ func I3() { var l L[V]; _ = l }
 			}
 			// The check leaves the body out.
 			pkg, file, _, _ := checkDeps(t, changed, "func G(s S, t T)\n\nfunc H() J\n\nfunc I2()\n\nfunc I3()\n")
-			if got := depsHold(deps, pkg, file); got != tt.hold {
+			if got := depsHold(deps, pkg, file, map[dep]string{}); got != tt.hold {
 				t.Errorf("dependencies hold: %v, want %v (%v)", got, tt.hold, deps)
 			}
 		})

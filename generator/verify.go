@@ -41,13 +41,18 @@ func verify(files []File, byFile map[string][]*unit, outputs []string, exports m
 	facts := map[string]map[string]chunkFacts{}
 	var errs []error
 	for _, p := range pkgs {
+		imp, err := newImporter(p.Fset, p, byFile, exports)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
 		if chunks != nil && chunks.known != nil {
-			if ok, _ := checkPackage(p, byPkg[p], byFile, outputs, exports, chunks, true, facts); ok {
+			if ok, _ := checkPackage(p, imp, byPkg[p], byFile, outputs, chunks, true, facts); ok {
 				incrementalChecks.Add(1)
 				continue
 			}
 		}
-		if _, err := checkPackage(p, byPkg[p], byFile, outputs, exports, chunks, false, facts); err != nil {
+		if _, err := checkPackage(p, imp, byPkg[p], byFile, outputs, chunks, false, facts); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -68,13 +73,13 @@ type chunkCheck struct {
 	known  map[string]map[string]chunkFacts
 }
 
-// checkPackage checks the generated files of p: whole, or, when
-// incremental, with the chunks the cache knows as checked standing without
-// their bodies; then it reports ok only where nothing was reported and
-// every such chunk's dependencies hold (it returns no error: the check
-// whole gives the messages). With chunks, it adds the facts of each chunk
-// of each file to facts.
-func checkPackage(p *packages.Package, files []File, byFile map[string][]*unit, outputs []string, exports map[string]string, chunks *chunkCheck, incremental bool, facts map[string]map[string]chunkFacts) (ok bool, _ error) {
+// checkPackage checks the generated files of p, importing with imp:
+// whole, or, when incremental, with the chunks the cache knows as checked
+// standing without their bodies; then it reports ok only where nothing was
+// reported and every such chunk's dependencies hold (it returns no error:
+// the check whole gives the messages). With chunks, it adds the facts of
+// each chunk of each file to facts.
+func checkPackage(p *packages.Package, imp types.Importer, files []File, byFile map[string][]*unit, outputs []string, chunks *chunkCheck, incremental bool, facts map[string]map[string]chunkFacts) (ok bool, _ error) {
 	fset := p.Fset
 	var syntax []*ast.File
 	for _, f := range p.Syntax {
@@ -103,10 +108,6 @@ func checkPackage(p *packages.Package, files []File, byFile map[string][]*unit, 
 			return false, internalError(fset, byFile[f.Path], nil, token.NoPos, err.Error())
 		}
 		generated = append(generated, af)
-	}
-	imp, err := newImporter(fset, p, byFile, exports)
-	if err != nil {
-		return false, err
 	}
 	var typeErrs []types.Error
 	conf := types.Config{
