@@ -2,6 +2,8 @@ package generator
 
 import (
 	"bytes"
+	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -39,5 +41,27 @@ func TestSplitChunks(t *testing.T) {
 	}
 	if !bytes.Contains(file, []byte("/* known */")) || string(pieces[0]) != "type A int" {
 		t.Errorf("a known chunk was formatted again, or a piece is not trimmed:\n%s\n%q", file, pieces)
+	}
+}
+
+// The chunks' entry reads back as written, and anything else reads as
+// nothing.
+func TestChunkEntry(t *testing.T) {
+	chunks := map[string]chunkFacts{
+		"b": {Formatted: "func B() {}", Stripped: "func B()", Deps: []dep{
+			{Kind: "select", Name: "T", Ptr: true, Sel: "M", Value: "func (*p.T).M() [] false; "},
+			{Kind: "universe", Name: "len", Value: "universe"},
+		}},
+		"a": {Formatted: "type A[T any] int"},
+	}
+	data := encodeChunks(chunks)
+	got, ok := decodeChunks(data)
+	if !ok || !reflect.DeepEqual(got, chunks) {
+		t.Errorf("read back %v, %v; want %v", got, ok, chunks)
+	}
+	for _, bad := range [][]byte{nil, []byte("corogen chunks 0"), data[:len(data)-3], append(slices.Clone(data), 0x80)} {
+		if got, ok := decodeChunks(bad); ok {
+			t.Errorf("%q read as %v", bad, got)
+		}
 	}
 }

@@ -1,16 +1,10 @@
 package generator
 
 import (
-	"bufio"
-	"bytes"
-	"crypto/sha256"
-	"encoding/gob"
-	"encoding/hex"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
-	"os"
 	"slices"
 	"strings"
 )
@@ -55,7 +49,7 @@ import (
 // generated function is either.
 
 // chunkFormat changes whenever what the facts of a chunk hold does.
-const chunkFormat = "corogen chunks 1"
+const chunkFormat = "corogen chunks 2"
 
 // chunkFacts are what the cache keeps of a chunk: its formatted form, and,
 // once a check accepted it, its text without bodies and its dependencies
@@ -74,56 +68,6 @@ type dep struct {
 	Ptr   bool
 	Sel   string
 	Value string
-}
-
-type chunkEntry struct {
-	Format string
-	Chunks map[string]chunkFacts
-}
-
-// chunkKey is the cache's key of the chunks of the output path, under k.
-func chunkKey(k *cacheKey, path string) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%q %s %q\n", chunkFormat, k.outside, path)
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-// loadChunks returns the chunks the cache knows of each of paths, by
-// chunkSum.
-func loadChunks(k *cacheKey, paths []string) map[string]map[string]chunkFacts {
-	known := map[string]map[string]chunkFacts{}
-	for _, path := range paths {
-		file := k.c.entryPath(chunkKey(k, path))
-		f, err := os.Open(file)
-		if err != nil {
-			continue
-		}
-		var e chunkEntry
-		err = gob.NewDecoder(bufio.NewReader(f)).Decode(&e)
-		f.Close()
-		if err != nil || e.Format != chunkFormat {
-			continue
-		}
-		k.c.touch(file)
-		known[path] = e.Chunks
-	}
-	return known
-}
-
-// storeChunks records the chunks of each output, unless an input of k's
-// run changed while the run read it. The entries are gob's, not JSON as
-// the cache's others: they hold the output's text twice over, and gob
-// reads them in a fraction of the time.
-func storeChunks(k *cacheKey, facts map[string]map[string]chunkFacts) {
-	if !k.inputsUnchanged() {
-		return
-	}
-	for path, chunks := range facts {
-		var buf bytes.Buffer
-		if gob.NewEncoder(&buf).Encode(chunkEntry{Format: chunkFormat, Chunks: chunks}) == nil {
-			k.c.storeData(chunkKey(k, path), buf.Bytes())
-		}
-	}
 }
 
 // A laidFile is a generated file as the check reads it: its source, and
