@@ -220,6 +220,7 @@ func (k *cacheKey) record(files []File, warnings []string) {
 	}
 	k.c.store(k.sum, e)
 	k.storeHint()
+	k.rememberExports()
 }
 
 // storeHint records the files of the run's directory as k found them.
@@ -431,11 +432,17 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 	// it, and the list that gives the key is the load's own (direct.go).
 	var pkgs []listedPackage
 	k.hint = hintSum(cfg, dir)
+	var overlay map[string][]byte
+	var memo *exportMemo
 	if directable(tests, remote) && c.changedSince(k.hint, dir, outputs) {
-		if overlay, _, stubbed := loadOverlay(dir, outputs, tests); stubbed {
-			// A list that fails here (a dependency that does not compile)
-			// leaves the key to its own list, and the load to its own.
-			if l, err := listDirect(dir, cfg.Tags, overlay); err == nil {
+		var stubbed bool
+		if overlay, _, stubbed = loadOverlay(dir, outputs, tests); stubbed {
+			// Without -export when the export data files are remembered
+			// (exportmemo.go). A list that fails here (a dependency that
+			// does not compile) leaves the key to its own list, and the
+			// load to its own.
+			memo = c.exportMemo(k.hint)
+			if l, err := listDirect(dir, cfg.Tags, overlay, memo == nil); err == nil {
 				k.listing, pkgs = l, l.pkgs
 			}
 		}
@@ -512,6 +519,13 @@ func (c *Cache) key(cfg Config) (*cacheKey, error) {
 	k.sum = hex.EncodeToString(h.Sum(nil))
 	if verifiable {
 		k.outside = hex.EncodeToString(outside.Sum(nil))
+	}
+	if l := k.listing; l != nil && !l.exported && !memo.fill(l, dir, k.outside) {
+		// The dependencies changed since, or their files are gone.
+		k.listing = nil
+		if l, err := listDirect(dir, cfg.Tags, overlay, true); err == nil {
+			k.listing = l
+		}
 	}
 	return k, nil
 }

@@ -297,3 +297,45 @@ func TestCacheListsForTheLoad(t *testing.T) {
 		t.Errorf("the key's own list gives %s (outside %s), the load's %s (outside %s); want the same", own.sum, own.outside, loads.sum, loads.outside)
 	}
 }
+
+// TestCacheRemembersExports: after an edit of the package, a run lists it
+// without asking the go command for export data, which the run before
+// named; after an edit of a dependency, or when a file named is gone, it
+// asks again.
+func TestCacheRemembersExports(t *testing.T) {
+	dir, _ := cacheModule(t)
+	writeFile(t, filepath.Join(dir, "use.go"), "package m\n\nimport \"example.com/m/dep/inner\"\n\nfunc use() { inner.Loop(nil, nil) }\n")
+	cfg := Config{Dir: dir, Types: []string{"Tree"}}
+	c := &Cache{dir: t.TempDir()}
+	for i, step := range []struct {
+		name   string
+		change func()
+		export bool // the run asks the go command for export data
+	}{
+		{"first run", func() {}, true},
+		{"edit of the package", func() { replaceIn(t, dir, "tree.go", "Tree is a tree.", "Tree is a tree, edited.") }, false},
+		{"edit of a dependency", func() {
+			replaceIn(t, dir, "dep/inner/inner.go", "for _, x := range xs {", "for _, x := range xs[:len(xs):len(xs)] {")
+			replaceIn(t, dir, "tree.go", "edited.", "edited again.")
+		}, true},
+		{"a file named is gone", func() {
+			memo := c.exportMemo(hintSum(cfg, dir))
+			if memo == nil {
+				t.Fatal("no export data remembered")
+			}
+			memo.Files["example.com/m/dep/inner"] = filepath.Join(t.TempDir(), "gone")
+			c.store(exportMemoKey(hintSum(cfg, dir)), memo)
+			replaceIn(t, dir, "tree.go", "edited again.", "edited once more.")
+		}, true},
+		{"edit after that", func() { replaceIn(t, dir, "tree.go", "once more.", "twice more.") }, false},
+	} {
+		step.change()
+		before := exportLists.Load()
+		if full, checked := runVerified(t, c, cfg); !full || !checked && i == 0 {
+			t.Fatalf("%s: full %v, checked %v", step.name, full, checked)
+		}
+		if got := exportLists.Load() != before; got != step.export {
+			t.Errorf("%s: listed export data: %v, want %v", step.name, got, step.export)
+		}
+	}
+}

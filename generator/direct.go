@@ -42,15 +42,16 @@ import (
 // directLoad turns the direct load on; tests turn it off to compare.
 var directLoad = true
 
-// directLoads counts the direct loads, and directLists their lists, for
-// tests.
-var directLoads, directLists atomic.Int64
+// directLoads counts the direct loads, directLists their lists, and
+// exportLists those of their lists that asked for export data, for tests.
+var directLoads, directLists, exportLists atomic.Int64
 
 // A directListing is the go command's answer to the direct load's list:
 // the packages, and the target's GOARCH and compiler.
 type directListing struct {
-	pkgs []listedPackage
-	arch string
+	pkgs     []listedPackage
+	arch     string
+	exported bool // the export data files are the go command's (not exportmemo.go's)
 }
 
 // directFields are the fields of go list the direct load reads, and those
@@ -58,10 +59,11 @@ type directListing struct {
 const directFields = "-json=ImportPath,Name,Dir,Export,DepOnly,Standard,Goroot,Module,GoFiles,CgoFiles,IgnoredGoFiles,IgnoredOtherFiles,TestGoFiles,XTestGoFiles,ImportMap,Error,DepsErrors"
 
 // listDirect lists the package in dir, as the go command sees it with
-// overlay, with supportPaths and the export data of all they depend on;
-// beside it, the sizes query, as packages.Load runs it. A package listed
-// with an error is an error: its messages are packages.Load's to relay.
-func listDirect(dir, tags string, overlay map[string][]byte) (*directListing, error) {
+// overlay, with supportPaths and all they depend on, and with export, the
+// export data of each (see exportmemo.go for a list without); beside it,
+// the sizes query, as packages.Load runs it. A package listed with an
+// error is an error: its messages are packages.Load's to relay.
+func listDirect(dir, tags string, overlay map[string][]byte, export bool) (*directListing, error) {
 	directLists.Add(1)
 	flag, cleanup, err := overlayFlag(overlay)
 	if err != nil {
@@ -82,8 +84,13 @@ func listDirect(dir, tags string, overlay map[string][]byte) (*directListing, er
 		}
 		arch <- strings.TrimSpace(string(out))
 	}()
-	out, err := goCommand(dir, slices.Concat([]string{"list", "-e", "-export", "-deps", directFields}, build, []string{"--", "."}, supportPaths))
-	l := &directListing{arch: <-arch}
+	list := []string{"list", "-e", "-deps", directFields}
+	if export {
+		exportLists.Add(1)
+		list = append(list, "-export")
+	}
+	out, err := goCommand(dir, slices.Concat(list, build, []string{"--", "."}, supportPaths))
+	l := &directListing{arch: <-arch, exported: export}
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +109,7 @@ func listDirect(dir, tags string, overlay map[string][]byte) (*directListing, er
 func loadDirect(dir, tags string, outputs []string, overlay map[string][]byte, listed *directListing) (*loaded, map[string]string) {
 	if listed == nil {
 		var err error
-		if listed, err = listDirect(dir, tags, overlay); err != nil {
+		if listed, err = listDirect(dir, tags, overlay, true); err != nil {
 			return nil, nil
 		}
 	}

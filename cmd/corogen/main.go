@@ -320,6 +320,12 @@
 // is reported, the run checks the whole output, as without a cache.
 // Generated code with type parameters is always checked whole.
 //
+// A run after an edit of the package also takes from the cache the export
+// data files the go command named for the package's dependencies last time,
+// when the dependencies, the Go version, the flags and the environment are
+// as they were then and the files are still in the go command's cache, and
+// lists the package without asking for them.
+//
 // A run whose targets are declared in test files, or whose package uses
 // cgo, checks its output whole each time.
 //
