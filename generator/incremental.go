@@ -49,7 +49,7 @@ import (
 // generated function is either.
 
 // chunkFormat changes whenever what the facts of a chunk hold does.
-const chunkFormat = "corogen chunks 2"
+const chunkFormat = "corogen chunks 3"
 
 // chunkFacts are what the cache keeps of a chunk: its formatted form, and,
 // once a check accepted it, its text without bodies and its dependencies
@@ -424,22 +424,32 @@ func depValue(d dep, pkg *types.Package, file *types.Scope) (string, bool) {
 		if d.Ptr {
 			t = types.NewPointer(t)
 		}
-		var b strings.Builder
-		for _, addressable := range []bool{false, true} {
+		// The lookup on an addressable value differs only for a method
+		// with a pointer receiver on a value that is not a pointer.
+		answer := func(addressable bool) (types.Object, []int, bool) {
 			obj, index, indirect := types.LookupFieldOrMethod(t, addressable, pkg, d.Sel)
-			if obj == nil {
-				fmt.Fprintf(&b, "none %v %t; ", index, indirect)
-				continue
-			}
 			if _, ok := obj.(*types.Func); ok {
 				// A method's own index is its place in a method set that
 				// may have changed beside it; the path to it is what the
 				// check reads.
 				index = index[:len(index)-1]
 			}
-			fmt.Fprintf(&b, "%s %v %t; ", types.ObjectString(obj, qual), index, indirect)
+			return obj, index, indirect
 		}
-		return b.String(), true
+		obj, index, indirect := answer(false)
+		obj1, index1, indirect1 := answer(true)
+		name := "none"
+		if obj != nil {
+			name = types.ObjectString(obj, qual)
+		}
+		if obj1 == obj && slices.Equal(index1, index) && indirect1 == indirect {
+			return fmt.Sprintf("%s %v %t", name, index, indirect), true
+		}
+		name1 := "none"
+		if obj1 != nil {
+			name1 = types.ObjectString(obj1, qual)
+		}
+		return fmt.Sprintf("%s %v %t; addressable: %s %v %t", name, index, indirect, name1, index1, indirect1), true
 	}
 	return "", false
 }
