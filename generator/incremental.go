@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -151,8 +152,9 @@ func (l *laidFile) facts(fset *token.FileSet, pkg *types.Package, info *types.In
 // leftOutHold reports whether the bodies laid out of the generated files
 // would be accepted as they were: each one's dependencies hold in pkg, and
 // of typeErrs, the errors of the check in the generated files, each is an
-// import reported unused that a body left out uses.
-func leftOutHold(generated []*ast.File, laid []*laidFile, pkg *types.Package, info *types.Info, typeErrs []types.Error) bool {
+// import reported unused that a body left out uses. Where it is not so
+// for the dependencies of some chunks alone, stale names them, by file.
+func leftOutHold(generated []*ast.File, laid []*laidFile, pkg *types.Package, info *types.Info, typeErrs []types.Error) (stale map[*laidFile][]string, ok bool) {
 	used := map[string]bool{}
 	for i, f := range generated {
 		l := laid[i]
@@ -163,7 +165,11 @@ func leftOutHold(generated []*ast.File, laid []*laidFile, pkg *types.Package, in
 			}
 			deps := l.known[l.c.sums[j]].Deps
 			if !depsHold(deps, pkg, info.Scopes[f], answers) {
-				return false
+				if stale == nil {
+					stale = map[*laidFile][]string{}
+				}
+				stale[l] = append(stale[l], l.c.sums[j])
+				continue
 			}
 			for _, d := range deps {
 				if d.Kind == "import" {
@@ -172,12 +178,27 @@ func leftOutHold(generated []*ast.File, laid []*laidFile, pkg *types.Package, in
 			}
 		}
 	}
+	if stale != nil {
+		return stale, false
+	}
 	for _, te := range typeErrs {
 		if name, ok := unusedImport(te, generated, info); !ok || !used[name] {
-			return false
+			return nil, false
 		}
 	}
-	return true
+	return nil, true
+}
+
+// withoutChunks returns known without the chunks of stale, by path.
+func withoutChunks(known map[string]map[string]chunkFacts, stale map[string][]string) map[string]map[string]chunkFacts {
+	out := maps.Clone(known)
+	for path, sums := range stale {
+		out[path] = maps.Clone(out[path])
+		for _, sum := range sums {
+			delete(out[path], sum)
+		}
+	}
+	return out
 }
 
 // unusedImport returns the name of the import of the generated files

@@ -107,7 +107,7 @@ func I3() { var l L[V]; _ = l }
 // TestIncrementalCheck: after a rename of one method, a run checks the
 // chunks of the others without their bodies, and writes what a run
 // without a cache writes; after a change that a body left out would see,
-// it checks the output whole.
+// it checks that body again, and leaves out the others.
 func TestIncrementalCheck(t *testing.T) {
 	dir, _ := cacheModule(t)
 	writeFile(t, filepath.Join(dir, "tree.go"), "package m\n\n// Item is an item.\ntype Item struct{ n int }\n\n// Tree is a tree.\ntype Tree interface {\n\t// Each calls fn for each item until fn returns false.\n\tEach(fn func(item Item) bool)\n\t// Other calls fn for each number.\n\tOther(fn func(x int))\n}\n")
@@ -126,24 +126,27 @@ func TestIncrementalCheck(t *testing.T) {
 		return m
 	}
 	for _, step := range []struct {
-		name, old, new string
-		incremental    bool
+		name, old, new       string
+		incremental, retried bool
 	}{
-		{"first run", "", "", false},
-		{"method renamed", "\tOther(fn", "\tAnother(fn", true},
-		{"method renamed back", "\tAnother(fn", "\tOther(fn", true},
-		{"type of the other method's calls changed", "struct{ n int }", "struct{ n, m int }", false},
+		{"first run", "", "", false, false},
+		{"method renamed", "\tOther(fn", "\tAnother(fn", true, false},
+		{"method renamed back", "\tAnother(fn", "\tOther(fn", true, false},
+		{"type of the other method's calls changed", "struct{ n int }", "struct{ n, m int }", true, true},
 	} {
 		t.Run(step.name, func(t *testing.T) {
 			if step.old != "" {
 				replaceIn(t, dir, "tree.go", step.old, step.new)
 			}
-			before := incrementalChecks.Load()
+			before, retries := incrementalChecks.Load(), incrementalRetries.Load()
 			if full, checked := runVerified(t, c, cfg); !full || !checked {
 				t.Fatalf("full %v, checked %v; want both", full, checked)
 			}
 			if got := incrementalChecks.Load() != before; got != step.incremental {
 				t.Errorf("checked incrementally: %v, want %v", got, step.incremental)
+			}
+			if got := incrementalRetries.Load() != retries; got != step.retried {
+				t.Errorf("checked again with fewer bodies left out: %v, want %v", got, step.retried)
 			}
 			want := fresh()
 			got := outputs(t, dir)

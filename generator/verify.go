@@ -47,12 +47,23 @@ func verify(files []File, byFile map[string][]*unit, outputs []string, exports m
 			continue
 		}
 		if chunks != nil && chunks.known != nil {
-			if ok, _ := checkPackage(p, imp, byPkg[p], byFile, outputs, chunks, true, facts); ok {
+			// Once more without the chunks that would read otherwise now,
+			// which the first check names: a method returning the
+			// interface it wraps reads all of it, and a method added or
+			// renamed beside it changes that.
+			c := *chunks
+			ok, stale, _ := checkPackage(p, imp, byPkg[p], byFile, outputs, &c, true, facts)
+			if !ok && stale != nil {
+				incrementalRetries.Add(1)
+				c.known = withoutChunks(c.known, stale)
+				ok, _, _ = checkPackage(p, imp, byPkg[p], byFile, outputs, &c, true, facts)
+			}
+			if ok {
 				incrementalChecks.Add(1)
 				continue
 			}
 		}
-		if _, err := checkPackage(p, imp, byPkg[p], byFile, outputs, chunks, false, facts); err != nil {
+		if _, _, err := checkPackage(p, imp, byPkg[p], byFile, outputs, chunks, false, facts); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -63,8 +74,9 @@ func verify(files []File, byFile map[string][]*unit, outputs []string, exports m
 }
 
 // incrementalChecks counts the checks of a package that left bodies out,
-// for tests.
-var incrementalChecks atomic.Int64
+// and incrementalRetries those that left out fewer the second time, for
+// tests.
+var incrementalChecks, incrementalRetries atomic.Int64
 
 // A chunkCheck is what the check knows of the chunks of the outputs, by
 // path: the chunks, and the facts the cache holds (nil for none).
@@ -76,10 +88,11 @@ type chunkCheck struct {
 // checkPackage checks the generated files of p, importing with imp:
 // whole, or, when incremental, with the chunks the cache knows as checked
 // standing without their bodies; then it reports ok only where nothing was
-// reported and every such chunk's dependencies hold (it returns no error:
-// the check whole gives the messages). With chunks, it adds the facts of
-// each chunk of each file to facts.
-func checkPackage(p *packages.Package, imp types.Importer, files []File, byFile map[string][]*unit, outputs []string, chunks *chunkCheck, incremental bool, facts map[string]map[string]chunkFacts) (ok bool, _ error) {
+// reported and every such chunk's dependencies hold, and names by path and
+// sum the chunks whose dependencies do not, if they alone failed (it
+// returns no error: the check whole gives the messages). With chunks, it
+// adds the facts of each chunk of each file to facts.
+func checkPackage(p *packages.Package, imp types.Importer, files []File, byFile map[string][]*unit, outputs []string, chunks *chunkCheck, incremental bool, facts map[string]map[string]chunkFacts) (ok bool, stale map[string][]string, _ error) {
 	fset := p.Fset
 	var syntax []*ast.File
 	for _, f := range p.Syntax {
@@ -97,17 +110,20 @@ func checkPackage(p *packages.Package, imp types.Importer, files []File, byFile 
 				src = laid[i].src
 			}
 		}
-		if incremental && (laid[i] == nil || !slices.Contains(laid[i].clean, true)) {
-			return false, nil
+		if incremental && laid[i] == nil {
+			return false, nil, nil
 		}
 		af, err := parser.ParseFile(fset, f.Path, src, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			if incremental {
-				return false, nil
+				return false, nil, nil
 			}
-			return false, internalError(fset, byFile[f.Path], nil, token.NoPos, err.Error())
+			return false, nil, internalError(fset, byFile[f.Path], nil, token.NoPos, err.Error())
 		}
 		generated = append(generated, af)
+	}
+	if incremental && !slices.ContainsFunc(laid, func(l *laidFile) bool { return slices.Contains(l.clean, true) }) {
+		return false, nil, nil
 	}
 	var typeErrs []types.Error
 	conf := types.Config{
@@ -138,8 +154,18 @@ func checkPackage(p *packages.Package, imp types.Importer, files []File, byFile 
 		return slices.ContainsFunc(files, func(f File) bool { return f.Path == file })
 	}
 	if incremental {
-		if !leftOutHold(generated, laid, pkg, info, slices.DeleteFunc(typeErrs, func(te types.Error) bool { return !inGenerated(te.Pos) })) {
-			return false, nil
+		stale, ok := leftOutHold(generated, laid, pkg, info, slices.DeleteFunc(typeErrs, func(te types.Error) bool { return !inGenerated(te.Pos) }))
+		if !ok && stale == nil {
+			return false, nil, nil
+		}
+		if !ok {
+			byPath := map[string][]string{}
+			for i, l := range laid {
+				if sums := stale[l]; sums != nil {
+					byPath[files[i].Path] = sums
+				}
+			}
+			return false, byPath, nil
 		}
 	} else {
 		var errs []error
@@ -155,26 +181,26 @@ func checkPackage(p *packages.Package, imp types.Importer, files []File, byFile 
 			errs = append(errs, internalError(fset, byFile[file], generated, te.Pos, fmt.Sprintf("%s: %s", relPosition(fset, te.Pos), te.Msg)))
 		}
 		if len(errs) > 0 {
-			return false, errors.Join(errs...)
+			return false, nil, errors.Join(errs...)
 		}
 	}
 	var errs []error
 	for _, d := range vet(fset, pkg, info, p.TypesSizes, generated) {
 		if incremental {
-			return false, nil
+			return false, nil, nil
 		}
 		file := fset.Position(d.Pos).Filename
 		errs = append(errs, internalError(fset, byFile[file], generated, d.Pos, fmt.Sprintf("%s: vet: %s", relPosition(fset, d.Pos), d.Message)))
 	}
 	if len(errs) > 0 {
-		return false, errors.Join(errs...)
+		return false, nil, errors.Join(errs...)
 	}
 	for i, af := range generated {
 		if laid[i] != nil {
 			facts[files[i].Path] = laid[i].facts(fset, pkg, info, af)
 		}
 	}
-	return true, nil
+	return true, nil, nil
 }
 
 // withoutBodies returns f with its functions' bodies left out, leaving f
