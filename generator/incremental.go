@@ -42,9 +42,11 @@ import (
 // A run then type-checks the package with the output whose chunks known
 // to the cache stand without their bodies, and the others whole, and vets
 // it; then it asks each body left out its questions again, of the package
-// as it now is. Where an answer differs, or anything is reported, the
-// output is checked whole, as without a cache. So a body left out is one
-// whose check would ask the same of the same and conclude the same. Vet's
+// as it now is. The chunks where an answer differs are checked again with
+// their bodies, once, the others still without (verify); where anything
+// is reported, or answers differ again, the output is checked whole, as
+// without a cache. So a body left out is one whose check would ask the
+// same of the same and conclude the same. Vet's
 // analyzers that carry facts from one function to another (a function that
 // never returns, a printf wrapper) learn nothing from bodies left out; no
 // generated function is either.

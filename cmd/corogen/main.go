@@ -316,9 +316,11 @@
 // methods. A run formats only the chunks it does not know, and type-checks
 // and vets the package with the chunks it knows without their bodies; when
 // each of those bodies would read the same of the package now, their check
-// would conclude the same, and the output passes. Where anything differs or
-// is reported, the run checks the whole output, as without a cache.
-// Generated code with type parameters is always checked whole.
+// would conclude the same, and the output passes. The chunks whose bodies
+// would read otherwise are checked again whole, once, beside the others
+// still without theirs; where anything is reported, or more differs, the
+// run checks the whole output, as without a cache. Generated code with type
+// parameters is always checked whole.
 //
 // A run after an edit of the package also takes from the cache the export
 // data files the go command named for the package's dependencies last time,
