@@ -11,7 +11,7 @@ import (
 // table comes from interleaved rounds, each running every kind once, ratios
 // taken within a round:
 //
-//	go run ./internal/benchtable -rounds 10 -bench Switch -base IterPull -update bench/README.md ./runtime
+//	go run ./internal/benchtable -rounds 10 -bench Switch -base IterPull,BareClosures -update bench/README.md ./runtime
 func BenchmarkSwitch(b *testing.B) { switchbench.All(b) }
 
 // intCursor forwards to a Cursor as the cursors corogen generates do, so

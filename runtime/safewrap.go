@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"iter"
 	"runtime/debug"
 	"sync/atomic"
 )
@@ -37,27 +38,25 @@ func SafeWrap[In, Out any](f func(yield func(Out) In, first In)) (resume func(In
 		panic("runtime: SafeWrap with a nil function")
 	}
 	w := &wrapped[In, Out]{}
+	w.turn.Store(1) // f is not running: turn != want
+	if lockCheck {
+		w.locked = lockedToThread()
+	}
 
-	// resume and yield are closures rather than method values, which would
-	// add a frame to the stack at each switch (see the note after handOver in
-	// group.go).
+	// resume and yield add one frame each to the stack at a switch, the
+	// least a closure of their shape can (see BareClosures in
+	// internal/switchbench): Out travels as iter.Pull's own value, their
+	// checks are a compare and a compare-and-swap, and the misuse messages
+	// are out of line.
+	var pullYield func(Out) bool
 	yield := func(out Out) In {
-		if w.stopping {
-			panic(stopped)
-		}
 		if lockCheck {
-			checkThread(&w.slot)
+			checkLocked(w.locked)
 		}
 		if !w.turn.CompareAndSwap(w.want, w.want+1) {
-			panic("runtime: SafeWrap yield called by two goroutines at once, or again before resume")
+			w.misuse()
 		}
-		if !w.running {
-			w.want = w.turn.Load()
-			panic("runtime: SafeWrap yield called while its function is not resumed")
-		}
-		w.out = out
-		w.running = false
-		if !w.slot.yield(struct{}{}) {
+		if !pullYield(out) {
 			panic(stopped)
 		}
 		in := w.in
@@ -65,35 +64,32 @@ func SafeWrap[In, Out any](f func(yield func(Out) In, first In)) (resume func(In
 		w.in = zero
 		return in
 	}
-	w.init(func(y func(struct{}) bool) {
-		w.slot.yield = y
+	w.next, w.stop = iter.Pull(func(y func(Out) bool) {
+		pullYield = y
 		w.run(f, yield)
 	})
 	resume = func(in In) (Out, bool) {
-		var zero Out
-		if w.running {
+		t := w.turn.Load()
+		if t == w.want {
 			panic("runtime: SafeWrap resume called while its function runs")
 		}
 		if w.done {
+			var zero Out
 			return zero, false
+		}
+		if lockCheck {
+			checkLocked(w.locked)
 		}
 		w.in = in
-		w.running = true
-		w.want = w.turn.Load()
-		if lockCheck {
-			checkThread(&w.slot)
+		w.want = t
+		out, ok := w.next()
+		if !ok {
+			w.rethrow()
 		}
-		w.next()
-		w.rethrow()
-		if w.done {
-			return zero, false
-		}
-		out := w.out
-		w.out = zero
-		return out, true
+		return out, ok
 	}
 	stop = func() {
-		if w.running {
+		if w.turn.Load() == w.want {
 			panic("runtime: SafeWrap stop called while its function runs")
 		}
 		w.stopping, w.done = true, true
@@ -105,25 +101,43 @@ func SafeWrap[In, Out any](f func(yield func(Out) In, first In)) (resume func(In
 
 // wrapped is the state SafeWrap's functions share.
 type wrapped[In, Out any] struct {
-	slot
-	in  In
-	out Out
+	in   In
+	next func() (Out, bool)
+	stop func()
 
-	running  bool // resumed and not yet yielded
 	stopping bool // stop was called: every yield unwinds
 	done     bool // f has returned, panicked or been stopped
+	locked   bool // made on a goroutine locked to its thread (lockCheck)
 	perr     *PanicError
 
-	// turn detects overlapping yields, as in Group.
+	// turn says who may switch, with no separate flag to keep: resume
+	// sets want to turn, and f runs while the two are equal; a yield moves
+	// turn on by compare-and-swap, so that of two overlapping yields one
+	// fails, and so does a yield before the next resume; f's end moves it
+	// on too, so that a yield after that fails.
 	turn atomic.Uint32
 	want uint32
 }
 
-// run calls f on the slot's goroutine and records how it ended.
+// misuse panics for a yield that did not get the turn.
+//
+//go:noinline
+func (w *wrapped[In, Out]) misuse() {
+	switch {
+	case w.stopping:
+		panic(stopped)
+	case w.done:
+		panic("runtime: SafeWrap yield called while its function is not resumed")
+	}
+	panic("runtime: SafeWrap yield called by two goroutines at once, or again before resume")
+}
+
+// run calls f on the coroutine's goroutine and records how it ended.
 func (w *wrapped[In, Out]) run(f func(func(Out) In, In), yield func(Out) In) {
 	returned := false
 	defer func() {
-		w.running, w.done = false, true
+		w.done = true
+		w.turn.Add(1)
 		if returned {
 			return
 		}

@@ -229,3 +229,25 @@ func TestSafeWrapStopWithErrorFromDefer(t *testing.T) {
 	}()
 	stop()
 }
+
+// TestSafeWrapYieldWhileStopping: a yield made while stop unwinds f, from
+// one of f's deferred calls, unwinds too, and stop returns quietly.
+func TestSafeWrapYieldWhileStopping(t *testing.T) {
+	var events []string
+	resume, stop := coro.SafeWrap(func(yield func(int) int, _ int) {
+		defer func() { events = append(events, "outer deferred") }()
+		defer func() {
+			events = append(events, "yield in defer")
+			yield(2)
+			events = append(events, "yield returned")
+		}()
+		yield(1)
+	})
+	if v, ok := resume(0); v != 1 || !ok {
+		t.Fatalf("resume = %d, %v; want 1, true", v, ok)
+	}
+	stop()
+	if want := []string{"yield in defer", "outer deferred"}; !slices.Equal(events, want) {
+		t.Errorf("events %v, want %v", events, want)
+	}
+}
