@@ -194,3 +194,31 @@ func writeFile(t testing.TB, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestExplainBesideGeneratedUses: -explain reads a package whose own code
+// uses the output in ways that fail while the output is missing as
+// generating does: embeds_generated explains, and embeds_generated_error
+// gives the package's own errors alone.
+func TestExplainBesideGeneratedUses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads packages of the corpus")
+	}
+	mod := corpusModule(t, t.TempDir())
+	lines, err := Explain(Config{Dir: filepath.Join(mod, "embeds_generated"), Types: []string{"Store"}})
+	if err != nil || len(lines) != 1 {
+		t.Errorf("embeds_generated: %q, %v; want one line and no error", lines, err)
+	}
+	_, err = Explain(Config{Dir: filepath.Join(mod, "embeds_generated_error"), Types: []string{"Store"}})
+	if err == nil {
+		t.Fatal("embeds_generated_error: no error")
+	}
+	msg := err.Error()
+	for _, want := range []string{`store.go:22:2: invalid operation`, `store.go:26:17: cannot use "ten"`} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("embeds_generated_error: %q lacks %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, "Next") || strings.Contains(msg, "StoreKeysCursor") {
+		t.Errorf("embeds_generated_error: %q blames the missing output", msg)
+	}
+}

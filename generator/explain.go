@@ -41,6 +41,25 @@ func (x explanation) String() string {
 func Explain(cfg Config) ([]string, error) {
 	cfg.explain = true
 	s, err := prepare(cfg)
+	if s != nil {
+		defer s.cancel()
+	}
+	if err == nil && len(s.unexplained) > 0 {
+		// As generating does; where it would refuse a function, it would
+		// have reported the errors first.
+		refused := false
+		for _, us := range s.byFile {
+			refused = refused || slices.ContainsFunc(us, func(u *unit) bool { return u.refused != nil })
+		}
+		if refused {
+			err = s.unexplainedErr
+		} else {
+			var raw []File
+			if raw, _, err = s.emitAll(); err == nil {
+				err = s.confirmErrors(raw)
+			}
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -76,15 +76,14 @@ func Generate(cfg Config) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	var raw []File
-	chunks := map[string]chunked{}
-	for _, out := range s.order {
-		content, err := emit(s.byFile[out])
-		if err != nil {
+	raw, chunks, err := s.emitAll()
+	if err != nil {
+		return nil, err
+	}
+	if len(s.unexplained) > 0 {
+		if err := s.confirmErrors(raw); err != nil {
 			return nil, err
 		}
-		content, chunks[out] = splitChunks(content)
-		raw = append(raw, File{Path: out, Content: content})
 	}
 	// The build constraints checkOutputNames reads are the header's, which
 	// gofmt leaves as they are.
@@ -146,6 +145,22 @@ func Generate(cfg Config) ([]File, error) {
 	return files, nil
 }
 
+// emitAll emits the output files of s, in their order, each split into its
+// chunks.
+func (s *session) emitAll() ([]File, map[string]chunked, error) {
+	var raw []File
+	chunks := map[string]chunked{}
+	for _, out := range s.order {
+		content, err := emit(s.byFile[out])
+		if err != nil {
+			return nil, nil, err
+		}
+		content, chunks[out] = splitChunks(content)
+		raw = append(raw, File{Path: out, Content: content})
+	}
+	return raw, chunks, nil
+}
+
 // A session is a run up to its model: the units by output file.
 type session struct {
 	byFile  map[string][]*unit
@@ -153,9 +168,16 @@ type session struct {
 	outputs []string // the files the run may replace
 	exports *exportList
 	// startExports starts the list of exports unless it runs already; nil
-	// in a run that checks nothing.
-	startExports func()
-	cancel       context.CancelFunc
+	// in a run that checks nothing. exportsNow does, in any run.
+	startExports, exportsNow func()
+	cancel                   context.CancelFunc
+
+	// unexplained are the packages with errors in their own files that
+	// the output's absence may explain, for confirmErrors, and
+	// unexplainedErr those errors; names, the names the output declares.
+	unexplained    []*packages.Package
+	unexplainedErr error
+	names          map[string]bool
 }
 
 // prepare loads the packages and models the targets. The analysis may
@@ -177,14 +199,15 @@ func prepare(cfg Config) (*session, error) {
 	local, paths := splitTargets(targets)
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &session{outputs: candidateOutputs(cfg, targets), cancel: cancel}
+	s.exportsNow = func() {
+		if s.exports == nil {
+			s.exports = listExports(ctx, absPath(cfg.Dir), cfg.Tags, paths)
+		}
+	}
 	if !cfg.explain {
 		// The list runs beside the load, unless the load lists what it
 		// would (direct.go).
-		s.startExports = func() {
-			if s.exports == nil {
-				s.exports = listExports(ctx, absPath(cfg.Dir), cfg.Tags, paths)
-			}
-		}
+		s.startExports = s.exportsNow
 	}
 	var extra []string
 	for round := 1; ; round++ {
@@ -263,7 +286,7 @@ func (s *session) model(cfg Config, targets []target, local, paths, extra []stri
 	if err != nil {
 		return nil, err
 	}
-	if l.exports != nil && s.startExports != nil && s.exports == nil {
+	if l.exports != nil && s.exports == nil {
 		s.exports = listedExports(l.exports)
 	}
 	for _, t := range targets {
@@ -331,14 +354,27 @@ func (s *session) model(cfg Config, targets []target, local, paths, extra []stri
 	// the names about to be generated: they are what the run is meant to
 	// fix. Other errors of the package come first, as they may be why the
 	// model failed.
+	// A type error that no generated name explains, where the model went
+	// through, may still come of the output's absence (a type that embeds
+	// a generated one, and a method promoted from it): generating checks
+	// the package again with the output in place (confirmErrors). Syntax
+	// and list errors cannot, and stop the run here.
 	names := generatedNames(s.byFile)
+	s.names, s.unexplained, s.unexplainedErr = names, nil, nil
+	dirErr := errors.Join(dirErrs...)
+	var pkgErrs []error
 	for _, p := range uniq(outs) {
 		if err := packageErrors(p, s.outputs, names); err != nil {
-			return nil, err
+			if modelErr != nil || dirErr != nil || slices.ContainsFunc(p.Errors, func(e packages.Error) bool { return e.Kind != packages.TypeError }) {
+				return nil, err
+			}
+			s.unexplained = append(s.unexplained, p)
+			pkgErrs = append(pkgErrs, err)
 		}
 	}
-	if err := errors.Join(dirErrs...); err != nil {
-		return nil, err
+	s.unexplainedErr = errors.Join(pkgErrs...)
+	if dirErr != nil {
+		return nil, dirErr
 	}
 	if modelErr != nil {
 		return nil, modelErr

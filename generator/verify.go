@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -471,4 +472,78 @@ func recvName(e ast.Expr) string {
 			return ""
 		}
 	}
+}
+
+// confirmErrors type-checks each package of s.unexplained, whose own files
+// had errors when loaded without the output, with the new output in place
+// and every function body, and returns the errors that remain in its own
+// files, as packageErrors reports them. An error that the output's absence
+// caused (a struct embedding a generated type, and a method promoted from
+// it) is gone then; one that remains is the package's. Where the output
+// does not compile, the errors found without it are returned: they may be
+// why (a type of the interface that is undefined).
+func (s *session) confirmErrors(raw []File) error {
+	s.exportsNow()
+	x, err := s.exports.wait()
+	if err != nil {
+		return s.unexplainedErr
+	}
+	var errs []error
+	for _, p := range s.unexplained {
+		fset := p.Fset
+		var syntax []*ast.File
+		for _, f := range p.Syntax {
+			if !slices.Contains(s.outputs, fset.Position(f.Package).Filename) {
+				syntax = append(syntax, f)
+			}
+		}
+		generated := map[string]bool{}
+		for _, f := range raw {
+			if s.byFile[f.Path][0].out != p {
+				continue
+			}
+			af, err := parser.ParseFile(fset, f.Path, f.Content, parser.SkipObjectResolution)
+			if err != nil {
+				return s.unexplainedErr
+			}
+			syntax = append(syntax, af)
+			generated[f.Path] = true
+		}
+		imp, err := newImporter(fset, p, s.byFile, x.files)
+		if err != nil {
+			return s.unexplainedErr
+		}
+		var found []types.Error
+		inOutput := false
+		conf := types.Config{
+			Importer:  imp,
+			Sizes:     p.TypesSizes,
+			GoVersion: goVersion(p),
+			Error: func(err error) {
+				if te, ok := err.(types.Error); ok {
+					if generated[fset.Position(te.Pos).Filename] {
+						inOutput = true
+					} else {
+						found = append(found, te)
+					}
+				}
+			},
+		}
+		_, _ = conf.Check(p.PkgPath, fset, syntax, nil)
+		if inOutput {
+			// The package's errors may be why the output is wrong (a
+			// type of the interface undefined): they come first.
+			return s.unexplainedErr
+		}
+		slices.SortStableFunc(found, func(a, b types.Error) int { return cmp.Compare(a.Pos, b.Pos) })
+		q := *p
+		q.Errors = nil
+		for _, te := range found {
+			q.Errors = append(q.Errors, packages.Error{Pos: fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
+		}
+		if err := packageErrors(&q, s.outputs, s.names); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }

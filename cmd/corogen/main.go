@@ -257,7 +257,14 @@
 // overwrites a file that lacks that line, nor anything but a regular file,
 // and writes whole files or nothing, in the package's own directory. Errors
 // in the files it is about to replace do not count: a stale output never
-// blocks its own regeneration. When the files that declare its interfaces
+// blocks its own regeneration. Nor do errors that come of the output's
+// absence alone: a use of a name the output declares, and what follows from
+// one (a struct that embeds a generated cursor, and a method promoted from
+// it). corogen loads the package without its old output, and where the
+// package then has errors of its own that no generated name explains, it
+// type-checks the package again, function bodies included, with the new
+// output in place, and reports the errors that remain; -explain does the
+// same. When the files that declare its interfaces
 // have build constraints (a //go:build line, // +build lines in an older
 // file, or a GOOS or GOARCH in the file's name, as tree_linux.go), the
 // generated file has them all, joined
