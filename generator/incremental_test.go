@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -154,6 +155,113 @@ func TestIncrementalCheck(t *testing.T) {
 				if got[name] != content {
 					t.Errorf("%s differs from a run's without a cache", name)
 				}
+			}
+		})
+	}
+}
+
+// TestIncrementalAgreesWithFresh: after edits to a package that leave the
+// chunks the cache knows textually the same while changing what they mean
+// (the types their calls carry, names of the package block that shadow
+// the universe or an import, declarations that clash with generated ones),
+// a run with the cache ends as a run without one does: the same error, or
+// the same output. Where a case names it, the run took the incremental
+// check.
+func TestIncrementalAgreesWithFresh(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates a package many times")
+	}
+	const api = `package m
+
+import "io/fs"
+
+// Item is what the walks hand out.
+type Item int
+
+// Pair is a key and a value.
+type Pair struct {
+	Key   string
+	Value Item
+}
+
+// Reply is what a question answers.
+type Reply int
+
+// API has callback methods of several shapes.
+type API interface {
+	Walk(fn func(item Item) bool)
+	Visit(root string, visit func(path string, d fs.DirEntry, err error) error) error
+	Pairs(f func(p Pair))
+	Ask(q func(item Item) Reply) error
+	Each(f func(key string, value Item))
+}
+`
+	const extra = "x.go"
+	for _, tt := range []struct {
+		name        string
+		old, new    string // in api.go
+		file        string // the content of x.go, if any
+		incremental bool
+	}{
+		{name: "method renamed", old: "\tWalk(", new: "\tWalk2(", incremental: true},
+		{name: "item a string", old: "type Item int", new: "type Item = string", incremental: true},
+		{name: "item a slice", old: "type Item int", new: "type Item []int", incremental: true},
+		{name: "item an interface", old: "type Item int", new: "type Item = fs.DirEntry", incremental: true},
+		{name: "item a generic instance", old: "type Item int", new: "type Item = G[int]\n\n// G is generic.\ntype G[T any] struct{ V T }", incremental: true},
+		{name: "item holds a lock", old: "type Item int", new: "type Item [2]sync.Mutex\n\nvar _ = fs.ModeDir"},
+		{name: "pair holds a lock", old: "\tValue Item\n", new: "\tValue Item\n\tMu    sync.Mutex\n"},
+		{name: "reply a function", old: "type Reply int", new: "type Reply func()", incremental: true},
+		{name: "reply an error", old: "type Reply int", new: "type Reply = error", incremental: true},
+		{name: "reply a bool", old: "type Reply int", new: "type Reply = bool", incremental: true},
+		{name: "method returning the interface", old: "type API interface {", new: "type API interface {\n\tSub(fn func(a API)) API", incremental: true},
+		{name: "bool shadowed", file: "type bool int"},
+		{name: "nil shadowed", file: "const nil = 0"},
+		{name: "iter shadowed", file: "var iter = 1"},
+		{name: "runtime shadowed", file: "var runtime = 1"},
+		{name: "generated type declared", file: "type APIWalkCursor int"},
+		{name: "generated method declared", file: "func (APISeq) WalkSeq() {}"},
+		{name: "generated reply type declared", file: "type aPIAskReply int"},
+		{name: "cursor embedded", file: "type W struct{ *APIWalkCursor }\n\nvar _ = W{}.Next"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, _ := cacheModule(t)
+			os.Remove(filepath.Join(dir, "tree.go"))
+			writeFile(t, filepath.Join(dir, "api.go"), api)
+			cfg := Config{Dir: dir, Types: []string{"API"}}
+			c := &Cache{dir: t.TempDir()}
+			if err := c.Update(cfg, false); err != nil {
+				t.Fatal(err)
+			}
+			if tt.old != "" {
+				replaceIn(t, dir, "api.go", tt.old, tt.new)
+				if strings.Contains(tt.new, "sync.") {
+					replaceIn(t, dir, "api.go", `import "io/fs"`, "import (\n\t\"io/fs\"\n\t\"sync\"\n)")
+				}
+			}
+			if tt.file != "" {
+				writeFile(t, filepath.Join(dir, extra), "package m\n\n"+tt.file+"\n")
+			}
+			before := incrementalChecks.Load()
+			cachedErr := c.Update(cfg, false)
+			incremental := incrementalChecks.Load() != before
+			files, freshErr := Generate(cfg)
+			switch {
+			case (cachedErr == nil) != (freshErr == nil):
+				t.Fatalf("with the cache: %v; without: %v", cachedErr, freshErr)
+			case cachedErr != nil:
+				if cachedErr.Error() != freshErr.Error() {
+					t.Errorf("with the cache:\n%v\nwithout:\n%v", cachedErr, freshErr)
+				}
+			default:
+				got := outputs(t, dir)
+				for _, f := range files {
+					if got[filepath.Base(f.Path)] != string(f.Content) {
+						t.Errorf("%s differs from a run's without a cache", filepath.Base(f.Path))
+					}
+				}
+			}
+			if tt.incremental && !incremental {
+				t.Error("the run with the cache did not take the incremental check")
 			}
 		})
 	}
