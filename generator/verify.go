@@ -128,16 +128,7 @@ func checkPackage(p *packages.Package, imp types.Importer, files []File, byFile 
 		return false, nil, nil
 	}
 	var typeErrs []types.Error
-	conf := types.Config{
-		Importer:  imp,
-		Sizes:     p.TypesSizes,
-		GoVersion: goVersion(p),
-		Error: func(err error) {
-			if te, ok := err.(types.Error); ok {
-				typeErrs = append(typeErrs, te)
-			}
-		},
-	}
+	conf := typeConfig(p, imp, func(te types.Error) { typeErrs = append(typeErrs, te) })
 	// The maps are made about as large as they will grow, from the size
 	// of the source, which saves rehashing them a dozen times over on a
 	// large output.
@@ -156,7 +147,7 @@ func checkPackage(p *packages.Package, imp types.Importer, files []File, byFile 
 		FileVersions: map[*ast.File]string{},
 	}
 	pkg := types.NewPackage(p.PkgPath, p.Name)
-	_ = types.NewChecker(&conf, fset, pkg, info).Files(append(syntax, generated...))
+	_ = types.NewChecker(conf, fset, pkg, info).Files(append(syntax, generated...))
 
 	inGenerated := func(pos token.Pos) bool {
 		file := fset.Position(pos).Filename
@@ -218,6 +209,21 @@ func checkPackage(p *packages.Package, imp types.Importer, files []File, byFile 
 		}
 	}
 	return true, nil, nil
+}
+
+// typeConfig configures the type checker for p, with imp, and hands each
+// error it finds to report.
+func typeConfig(p *packages.Package, imp types.Importer, report func(types.Error)) *types.Config {
+	return &types.Config{
+		Importer:  imp,
+		Sizes:     p.TypesSizes,
+		GoVersion: goVersion(p),
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok {
+				report(te)
+			}
+		},
+	}
 }
 
 // withoutBodies returns f with its functions' bodies left out, leaving f
@@ -515,20 +521,13 @@ func (s *session) confirmErrors(raw []File) error {
 		}
 		var found []types.Error
 		inOutput := false
-		conf := types.Config{
-			Importer:  imp,
-			Sizes:     p.TypesSizes,
-			GoVersion: goVersion(p),
-			Error: func(err error) {
-				if te, ok := err.(types.Error); ok {
-					if generated[fset.Position(te.Pos).Filename] {
-						inOutput = true
-					} else {
-						found = append(found, te)
-					}
-				}
-			},
-		}
+		conf := typeConfig(p, imp, func(te types.Error) {
+			if generated[fset.Position(te.Pos).Filename] {
+				inOutput = true
+			} else {
+				found = append(found, te)
+			}
+		})
 		_, _ = conf.Check(p.PkgPath, fset, syntax, nil)
 		if inOutput {
 			// The package's errors may be why the output is wrong (a

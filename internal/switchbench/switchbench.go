@@ -48,25 +48,18 @@ func ResumeYield(b *testing.B) {
 }
 
 // SafeWrap: resume and the yield it returns from.
-func SafeWrap(b *testing.B) {
-	resume, stop := runtime.SafeWrap(func(yield func(int) int, v int) {
-		for {
-			v = yield(v + 1)
-		}
-	})
-	defer stop()
-	v := 0
-	for b.Loop() {
-		v, _ = resume(v)
-	}
-}
+func SafeWrap(b *testing.B) { roundTrips(b, runtime.SafeWrap[int, int]) }
 
 // BareClosures: resume and yield of SafeWrap's shape that only forward to
 // iter.Pull's next and yield, with no check and no state: the least any
 // API of that shape costs, SafeWrap's floor. Each closure is one frame on
 // the stack at a switch, which iter.Pull's own next and yield are not.
-func BareClosures(b *testing.B) {
-	resume, stop := bareWrap(func(yield func(int) int, v int) {
+func BareClosures(b *testing.B) { roundTrips(b, bareWrap) }
+
+// roundTrips times resume and the yield it returns from, of a function
+// wrapped by wrap.
+func roundTrips(b *testing.B, wrap func(f func(yield func(int) int, first int)) (resume func(int) (int, bool), stop func())) {
+	resume, stop := wrap(func(yield func(int) int, v int) {
 		for {
 			v = yield(v + 1)
 		}
