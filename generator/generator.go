@@ -354,6 +354,7 @@ func (s *session) model(cfg Config, targets []target, local, paths, extra []stri
 	// the names about to be generated: they are what the run is meant to
 	// fix. Other errors of the package come first, as they may be why the
 	// model failed.
+	//
 	// A type error that no generated name explains, where the model went
 	// through, may still come of the output's absence (a type that embeds
 	// a generated one, and a method promoted from it): generating checks
