@@ -46,7 +46,7 @@ func splitChunks(raw []byte) ([]byte, chunked) {
 			c.sums = append(c.sums, chunkSum(p))
 		}
 	}
-	return c.laid(nil, false).src, c
+	return c.laid(nil, false, nil).src, c
 }
 
 // chunkSum is the key of a chunk's text.

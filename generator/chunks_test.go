@@ -22,7 +22,7 @@ func TestSplitChunks(t *testing.T) {
 	if got := len(c.chunks); got != 2 {
 		t.Fatalf("%d chunks, want 2 (the empty one dropped): %q", got, c.chunks)
 	}
-	l := c.laid(nil, false)
+	l := c.laid(nil, false, nil)
 	for i, ch := range c.chunks {
 		if !bytes.Equal(content[l.at[i]:l.at[i]+l.size[i]], ch) || c.sums[i] != chunkSum(ch) {
 			t.Errorf("chunk %d is not at %d in the content, or not under its sum", i, l.at[i])

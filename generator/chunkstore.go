@@ -58,16 +58,20 @@ func storeChunks(k *cacheKey, facts map[string]map[string]chunkFacts) {
 }
 
 // encodeChunks writes chunks as chunkFormat, then each chunk by sum in
-// order: its sum, formatted form, text without bodies and the number of
-// its dependencies, then each dependency's kind, name, pointer flag
-// ("" or "*"), selection and value; each string as its length (a uvarint)
-// and its bytes.
+// order: its sum, formatted form and text without bodies, its
+// dependencies, "alone" or "", its names, its methods and its
+// declarations' dependencies. A list is its length, then its items; a
+// dependency its kind, name, pointer flag ("" or "*"), selection and
+// value; a string its length (a uvarint) and its bytes.
 func encodeChunks(chunks map[string]chunkFacts) []byte {
 	size := len(chunkFormat) + 8
 	for sum, f := range chunks {
-		size += len(sum) + len(f.Formatted) + len(f.Stripped) + 16
-		for _, d := range f.Deps {
+		size += len(sum) + len(f.Formatted) + len(f.Stripped) + 32
+		for _, d := range slices.Concat(f.Deps, f.DeclDeps) {
 			size += len(d.Kind) + len(d.Name) + len(d.Sel) + len(d.Value) + 16
+		}
+		for _, n := range slices.Concat(f.Names, f.Methods) {
+			size += len(n) + 8
 		}
 	}
 	b := make([]byte, 0, size)
@@ -75,14 +79,15 @@ func encodeChunks(chunks map[string]chunkFacts) []byte {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
-	str(chunkFormat)
-	for _, sum := range slices.Sorted(maps.Keys(chunks)) {
-		f := chunks[sum]
-		str(sum)
-		str(f.Formatted)
-		str(f.Stripped)
-		b = binary.AppendUvarint(b, uint64(len(f.Deps)))
-		for _, d := range f.Deps {
+	strs := func(l []string) {
+		b = binary.AppendUvarint(b, uint64(len(l)))
+		for _, s := range l {
+			str(s)
+		}
+	}
+	deps := func(l []dep) {
+		b = binary.AppendUvarint(b, uint64(len(l)))
+		for _, d := range l {
 			ptr := ""
 			if d.Ptr {
 				ptr = "*"
@@ -91,6 +96,22 @@ func encodeChunks(chunks map[string]chunkFacts) []byte {
 				str(s)
 			}
 		}
+	}
+	str(chunkFormat)
+	for _, sum := range slices.Sorted(maps.Keys(chunks)) {
+		f := chunks[sum]
+		str(sum)
+		str(f.Formatted)
+		str(f.Stripped)
+		deps(f.Deps)
+		alone := ""
+		if f.Alone {
+			alone = "alone"
+		}
+		str(alone)
+		strs(f.Names)
+		strs(f.Methods)
+		deps(f.DeclDeps)
 	}
 	return b
 }
@@ -121,18 +142,41 @@ func decodeChunks(data []byte) (chunks map[string]chunkFacts, ok bool) {
 	if str() != chunkFormat || bad {
 		return nil, false
 	}
+	// A list's length is checked against what is left: each item takes a
+	// byte at least.
+	deps := func() []dep {
+		n := num()
+		if bad || n > uint64(len(data)) {
+			bad = true
+			return nil
+		}
+		var l []dep
+		for range n {
+			l = append(l, dep{Kind: str(), Name: str(), Ptr: str() == "*", Sel: str(), Value: str()})
+		}
+		return l
+	}
+	strs := func() []string {
+		n := num()
+		if bad || n > uint64(len(data)) {
+			bad = true
+			return nil
+		}
+		var l []string
+		for range n {
+			l = append(l, str())
+		}
+		return l
+	}
 	chunks = map[string]chunkFacts{}
 	for len(data) > 0 && !bad {
 		sum := str()
 		f := chunkFacts{Formatted: str(), Stripped: str()}
-		n := num()
-		if n > uint64(len(data)) {
-			return nil, false // each dependency takes five bytes at least
-		}
-		for range n {
-			d := dep{Kind: str(), Name: str(), Ptr: str() == "*", Sel: str(), Value: str()}
-			f.Deps = append(f.Deps, d)
-		}
+		f.Deps = deps()
+		f.Alone = str() == "alone"
+		f.Names = strs()
+		f.Methods = strs()
+		f.DeclDeps = deps()
 		chunks[sum] = f
 	}
 	return chunks, !bad

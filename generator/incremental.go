@@ -3,11 +3,13 @@ package generator
 import (
 	"fmt"
 	"go/ast"
+	"go/scanner"
 	"go/token"
 	"go/types"
 	"maps"
 	"slices"
 	"strings"
+	"sync/atomic"
 )
 
 // Incremental checks
@@ -50,9 +52,35 @@ import (
 // analyzers that carry facts from one function to another (a function that
 // never returns, a printf wrapper) learn nothing from bodies left out; no
 // generated function is either.
+//
+// Chunks left out
+//
+// A chunk the check would read without its bodies may be left out
+// altogether (chunkFacts.Alone, chunked.alone). Its text is as it was
+// checked; so is what it declares, as long as what its declarations read
+// from outside it is the same: the same questions, asked of its
+// declarations as of its bodies, but for a method's receiver, whose type
+// must be the package's with the same underlying type (a field of the
+// method's name would clash), and whose methods, which other chunks add
+// to, do not matter. Then the chunk checks as it did, and what remains is
+// what its absence hides from the check of the rest: a use of what it
+// declares, which would be undefined, or a clash with it, which would not
+// be reported. Both name it: the chunk is left out only where none of its
+// names, package-level or of a method on a type declared elsewhere, is an
+// identifier of the file's head, of a chunk the check reads, of the other
+// outputs of the package, or of the declarations of the package's own
+// files; a chunk read for that reason is scanned in turn. What chunks left
+// out declare answers their questions about one another: such a question is
+// not asked of the package, where the answer is not, but holds with the
+// rest. Vet does not see a chunk left out; what it reported depends on the
+// chunk's text and on the types of its signatures, which the questions
+// cover.
 
 // chunkFormat changes whenever what the facts of a chunk hold does.
-const chunkFormat = "corogen chunks 3"
+const chunkFormat = "corogen chunks 4"
+
+// aloneChunks counts the chunks laid out of a check altogether, for tests.
+var aloneChunks atomic.Int64
 
 // chunkFacts are what the cache keeps of a chunk: its formatted form, and,
 // once a check accepted it, its text without bodies and its dependencies
@@ -61,6 +89,15 @@ type chunkFacts struct {
 	Formatted string
 	Stripped  string
 	Deps      []dep
+
+	// Alone says the chunk may be left out of the check altogether (see
+	// "Chunks left out" above): Names are the package-level names it
+	// declares, Methods the methods it declares, and DeclDeps the answers
+	// its declarations got from outside it, as Deps are its bodies'.
+	Alone    bool
+	Names    []string
+	Methods  []string
+	DeclDeps []dep
 }
 
 // A dep is one answer a chunk's bodies got from outside the chunk: Kind
@@ -82,16 +119,21 @@ type laidFile struct {
 	at    []int
 	size  []int
 	clean []bool // the chunk stands without its bodies
+	alone []bool // the chunk is left out altogether (clean too)
 }
 
 // laid returns c as the check reads it: when incremental, each chunk that
 // known holds as checked without its bodies; else as rendered.
-func (c chunked) laid(known map[string]chunkFacts, incremental bool) *laidFile {
+func (c chunked) laid(known map[string]chunkFacts, incremental bool, used map[string]bool) *laidFile {
 	size := len(c.head)
 	for _, text := range c.chunks {
 		size += 1 + len(text)
 	}
 	l := &laidFile{c: c, known: known, src: make([]byte, 0, size)}
+	var alone []bool
+	if incremental {
+		alone = c.alone(known, used)
+	}
 	l.src = append(l.src, c.head...)
 	for i, text := range c.chunks {
 		stripped := ""
@@ -101,13 +143,82 @@ func (c chunked) laid(known map[string]chunkFacts, incremental bool) *laidFile {
 		if stripped != "" {
 			text = []byte(stripped)
 		}
+		isAlone := stripped != "" && alone[i]
+		if isAlone {
+			text = nil
+		}
 		l.src = append(l.src, '\n')
 		l.at = append(l.at, len(l.src))
 		l.size = append(l.size, len(text))
 		l.clean = append(l.clean, stripped != "")
+		l.alone = append(l.alone, isAlone)
 		l.src = append(l.src, text...)
 	}
 	return l
+}
+
+// alone returns which chunks of c the check may leave out altogether: those
+// known may be (chunkFacts.Alone) whose names, package-level or of methods,
+// appear nowhere in what the check reads: the file's head, the chunks it
+// reads, and used, the names in the declarations of the package's own
+// files. A name that appears there is a use or a clash, which the type
+// checker must see: such a chunk is read, and so is any chunk whose name
+// appears in it, and so on.
+func (c chunked) alone(known map[string]chunkFacts, used map[string]bool) []bool {
+	alone := make([]bool, len(c.chunks))
+	seen := maps.Clone(used)
+	if seen == nil {
+		seen = map[string]bool{}
+	}
+	read := func(text []byte) { identsOf(text, seen) }
+	read(c.head)
+	for i, text := range c.chunks {
+		f, ok := known[c.sums[i]]
+		switch {
+		case ok && f.Alone && f.Stripped != "":
+			alone[i] = true
+		case ok && f.Stripped != "":
+			read([]byte(f.Stripped))
+		default:
+			read(text)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for i := range c.chunks {
+			if !alone[i] {
+				continue
+			}
+			f := known[c.sums[i]]
+			if slices.ContainsFunc(f.Names, func(n string) bool { return seen[n] }) || slices.ContainsFunc(f.Methods, func(n string) bool { return seen[n] }) {
+				alone[i] = false
+				read([]byte(f.Stripped))
+				changed = true
+			}
+		}
+	}
+	for _, a := range alone {
+		if a {
+			aloneChunks.Add(1)
+		}
+	}
+	return alone
+}
+
+// identsOf adds the identifiers of Go source text to seen.
+func identsOf(text []byte, seen map[string]bool) {
+	var sc scanner.Scanner
+	fset := token.NewFileSet()
+	sc.Init(fset.AddFile("", -1, len(text)), text, nil, 0)
+	for {
+		_, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			return
+		}
+		if tok == token.IDENT {
+			seen[lit] = true
+		}
+	}
 }
 
 // decls returns the declarations of f, parsed from l's source, in each
@@ -140,13 +251,18 @@ func (l *laidFile) facts(fset *token.FileSet, pkg *types.Package, info *types.In
 		text, ok := stripped(fset, f, l.src, l.at[j], l.size[j], decls[j])
 		var deps []dep
 		if ok {
-			deps, ok = chunkDeps(pkg, info, info.Scopes[f], decls[j], answers)
+			deps, ok = chunkDeps(pkg, info, info.Scopes[f], decls[j], answers, false)
 		}
 		if !ok {
 			out[sum] = chunkFacts{} // checked whole each time
 			continue
 		}
-		out[sum] = chunkFacts{Stripped: text, Deps: deps}
+		facts := chunkFacts{Stripped: text, Deps: deps}
+		if declDeps, ok := chunkDeps(pkg, info, info.Scopes[f], decls[j], answers, true); ok {
+			facts.Alone, facts.DeclDeps = true, declDeps
+			facts.Names, facts.Methods = declaredIn(decls[j])
+		}
+		out[sum] = facts
 	}
 	return out
 }
@@ -158,15 +274,33 @@ func (l *laidFile) facts(fset *token.FileSet, pkg *types.Package, info *types.In
 // for the dependencies of some chunks alone, stale names them, by file.
 func leftOutHold(generated []*ast.File, laid []*laidFile, pkg *types.Package, info *types.Info, typeErrs []types.Error) (stale map[*laidFile][]string, ok bool) {
 	used := map[string]bool{}
-	for i, f := range generated {
+	for i := range generated {
 		l := laid[i]
 		answers := map[dep]string{} // by file: their blocks differ
+		// What the chunks left out altogether declare is not in pkg: the
+		// questions about it are answered by those chunks' own text, the
+		// same as when they were checked, as long as every other answer
+		// they got is the same.
+		absent := map[string]bool{}
+		for j, alone := range l.alone {
+			if alone {
+				for _, n := range l.known[l.c.sums[j]].Names {
+					absent[n] = true
+				}
+			}
+		}
 		for j, clean := range l.clean {
 			if !clean {
 				continue
 			}
-			deps := l.known[l.c.sums[j]].Deps
-			if !depsHold(deps, pkg, info.Scopes[f], answers) {
+			f := l.known[l.c.sums[j]]
+			deps := f.Deps
+			if l.alone[j] {
+				deps = slices.DeleteFunc(slices.Concat(f.Deps, f.DeclDeps), func(d dep) bool {
+					return d.Kind != "import" && d.Kind != "universe" && absent[d.Name]
+				})
+			}
+			if !depsHold(deps, pkg, info.Scopes[generated[i]], answers) {
 				if stale == nil {
 					stale = map[*laidFile][]string{}
 				}
@@ -283,7 +417,7 @@ func isGenericRecv(e ast.Expr) bool {
 // chunk (see the comment at the top), each once, in a stable order; ok is
 // false if a question has no answer, which a chunk the check accepted
 // cannot have. answers holds those given already in the same file.
-func chunkDeps(pkg *types.Package, info *types.Info, file *types.Scope, decls []ast.Decl, answers map[dep]string) (deps []dep, ok bool) {
+func chunkDeps(pkg *types.Package, info *types.Info, file *types.Scope, decls []ast.Decl, answers map[dep]string, declarations bool) (deps []dep, ok bool) {
 	seen := map[dep]bool{}
 	ok = true
 	add := func(d dep) {
@@ -335,21 +469,10 @@ func chunkDeps(pkg *types.Package, info *types.Info, file *types.Scope, decls []
 			}
 		})
 	}
-	for _, d := range decls {
-		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Body == nil {
-			continue
-		}
-		// A return converts to the results' types, which no expression
-		// of the body has.
-		if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
-			for v := range fn.Signature().Results().Variables() {
-				walk(v.Type())
-			}
-		}
+	inspect := func(root ast.Node) {
 		// Inspect visits a selector before its operand.
 		operands := map[ast.Expr]bool{}
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
+		ast.Inspect(root, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.SelectorExpr:
 				if sel := info.Selections[n]; sel != nil {
@@ -391,7 +514,82 @@ func chunkDeps(pkg *types.Package, info *types.Info, file *types.Scope, decls []
 			return true
 		})
 	}
+	for _, d := range decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if declarations {
+				// A method's receiver asks only that its type be one the
+				// package declares, and what its structure is (a field of
+				// the name would clash): not its methods, which other
+				// chunks add to.
+				if d.Recv != nil {
+					name := recvName(d.Recv.List[0].Type)
+					_, ptr := d.Recv.List[0].Type.(*ast.StarExpr)
+					tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
+					if !ok || !own(tn) {
+						return nil, false
+					}
+					add(dep{Kind: "recv", Name: name, Ptr: ptr})
+				}
+				inspect(d.Type)
+				continue
+			}
+			if d.Body == nil {
+				continue
+			}
+			// A return converts to the results' types, which no expression
+			// of the body has.
+			if fn, ok := info.Defs[d.Name].(*types.Func); ok {
+				for v := range fn.Signature().Results().Variables() {
+					walk(v.Type())
+				}
+			}
+			inspect(d.Body)
+		case *ast.GenDecl:
+			if declarations {
+				inspect(d)
+			}
+		}
+	}
 	return deps, ok
+}
+
+// declaredIn returns the package-level names decls declare, and the names
+// of the methods they declare on types declared elsewhere: a method of a
+// type of its own is reached only through the type's name.
+func declaredIn(decls []ast.Decl) (names, methods []string) {
+	var recvs []string
+	for _, d := range decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv != nil {
+				recvs = append(recvs, recvName(d.Recv.List[0].Type))
+				methods = append(methods, d.Name.Name)
+			} else {
+				names = append(names, d.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				switch spec := spec.(type) {
+				case *ast.TypeSpec:
+					names = append(names, spec.Name.Name)
+				case *ast.ValueSpec:
+					for _, n := range spec.Names {
+						if n.Name != "_" {
+							names = append(names, n.Name)
+						}
+					}
+				}
+			}
+		}
+	}
+	var elsewhere []string
+	for i, m := range methods {
+		if !slices.Contains(names, recvs[i]) {
+			elsewhere = append(elsewhere, m)
+		}
+	}
+	return names, elsewhere
 }
 
 // depValue answers d's question of pkg, whose generated file's block is
@@ -438,6 +636,16 @@ func depValue(d dep, pkg *types.Package, file *types.Scope) (string, bool) {
 			return "", false
 		}
 		return b.String(), true
+	case "recv":
+		tn, ok := pkg.Scope().Lookup(d.Name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			return "", false
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 {
+			return "", false
+		}
+		return "named " + types.TypeString(named.Underlying(), qual), true
 	case "select":
 		tn, ok := pkg.Scope().Lookup(d.Name).(*types.TypeName)
 		if !ok {

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -66,7 +67,7 @@ func I2() { GF(V{}) }
 func I3() { var l L[V]; _ = l }
 `
 	pkg, file, decls, info := checkDeps(t, user, gen)
-	deps, ok := chunkDeps(pkg, info, file, decls, map[dep]string{})
+	deps, ok := chunkDeps(pkg, info, file, decls, map[dep]string{}, false)
 	if !ok {
 		t.Fatalf("no answer to a question: %v", deps)
 	}
@@ -100,6 +101,91 @@ func I3() { var l L[V]; _ = l }
 			pkg, file, _, _ := checkDeps(t, changed, "func G(s S, t T)\n\nfunc H() J\n\nfunc I2()\n\nfunc I3()\n")
 			if got := depsHold(deps, pkg, file, map[dep]string{}); got != tt.hold {
 				t.Errorf("dependencies hold: %v, want %v (%v)", got, tt.hold, deps)
+			}
+		})
+	}
+}
+
+// TestDeclDeps: the dependencies of a chunk's declarations, which a chunk
+// left out of the check altogether needs to hold: a receiver asks for its
+// type's structure, not its methods; a signature for the types it names.
+func TestDeclDeps(t *testing.T) {
+	const user = `type W struct{ x int }
+type Item int
+type Reply string
+`
+	const gen = `type Cursor struct{ items []Item }
+
+func (c *Cursor) Value() Item { return c.items[0] }
+
+func (W) Seq(fn func(Item) bool, r Reply) *Cursor { return nil }
+`
+	pkg, file, decls, info := checkDeps(t, user, gen)
+	deps, ok := chunkDeps(pkg, info, file, decls, map[dep]string{}, true)
+	if !ok {
+		t.Fatalf("no answer to a question: %v", deps)
+	}
+	// The chunk's own Cursor is left out with it.
+	deps = slices.DeleteFunc(deps, func(d dep) bool { return d.Name == "Cursor" })
+	if names, methods := declaredIn(decls); !slices.Equal(names, []string{"Cursor"}) || !slices.Equal(methods, []string{"Seq"}) {
+		t.Errorf("declares %v and methods %v; want [Cursor] and [Seq] (Value is Cursor's own)", names, methods)
+	}
+	for _, tt := range []struct {
+		name, old, new string
+		hold           bool
+	}{
+		{"same", "", "", true},
+		{"method added to the receiver's type", "type Item int", "type Item int\nfunc (W) Other() {}", true},
+		{"field added to the receiver's type", "struct{ x int }", "struct{ x int; Seq int }", false},
+		{"receiver's type an interface", "type W struct{ x int }", "type W interface{ M() }", false},
+		{"receiver's type gone", "type W struct{ x int }", "", false},
+		{"type of a signature changed", "type Reply string", "type Reply int", false},
+		{"method added to a type of a signature", "type Reply string", "type Reply string\nfunc (Reply) M() {}", false},
+		{"element type changed", "type Item int", "type Item string", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			changed := strings.Replace(user, tt.old, tt.new, 1)
+			if tt.old != "" && changed == user {
+				t.Fatalf("no %q in the package", tt.old)
+			}
+			// The chunk is left out altogether.
+			pkg, file, _, _ := checkDeps(t, changed, "")
+			if got := depsHold(deps, pkg, file, map[dep]string{}); got != tt.hold {
+				t.Errorf("dependencies hold: %v, want %v (%v)", got, tt.hold, deps)
+			}
+		})
+	}
+}
+
+// TestChunkAlone: a chunk is left out of the check only where nothing the
+// check reads names what it declares, and a chunk read for that reason
+// brings in those it names in turn.
+func TestChunkAlone(t *testing.T) {
+	c := chunked{
+		head:   []byte("package p\n\nimport \"iter\"\n"),
+		chunks: [][]byte{[]byte("type W struct{}"), []byte("func (W) NewSeq() A { return A{} }"), []byte("type A struct{ b B }"), []byte("type B int"), []byte("type C int\n\nfunc (W) CSeq() {}"), []byte("type D int")},
+		sums:   []string{"w", "new", "a", "b", "c", "d"},
+	}
+	known := map[string]chunkFacts{
+		"w": {Stripped: "type W struct{}", Alone: true, Names: []string{"W"}},
+		"a": {Stripped: "type A struct{ b B }", Alone: true, Names: []string{"A"}},
+		"b": {Stripped: "type B int", Alone: true, Names: []string{"B"}},
+		"c": {Stripped: "type C int\n\nfunc (W) CSeq() {}", Alone: true, Names: []string{"C"}, Methods: []string{"CSeq"}},
+		"d": {Stripped: "type D int", Alone: true, Names: []string{"D"}},
+	}
+	for _, tt := range []struct {
+		name string
+		used map[string]bool
+		want []bool
+	}{
+		// W is the new chunk's receiver, A its result, B in A.
+		{"by the new chunk", nil, []bool{false, false, false, false, true, true}},
+		{"by the package's declarations", map[string]bool{"D": true}, []bool{false, false, false, false, true, false}},
+		{"a method by its name", map[string]bool{"CSeq": true}, []bool{false, false, false, false, false, true}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := c.alone(known, tt.used); !slices.Equal(got, tt.want) {
+				t.Errorf("left out %v, want %v", got, tt.want)
 			}
 		})
 	}
@@ -165,8 +251,9 @@ func TestIncrementalCheck(t *testing.T) {
 // (the types their calls carry, names of the package block that shadow
 // the universe or an import, declarations that clash with generated ones),
 // a run with the cache ends as a run without one does: the same error, or
-// the same output. Where a case names it, the run took the incremental
-// check.
+// the same output. An edit of a file of its own comes with a method
+// renamed, so that the output changes and is checked. Where a case names
+// it, the run took the incremental check.
 func TestIncrementalAgreesWithFresh(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates a package many times")
@@ -196,32 +283,39 @@ type API interface {
 	Each(f func(key string, value Item))
 }
 `
-	const extra = "x.go"
 	for _, tt := range []struct {
 		name        string
 		old, new    string // in api.go
-		file        string // the content of x.go, if any
+		decl        string // declarations added to api.go, if any
 		incremental bool
+		leftOut     bool // some chunks were left out of the check altogether
 	}{
-		{name: "method renamed", old: "\tWalk(", new: "\tWalk2(", incremental: true},
-		{name: "item a string", old: "type Item int", new: "type Item = string", incremental: true},
+		{name: "method renamed", old: "\tWalk(", new: "\tWalk2(", incremental: true, leftOut: true},
+		{name: "item a string", old: "type Item int", new: "type Item = string", incremental: true, leftOut: true},
 		{name: "item a slice", old: "type Item int", new: "type Item []int", incremental: true},
 		{name: "item an interface", old: "type Item int", new: "type Item = fs.DirEntry", incremental: true},
 		{name: "item a generic instance", old: "type Item int", new: "type Item = G[int]\n\n// G is generic.\ntype G[T any] struct{ V T }", incremental: true},
 		{name: "item holds a lock", old: "type Item int", new: "type Item [2]sync.Mutex\n\nvar _ = fs.ModeDir"},
 		{name: "pair holds a lock", old: "\tValue Item\n", new: "\tValue Item\n\tMu    sync.Mutex\n"},
-		{name: "reply a function", old: "type Reply int", new: "type Reply func()", incremental: true},
+		{name: "reply a function", old: "type Reply int", new: "type Reply func()", incremental: true, leftOut: true},
 		{name: "reply an error", old: "type Reply int", new: "type Reply = error", incremental: true},
 		{name: "reply a bool", old: "type Reply int", new: "type Reply = bool", incremental: true},
 		{name: "method returning the interface", old: "type API interface {", new: "type API interface {\n\tSub(fn func(a API)) API", incremental: true},
-		{name: "bool shadowed", file: "type bool int"},
-		{name: "nil shadowed", file: "const nil = 0"},
-		{name: "iter shadowed", file: "var iter = 1"},
-		{name: "runtime shadowed", file: "var runtime = 1"},
-		{name: "generated type declared", file: "type APIWalkCursor int"},
-		{name: "generated method declared", file: "func (APISeq) WalkSeq() {}"},
-		{name: "generated reply type declared", file: "type aPIAskReply int"},
-		{name: "cursor embedded", file: "type W struct{ *APIWalkCursor }\n\nvar _ = W{}.Next"},
+		{name: "bool shadowed", decl: "type bool int"},
+		{name: "nil shadowed", decl: "const nil = 0"},
+		{name: "iter shadowed", decl: "var iter = 1"},
+		{name: "runtime shadowed", decl: "var runtime = 1"},
+		{name: "generated type declared", decl: "type APIWalkCursor int"},
+		{name: "generated method declared", decl: "func (APISeq) WalkSeq() {}"},
+		{name: "generated reply type declared", decl: "type aPIAskReply int"},
+		{name: "cursor embedded", decl: "type W struct{ *APIWalkCursor }\n\nvar _ = W{}.Next"},
+		{name: "method of a cursor declared", decl: "func (c *APIAskCursor) Value() int { return 0 }"},
+		{name: "method added to a cursor", decl: "func (c *APIAskCursor) Extra() int { return 0 }", incremental: true, leftOut: true},
+		{name: "method of the wrapper declared", decl: "func (APISeq) PairsPull() {}"},
+		{name: "field of the wrapper's name", decl: "type Other struct{ AskSeq int }"},
+		{name: "call type used", decl: "var _ = APIAskCall{}", incremental: true, leftOut: true},
+		{name: "interface the cursor must implement", decl: "type Closer interface{ Close() error }\n\nvar _ Closer = (*APIVisitCursor)(nil)"},
+		{name: "interface the cursor cannot implement", decl: "type Closer interface{ Close() int }\n\nvar _ Closer = (*APIVisitCursor)(nil)"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir, _ := cacheModule(t)
@@ -238,12 +332,16 @@ type API interface {
 					replaceIn(t, dir, "api.go", `import "io/fs"`, "import (\n\t\"io/fs\"\n\t\"sync\"\n)")
 				}
 			}
-			if tt.file != "" {
-				writeFile(t, filepath.Join(dir, extra), "package m\n\n"+tt.file+"\n")
+			if tt.decl != "" {
+				// In a file the package has, which keeps the run's key
+				// but for the package's own files; and with a change of
+				// the output, for the run to check it.
+				writeFile(t, filepath.Join(dir, "api.go"), strings.Replace(mustRead(t, filepath.Join(dir, "api.go")), "\tEach(f", "\tEachKey(f", 1)+"\n"+tt.decl+"\n")
 			}
-			before := incrementalChecks.Load()
+			before, alone := incrementalChecks.Load(), aloneChunks.Load()
 			cachedErr := c.Update(cfg, false)
 			incremental := incrementalChecks.Load() != before
+			t.Logf("incremental %v, chunks left out %d, error %v", incremental, aloneChunks.Load()-alone, cachedErr)
 			files, freshErr := Generate(cfg)
 			switch {
 			case (cachedErr == nil) != (freshErr == nil):
@@ -262,6 +360,9 @@ type API interface {
 			}
 			if tt.incremental && !incremental {
 				t.Error("the run with the cache did not take the incremental check")
+			}
+			if tt.leftOut && aloneChunks.Load() == alone {
+				t.Error("the run with the cache left no chunk out of the check")
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -102,13 +103,37 @@ func checkPackage(p *packages.Package, imp types.Importer, files []File, byFile 
 			syntax = append(syntax, withoutBodies(f))
 		}
 	}
+	// The names the package's own declarations use, and the other
+	// outputs': a chunk that declares one of them is read by the check
+	// (chunked.alone).
+	var used map[string]bool
+	if incremental {
+		used = map[string]bool{}
+		for _, f := range syntax {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok {
+					used[id.Name] = true
+				}
+				return true
+			})
+		}
+	}
 	var generated []*ast.File
 	laid := make([]*laidFile, len(files)) // nil for a file whose chunks are not known
 	for i, f := range files {
 		src := f.Content
 		if chunks != nil {
 			if c, ok := chunks.chunks[f.Path]; ok {
-				laid[i] = c.laid(chunks.known[f.Path], incremental)
+				u := used
+				if incremental && len(files) > 1 {
+					u = maps.Clone(used)
+					for j, g := range files {
+						if j != i {
+							identsOf(g.Content, u)
+						}
+					}
+				}
+				laid[i] = c.laid(chunks.known[f.Path], incremental, u)
 				src = laid[i].src
 			}
 		}

@@ -329,6 +329,15 @@
 // run checks the whole output, as without a cache. Generated code with type
 // parameters is always checked whole.
 //
+// A chunk it knows is left out of that check altogether when nothing the
+// check reads names what the chunk declares (no other chunk read, no
+// declaration of the package's own files: a use and a clash both name it),
+// and what its declarations read of the package is as it was: the types
+// its signatures name, with their structure and methods; for a method, the
+// structure of its receiver's type. A rename of one method among two
+// hundred then has the check read that method's code and the types it
+// uses, not the declarations of the others.
+//
 // A run after an edit of the package also takes from the cache the export
 // data files the go command named for the package's dependencies last time,
 // when the dependencies, the Go version, the flags and the environment are
