@@ -74,10 +74,12 @@ import (
 // not asked of the package, where the answer is not, but holds with the
 // rest. Vet does not see a chunk left out; what it reported depends on the
 // chunk's text and on the types of its signatures, which the questions
-// cover.
+// cover. A selection of a method that a chunk left out declares on a type
+// declared elsewhere is answered the same way: a field or method of the
+// same name at any depth would be an identifier the check reads.
 
 // chunkFormat changes whenever what the facts of a chunk hold does.
-const chunkFormat = "corogen chunks 4"
+const chunkFormat = "corogen chunks 5"
 
 // aloneChunks counts the chunks laid out of a check altogether, for tests.
 var aloneChunks atomic.Int64
@@ -92,8 +94,9 @@ type chunkFacts struct {
 
 	// Alone says the chunk may be left out of the check altogether (see
 	// "Chunks left out" above): Names are the package-level names it
-	// declares, Methods the methods it declares, and DeclDeps the answers
-	// its declarations got from outside it, as Deps are its bodies'.
+	// declares, Methods the methods it declares on types declared
+	// elsewhere (Type.Method), and DeclDeps the answers its declarations
+	// got from outside it, as Deps are its bodies'.
 	Alone    bool
 	Names    []string
 	Methods  []string
@@ -190,7 +193,7 @@ func (c chunked) alone(known map[string]chunkFacts, used map[string]bool) []bool
 				continue
 			}
 			f := known[c.sums[i]]
-			if slices.ContainsFunc(f.Names, func(n string) bool { return seen[n] }) || slices.ContainsFunc(f.Methods, func(n string) bool { return seen[n] }) {
+			if slices.ContainsFunc(f.Names, func(n string) bool { return seen[n] }) || slices.ContainsFunc(f.Methods, func(m string) bool { return seen[m[strings.LastIndexByte(m, '.')+1:]] }) {
 				alone[i] = false
 				read([]byte(f.Stripped))
 				changed = true
@@ -281,11 +284,15 @@ func leftOutHold(generated []*ast.File, laid []*laidFile, pkg *types.Package, in
 		// questions about it are answered by those chunks' own text, the
 		// same as when they were checked, as long as every other answer
 		// they got is the same.
-		absent := map[string]bool{}
+		absent, absentMethods := map[string]bool{}, map[string]bool{}
 		for j, alone := range l.alone {
 			if alone {
-				for _, n := range l.known[l.c.sums[j]].Names {
+				f := l.known[l.c.sums[j]]
+				for _, n := range f.Names {
 					absent[n] = true
+				}
+				for _, n := range f.Methods {
+					absentMethods[n] = true
 				}
 			}
 		}
@@ -297,7 +304,7 @@ func leftOutHold(generated []*ast.File, laid []*laidFile, pkg *types.Package, in
 			deps := f.Deps
 			if l.alone[j] {
 				deps = slices.DeleteFunc(slices.Concat(f.Deps, f.DeclDeps), func(d dep) bool {
-					return d.Kind != "import" && d.Kind != "universe" && absent[d.Name]
+					return !askedOfPackage(d, absent, absentMethods)
 				})
 			}
 			if !depsHold(deps, pkg, info.Scopes[generated[i]], answers) {
@@ -323,6 +330,22 @@ func leftOutHold(generated []*ast.File, laid []*laidFile, pkg *types.Package, in
 		}
 	}
 	return nil, true
+}
+
+// askedOfPackage reports whether d, a question of a chunk left out of the
+// check, is asked of the package: not where chunks left out answer it,
+// those that declare names (a name, a type selected from, a receiver) or
+// methods on types declared elsewhere (Type.Method, selected).
+func askedOfPackage(d dep, names, methods map[string]bool) bool {
+	switch d.Kind {
+	case "import", "universe":
+		return true
+	case "select":
+		if methods[d.Name+"."+d.Sel] {
+			return false
+		}
+	}
+	return !names[d.Name]
 }
 
 // withoutChunks returns known without the chunks of stale, by path.
@@ -554,9 +577,9 @@ func chunkDeps(pkg *types.Package, info *types.Info, file *types.Scope, decls []
 	return deps, ok
 }
 
-// declaredIn returns the package-level names decls declare, and the names
-// of the methods they declare on types declared elsewhere: a method of a
-// type of its own is reached only through the type's name.
+// declaredIn returns the package-level names decls declare, and the
+// methods they declare on types declared elsewhere, as Type.Method: a
+// method of a type of its own is reached only through the type's name.
 func declaredIn(decls []ast.Decl) (names, methods []string) {
 	var recvs []string
 	for _, d := range decls {
@@ -586,7 +609,7 @@ func declaredIn(decls []ast.Decl) (names, methods []string) {
 	var elsewhere []string
 	for i, m := range methods {
 		if !slices.Contains(names, recvs[i]) {
-			elsewhere = append(elsewhere, m)
+			elsewhere = append(elsewhere, recvs[i]+"."+m)
 		}
 	}
 	return names, elsewhere

@@ -127,8 +127,8 @@ func (W) Seq(fn func(Item) bool, r Reply) *Cursor { return nil }
 	}
 	// The chunk's own Cursor is left out with it.
 	deps = slices.DeleteFunc(deps, func(d dep) bool { return d.Name == "Cursor" })
-	if names, methods := declaredIn(decls); !slices.Equal(names, []string{"Cursor"}) || !slices.Equal(methods, []string{"Seq"}) {
-		t.Errorf("declares %v and methods %v; want [Cursor] and [Seq] (Value is Cursor's own)", names, methods)
+	if names, methods := declaredIn(decls); !slices.Equal(names, []string{"Cursor"}) || !slices.Equal(methods, []string{"W.Seq"}) {
+		t.Errorf("declares %v and methods %v; want [Cursor] and [W.Seq] (Value is Cursor's own)", names, methods)
 	}
 	for _, tt := range []struct {
 		name, old, new string
@@ -157,6 +157,33 @@ func (W) Seq(fn func(Item) bool, r Reply) *Cursor { return nil }
 	}
 }
 
+// TestAskedOfPackage: of the questions of a chunk left out of the check,
+// those about what chunks left out declare are not asked of the package;
+// a method of the same name on another type is.
+func TestAskedOfPackage(t *testing.T) {
+	names := map[string]bool{"Cursor": true}
+	methods := map[string]bool{"W.Seq": true}
+	for _, tt := range []struct {
+		d    dep
+		want bool
+	}{
+		{dep{Kind: "type", Name: "Cursor"}, false},
+		{dep{Kind: "recv", Name: "Cursor"}, false},
+		{dep{Kind: "select", Name: "Cursor", Sel: "items"}, false},
+		{dep{Kind: "select", Name: "W", Sel: "Seq"}, false},
+		{dep{Kind: "select", Name: "T", Sel: "Seq"}, true},
+		{dep{Kind: "select", Name: "W", Sel: "API"}, true},
+		{dep{Kind: "recv", Name: "W"}, true},
+		{dep{Kind: "type", Name: "Item"}, true},
+		{dep{Kind: "import", Name: "Cursor"}, true},
+		{dep{Kind: "universe", Name: "Cursor"}, true},
+	} {
+		if got := askedOfPackage(tt.d, names, methods); got != tt.want {
+			t.Errorf("%+v asked of the package: %v, want %v", tt.d, got, tt.want)
+		}
+	}
+}
+
 // TestChunkAlone: a chunk is left out of the check only where nothing the
 // check reads names what it declares, and a chunk read for that reason
 // brings in those it names in turn.
@@ -170,7 +197,7 @@ func TestChunkAlone(t *testing.T) {
 		"w": {Stripped: "type W struct{}", Alone: true, Names: []string{"W"}},
 		"a": {Stripped: "type A struct{ b B }", Alone: true, Names: []string{"A"}},
 		"b": {Stripped: "type B int", Alone: true, Names: []string{"B"}},
-		"c": {Stripped: "type C int\n\nfunc (W) CSeq() {}", Alone: true, Names: []string{"C"}, Methods: []string{"CSeq"}},
+		"c": {Stripped: "type C int\n\nfunc (W) CSeq() {}", Alone: true, Names: []string{"C"}, Methods: []string{"W.CSeq"}},
 		"d": {Stripped: "type D int", Alone: true, Names: []string{"D"}},
 	}
 	for _, tt := range []struct {
