@@ -144,26 +144,24 @@ func decodeChunks(data []byte) (chunks map[string]chunkFacts, ok bool) {
 	}
 	// A list's length is checked against what is left: each item takes a
 	// byte at least.
-	deps := func() []dep {
+	count := func() uint64 {
 		n := num()
 		if bad || n > uint64(len(data)) {
 			bad = true
-			return nil
+			return 0
 		}
+		return n
+	}
+	deps := func() []dep {
 		var l []dep
-		for range n {
+		for range count() {
 			l = append(l, dep{Kind: str(), Name: str(), Ptr: str() == "*", Sel: str(), Value: str()})
 		}
 		return l
 	}
 	strs := func() []string {
-		n := num()
-		if bad || n > uint64(len(data)) {
-			bad = true
-			return nil
-		}
 		var l []string
-		for range n {
+		for range count() {
 			l = append(l, str())
 		}
 		return l
