@@ -173,16 +173,15 @@ func (c chunked) alone(known map[string]chunkFacts, used map[string]bool) []bool
 	if seen == nil {
 		seen = map[string]bool{}
 	}
+	// A chunk read without its bodies is scanned whole all the same: the
+	// questions its bodies ask are asked of the package, where what they
+	// name must be.
 	read := func(text []byte) { identsOf(text, seen) }
 	read(c.head)
 	for i, text := range c.chunks {
-		f, ok := known[c.sums[i]]
-		switch {
-		case ok && f.Alone && f.Stripped != "":
+		if f, ok := known[c.sums[i]]; ok && f.Alone && f.Stripped != "" {
 			alone[i] = true
-		case ok && f.Stripped != "":
-			read([]byte(f.Stripped))
-		default:
+		} else {
 			read(text)
 		}
 	}
@@ -195,7 +194,7 @@ func (c chunked) alone(known map[string]chunkFacts, used map[string]bool) []bool
 			f := known[c.sums[i]]
 			if slices.ContainsFunc(f.Names, func(n string) bool { return seen[n] }) || slices.ContainsFunc(f.Methods, func(m string) bool { return seen[m[strings.LastIndexByte(m, '.')+1:]] }) {
 				alone[i] = false
-				read([]byte(f.Stripped))
+				read(c.chunks[i])
 				changed = true
 			}
 		}
