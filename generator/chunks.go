@@ -2,8 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"fmt"
 	"go/format"
 )
 
@@ -43,15 +41,10 @@ func splitChunks(raw []byte) ([]byte, chunked) {
 	for _, p := range parts[1:] {
 		if len(bytes.TrimSpace(p)) > 0 {
 			c.chunks = append(c.chunks, p)
-			c.sums = append(c.sums, chunkSum(p))
+			c.sums = append(c.sums, sum(p))
 		}
 	}
 	return c.laid(nil, false, nil).src, c
-}
-
-// chunkSum is the key of a chunk's text.
-func chunkSum(text []byte) string {
-	return fmt.Sprintf("%x", sha256.Sum256(text))
 }
 
 // formatChunks formats c as gofmt formats the whole, taking the chunks

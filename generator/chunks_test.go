@@ -24,7 +24,7 @@ func TestSplitChunks(t *testing.T) {
 	}
 	l := c.laid(nil, false, nil)
 	for i, ch := range c.chunks {
-		if !bytes.Equal(content[l.at[i]:l.at[i]+l.size[i]], ch) || c.sums[i] != chunkSum(ch) {
+		if !bytes.Equal(content[l.at[i]:l.at[i]+l.size[i]], ch) || c.sums[i] != sum(ch) {
 			t.Errorf("chunk %d is not at %d in the content, or not under its sum", i, l.at[i])
 		}
 	}

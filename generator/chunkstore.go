@@ -1,9 +1,7 @@
 package generator
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"fmt"
 	"maps"
 	"os"
@@ -23,13 +21,11 @@ import (
 
 // chunkKey is the cache's key of the chunks of the output path, under k.
 func chunkKey(k *cacheKey, path string) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%q %s %q\n", chunkFormat, k.outside, path)
-	return hex.EncodeToString(h.Sum(nil))
+	return sum(fmt.Appendf(nil, "%q %s %q\n", chunkFormat, k.outside, path))
 }
 
-// loadChunks returns the chunks the cache knows of each of paths, by
-// chunkSum.
+// loadChunks returns the chunks the cache knows of each of paths, by the
+// sum of their text.
 func loadChunks(k *cacheKey, paths []string) map[string]map[string]chunkFacts {
 	known := map[string]map[string]chunkFacts{}
 	for _, path := range paths {

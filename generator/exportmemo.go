@@ -1,8 +1,6 @@
 package generator
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"os"
 )
@@ -36,8 +34,7 @@ type exportMemo struct {
 // exportMemoKey is the cache's key of the memo of the runs whose hint is
 // hint.
 func exportMemoKey(hint string) string {
-	h := sha256.Sum256([]byte(exportMemoFormat + " " + hint))
-	return hex.EncodeToString(h[:])
+	return sum([]byte(exportMemoFormat + " " + hint))
 }
 
 // exportMemo returns the memo of the runs whose hint is hint, or nil.

@@ -146,7 +146,7 @@ func (c chunked) laid(known map[string]chunkFacts, incremental bool, used map[st
 		if stripped != "" {
 			text = []byte(stripped)
 		}
-		isAlone := stripped != "" && alone[i]
+		isAlone := incremental && alone[i] // stripped too
 		if isAlone {
 			text = nil
 		}
@@ -169,6 +169,12 @@ func (c chunked) laid(known map[string]chunkFacts, incremental bool, used map[st
 // appears in it, and so on.
 func (c chunked) alone(known map[string]chunkFacts, used map[string]bool) []bool {
 	alone := make([]bool, len(c.chunks))
+	for i, sum := range c.sums {
+		alone[i] = known[sum].Alone // recorded with the chunk's text without bodies
+	}
+	if !slices.Contains(alone, true) {
+		return alone
+	}
 	seen := maps.Clone(used)
 	if seen == nil {
 		seen = map[string]bool{}
@@ -179,9 +185,7 @@ func (c chunked) alone(known map[string]chunkFacts, used map[string]bool) []bool
 	read := func(text []byte) { identsOf(text, seen) }
 	read(c.head)
 	for i, text := range c.chunks {
-		if f, ok := known[c.sums[i]]; ok && f.Alone && f.Stripped != "" {
-			alone[i] = true
-		} else {
+		if !alone[i] {
 			read(text)
 		}
 	}

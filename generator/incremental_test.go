@@ -71,10 +71,7 @@ func I3() { var l L[V]; _ = l }
 	if !ok {
 		t.Fatalf("no answer to a question: %v", deps)
 	}
-	for _, tt := range []struct {
-		name, old, new string
-		hold           bool
-	}{
+	for _, tt := range []holdCase{
 		{"same", "", "", true},
 		{"method not selected renamed", "B()", "B2()", true},
 		{"method added to a type only selected from", "B()", "B(); D()", true},
@@ -92,18 +89,31 @@ func I3() { var l L[V]; _ = l }
 		{"method gone from a returned type", "func (V) M() {}", "", false},
 		{"method added to a type parameter's constraint", "type K interface{ M() }", "type K interface{ M(); N() }", false},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			changed := strings.Replace(user, tt.old, tt.new, 1)
-			if tt.old != "" && changed == user {
-				t.Fatalf("no %q in the package", tt.old)
-			}
-			// The check leaves the body out.
-			pkg, file, _, _ := checkDeps(t, changed, "func G(s S, t T)\n\nfunc H() J\n\nfunc I2()\n\nfunc I3()\n")
-			if got := depsHold(deps, pkg, file, map[dep]string{}); got != tt.hold {
-				t.Errorf("dependencies hold: %v, want %v (%v)", got, tt.hold, deps)
-			}
-		})
+		// The check leaves the body out.
+		checkHold(t, tt, deps, user, "func G(s S, t T)\n\nfunc H() J\n\nfunc I2()\n\nfunc I3()\n")
 	}
+}
+
+// A holdCase is an edit of a package, and whether a chunk's dependencies
+// hold after it.
+type holdCase struct {
+	name, old, new string
+	hold           bool
+}
+
+// checkHold checks, in a subtest, whether deps hold in user edited as tt
+// says, with the rest of the output gen.
+func checkHold(t *testing.T, tt holdCase, deps []dep, user, gen string) {
+	t.Run(tt.name, func(t *testing.T) {
+		changed := strings.Replace(user, tt.old, tt.new, 1)
+		if tt.old != "" && changed == user {
+			t.Fatalf("no %q in the package", tt.old)
+		}
+		pkg, file, _, _ := checkDeps(t, changed, gen)
+		if got := depsHold(deps, pkg, file, map[dep]string{}); got != tt.hold {
+			t.Errorf("dependencies hold: %v, want %v (%v)", got, tt.hold, deps)
+		}
+	})
 }
 
 // TestDeclDeps: the dependencies of a chunk's declarations, which a chunk
@@ -130,10 +140,7 @@ func (W) Seq(fn func(Item) bool, r Reply) *Cursor { return nil }
 	if names, methods := declaredIn(decls); !slices.Equal(names, []string{"Cursor"}) || !slices.Equal(methods, []string{"W.Seq"}) {
 		t.Errorf("declares %v and methods %v; want [Cursor] and [W.Seq] (Value is Cursor's own)", names, methods)
 	}
-	for _, tt := range []struct {
-		name, old, new string
-		hold           bool
-	}{
+	for _, tt := range []holdCase{
 		{"same", "", "", true},
 		{"method added to the receiver's type", "type Item int", "type Item int\nfunc (W) Other() {}", true},
 		{"field added to the receiver's type", "struct{ x int }", "struct{ x int; Seq int }", false},
@@ -143,17 +150,8 @@ func (W) Seq(fn func(Item) bool, r Reply) *Cursor { return nil }
 		{"method added to a type of a signature", "type Reply string", "type Reply string\nfunc (Reply) M() {}", false},
 		{"element type changed", "type Item int", "type Item string", false},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			changed := strings.Replace(user, tt.old, tt.new, 1)
-			if tt.old != "" && changed == user {
-				t.Fatalf("no %q in the package", tt.old)
-			}
-			// The chunk is left out altogether.
-			pkg, file, _, _ := checkDeps(t, changed, "")
-			if got := depsHold(deps, pkg, file, map[dep]string{}); got != tt.hold {
-				t.Errorf("dependencies hold: %v, want %v (%v)", got, tt.hold, deps)
-			}
-		})
+		// The chunk is left out altogether.
+		checkHold(t, tt, deps, user, "")
 	}
 }
 

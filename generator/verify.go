@@ -98,10 +98,8 @@ type chunkCheck struct {
 func checkPackage(p *packages.Package, imp types.Importer, files []File, byFile map[string][]*unit, outputs []string, chunks *chunkCheck, incremental bool, facts map[string]map[string]chunkFacts) (ok bool, stale map[string][]string, _ error) {
 	fset := p.Fset
 	var syntax []*ast.File
-	for _, f := range p.Syntax {
-		if !slices.Contains(outputs, fset.Position(f.Package).Filename) {
-			syntax = append(syntax, withoutBodies(f))
-		}
+	for _, f := range ownFiles(p, outputs) {
+		syntax = append(syntax, withoutBodies(f))
 	}
 	// The names the package's own declarations use, and the other
 	// outputs': a chunk that declares one of them is read by the check
@@ -234,6 +232,17 @@ func checkPackage(p *packages.Package, imp types.Importer, files []File, byFile 
 		}
 	}
 	return true, nil, nil
+}
+
+// ownFiles returns the syntax of p's files but outputs.
+func ownFiles(p *packages.Package, outputs []string) []*ast.File {
+	var files []*ast.File
+	for _, f := range p.Syntax {
+		if !slices.Contains(outputs, p.Fset.Position(f.Package).Filename) {
+			files = append(files, f)
+		}
+	}
+	return files
 }
 
 // typeConfig configures the type checker for p, with imp, and hands each
@@ -522,12 +531,7 @@ func (s *session) confirmErrors(raw []File) error {
 	var errs []error
 	for _, p := range s.unexplained {
 		fset := p.Fset
-		var syntax []*ast.File
-		for _, f := range p.Syntax {
-			if !slices.Contains(s.outputs, fset.Position(f.Package).Filename) {
-				syntax = append(syntax, f)
-			}
-		}
+		syntax := ownFiles(p, s.outputs)
 		generated := map[string]bool{}
 		for _, f := range raw {
 			if s.byFile[f.Path][0].out != p {
