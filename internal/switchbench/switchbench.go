@@ -12,63 +12,88 @@ import (
 
 // All runs each benchmark as a sub-benchmark of b, side by side.
 func All(b *testing.B) {
-	b.Run("IterPull", IterPull)
-	b.Run("ResumeYield", ResumeYield)
-	b.Run("SafeWrap", SafeWrap)
-	b.Run("BareClosures", BareClosures)
+	for _, t := range Trips {
+		b.Run(t.Name, func(b *testing.B) {
+			run, stop := t.Start()
+			defer stop()
+			b.ResetTimer()
+			run(b.N)
+		})
+	}
 	b.Run("Transfer", Transfer)
 	b.Run("Channel", Channel)
 }
 
+// A Trip starts a coroutine of one kind and returns run, which makes n
+// round trips to it, each call in run's own loop as it would be in a
+// caller's, and stop, which ends the coroutine. run may be called any
+// number of times before stop.
+type Trip func() (run func(n int), stop func())
+
+// Trips are the round trips the benchmarks time, IterPull first: the
+// baseline.
+var Trips = []struct {
+	Name  string
+	Start Trip
+}{
+	{"IterPull", IterPull},
+	{"ResumeYield", ResumeYield},
+	{"SafeWrap", SafeWrap},
+	{"BareClosures", BareClosures},
+}
+
 // IterPull: next and the yield it returns from, the baseline.
-func IterPull(b *testing.B) {
+func IterPull() (run func(int), stop func()) {
 	next, stop := iter.Pull(func(yield func(int) bool) {
 		for i := 0; yield(i); i++ {
 		}
 	})
-	defer stop()
-	for b.Loop() {
-		next()
-	}
+	return func(n int) {
+		for range n {
+			next()
+		}
+	}, stop
 }
 
 // ResumeYield: main resumes a coroutine, which yields back.
-func ResumeYield(b *testing.B) {
+func ResumeYield() (run func(int), stop func()) {
 	g := runtime.NewGroup[int]()
-	defer g.Close()
 	c := g.Create(func(v int) int {
 		for {
 			v = g.Yield(v + 1)
 		}
 	})
-	v := 0
-	for b.Loop() {
-		v, _ = g.Resume(c, v)
-	}
+	return func(n int) {
+		v := 0
+		for range n {
+			v, _ = g.Resume(c, v)
+		}
+	}, func() { g.Close() }
 }
 
 // SafeWrap: resume and the yield it returns from.
-func SafeWrap(b *testing.B) { roundTrips(b, runtime.SafeWrap[int, int]) }
+func SafeWrap() (run func(int), stop func()) { return roundTrips(runtime.SafeWrap[int, int]) }
 
 // BareClosures: resume and yield of SafeWrap's shape that only forward to
 // iter.Pull's next and yield, with no check and no state: the least any
 // API of that shape costs, SafeWrap's floor. Each closure is one frame on
 // the stack at a switch, which iter.Pull's own next and yield are not.
-func BareClosures(b *testing.B) { roundTrips(b, bareWrap) }
+func BareClosures() (run func(int), stop func()) { return roundTrips(bareWrap) }
 
-// roundTrips times resume and the yield it returns from, of a function
-// wrapped by wrap.
-func roundTrips(b *testing.B, wrap func(f func(yield func(int) int, first int)) (resume func(int) (int, bool), stop func())) {
+// roundTrips starts a function wrapped by wrap that yields back what it is
+// resumed with, plus one.
+func roundTrips(wrap func(f func(yield func(int) int, first int)) (resume func(int) (int, bool), stop func())) (run func(int), stop func()) {
 	resume, stop := wrap(func(yield func(int) int, v int) {
 		for {
 			v = yield(v + 1)
 		}
 	})
-	defer stop()
-	v := 0
-	for b.Loop() {
-		v, _ = resume(v)
-	}
+	return func(n int) {
+		v := 0
+		for range n {
+			v, _ = resume(v)
+		}
+	}, stop
 }
 
 // bareWrap is SafeWrap without its checks: stop unwinds f, and nothing
