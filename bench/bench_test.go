@@ -129,15 +129,22 @@ func measure(b *testing.B, n int, take func() bool) {
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/items, "allocs/item")
 }
 
+// walkers are the Walkers measured, made with n items.
+var walkers = []struct {
+	name string
+	make func(n int) Walker
+}{
+	{"Slice", func(n int) Walker { return newSlice(n) }},
+	{"BTree", func(n int) Walker { return newTree(n) }},
+}
+
+// walkSizes are the numbers of items walked: few, where opening weighs, and
+// many.
+var walkSizes = []int{10, 10000}
+
 func BenchmarkWalk(b *testing.B) {
-	for _, api := range []struct {
-		name string
-		make func(int) Walker
-	}{
-		{"Slice", func(n int) Walker { return newSlice(n) }},
-		{"BTree", func(n int) Walker { return newTree(n) }},
-	} {
-		for _, n := range []int{10, 10000} {
+	for _, api := range walkers {
+		for _, n := range walkSizes {
 			w := api.make(n)
 			for _, way := range ways {
 				b.Run(fmt.Sprintf("%s/%d/%s", api.name, n, way.name), func(b *testing.B) {

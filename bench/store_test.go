@@ -48,9 +48,19 @@ var storeWays = []struct {
 		}
 		return total
 	}},
-	{"Ascend/IterSeq", func(s Store, n int) int { // the same iterator, by hand
+	{"Ascend/IterSeq", func(s Store, n int) int { // the same iterator, by hand (ascendSeq)
 		total = 0
 		for call, err := range ascendSeq(s) {
+			if err != nil {
+				panic(err)
+			}
+			total += call.Value
+		}
+		return total
+	}},
+	{"Ascend/IterSeqUnguarded", func(s Store, n int) int {
+		total = 0
+		for call, err := range ascendSeqUnguarded(s) {
 			if err != nil {
 				panic(err)
 			}
@@ -152,7 +162,29 @@ var storeWays = []struct {
 	}},
 }
 
+// ascendSeq is AscendSeq by hand: it remembers that the loop stopped, so
+// that it does not call yield again with an error Ascend returns after
+// that, which would make the loop panic.
 func ascendSeq(s Store) iter.Seq2[kv, error] {
+	return func(yield func(kv, error) bool) {
+		stopped := false
+		err := s.Ascend(func(k string, v int) bool {
+			if !yield(kv{k, v}, nil) {
+				stopped = true
+				return false
+			}
+			return true
+		})
+		if !stopped && err != nil {
+			yield(kv{}, err)
+		}
+	}
+}
+
+// ascendSeqUnguarded is ascendSeq without the guard: the least an
+// iterator over Ascend costs, and wrong for an Ascend that fails after the
+// loop stopped (see TestUnguardedIteratorPanics).
+func ascendSeqUnguarded(s Store) iter.Seq2[kv, error] {
 	return func(yield func(kv, error) bool) {
 		err := s.Ascend(func(k string, v int) bool { return yield(kv{k, v}, nil) })
 		if err != nil {
@@ -182,13 +214,66 @@ func visitSeqPerCall(s Store) iter.Seq2[*visitCall, error] {
 // way: the generated forms, whose calls are values, against the same by
 // hand, and, for a callback that replies, against calls that are pointers.
 func BenchmarkCall(b *testing.B) {
-	for _, n := range []int{10, 10000} {
+	for _, n := range walkSizes {
 		s := newPairs(n)
 		want := n * (n - 1) / 2
 		for _, way := range storeWays {
 			b.Run(fmt.Sprintf("%d/%s", n, way.name), func(b *testing.B) {
 				measure(b, n, func() bool { return way.sum(s, n) == want })
 			})
+		}
+	}
+}
+
+// failsAfterStop is a Store whose Ascend reports an error once its
+// callback has stopped it, as APIs that say "stopped early" do.
+type failsAfterStop struct{ pairs }
+
+var errStopped = errors.New("stopped early")
+
+func (f failsAfterStop) Ascend(fn func(string, int) bool) error {
+	for _, kv := range f.pairs {
+		if !fn(kv.key, kv.value) {
+			return errStopped
+		}
+	}
+	return nil
+}
+
+// The guard in the generated iterator and in ascendSeq is what makes them
+// right where ascendSeqUnguarded is not: a loop that breaks over an Ascend
+// that then fails ends quietly, where the unguarded one calls yield again
+// and the loop panics.
+func TestUnguardedIteratorPanics(t *testing.T) {
+	s := failsAfterStop{newPairs(3)}
+	breakAt1 := func(seq iter.Seq2[int, error]) (err any) {
+		defer func() { err = recover() }()
+		for v := range seq {
+			if v == 1 {
+				break
+			}
+		}
+		return nil
+	}
+	kvValue := func(c kv) int { return c.Value }
+	if p := breakAt1(valuesOf(StoreSeq{s}.AscendSeq(), func(c StoreAscendCall) int { return c.Value })); p != nil {
+		t.Errorf("generated AscendSeq: break panicked: %v", p)
+	}
+	if p := breakAt1(valuesOf(ascendSeq(s), kvValue)); p != nil {
+		t.Errorf("ascendSeq: break panicked: %v", p)
+	}
+	if p := breakAt1(valuesOf(ascendSeqUnguarded(s), kvValue)); p == nil {
+		t.Error("ascendSeqUnguarded: break did not panic; the guard would cost nothing worth measuring")
+	}
+}
+
+// valuesOf is seq with each call turned into its value.
+func valuesOf[T any](seq iter.Seq2[T, error], value func(T) int) iter.Seq2[int, error] {
+	return func(yield func(int, error) bool) {
+		for call, err := range seq {
+			if !yield(value(call), err) {
+				return
+			}
 		}
 	}
 }
