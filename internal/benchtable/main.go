@@ -69,7 +69,11 @@
 // binary was built with if any, the package, the cpu, goos/goarch and the
 // Go version. Then a Markdown table with one row per benchmark, in the
 // order they were found; a column per metric, with its median over the
-// rounds (B/op is left out: allocs/op tells the story);
+// rounds (B/op is left out: allocs/op tells the story), except that a
+// metric whose unit starts with "×" is a ratio the benchmark took itself,
+// against a baseline it ran in the same process: its column comes after
+// the other metrics' and gives the median and range over the rounds to
+// three decimals;
 // and for each baseline a column "× Base" with the median of the per-round
 // ratios and their range, as in 0.81 (0.72–0.88), or "-" where the
 // benchmark's parent has no such baseline. The progress goes to stderr.
@@ -541,6 +545,10 @@ func tabulate(names []string, samples [][]result, bases []string) (header []stri
 			}
 		}
 	}
+	// The ratios benchmarks took themselves go after the other metrics.
+	slices.SortStableFunc(units, func(a, b string) int {
+		return cmpBool(selfRatio(a), selfRatio(b))
+	})
 	header = append([]string{"benchmark"}, units...)
 	for _, b := range bases {
 		header = append(header, "× "+b)
@@ -556,6 +564,10 @@ func tabulate(names []string, samples [][]result, bases []string) (header []stri
 			}
 			if len(vs) == 0 {
 				row = append(row, "-") // not reported by this benchmark
+				continue
+			}
+			if selfRatio(u) {
+				row = append(row, formatSelfRatio(vs))
 				continue
 			}
 			row = append(row, format(median(vs)))
@@ -601,6 +613,27 @@ func summary(c config, h header, goVersion string) string {
 	}
 	parts = append(parts, h.goos+"/"+h.goarch, goVersion)
 	return strings.Join(parts, ", ")
+}
+
+// selfRatio reports whether a metric's unit names a ratio the benchmark
+// took itself, against a baseline it ran in the same process ("×IterSeq").
+func selfRatio(unit string) bool { return strings.HasPrefix(unit, "×") }
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// formatSelfRatio gives the median of a benchmark's own ratios over the
+// rounds and their range, to three decimals: such a ratio is taken to
+// resolve what rounds of separate processes cannot.
+func formatSelfRatio(rs []float64) string {
+	return fmt.Sprintf("%.3f (%.3f–%.3f)", median(rs), slices.Min(rs), slices.Max(rs))
 }
 
 // formatRatio gives the median of the ratios and their range.

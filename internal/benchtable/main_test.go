@@ -357,6 +357,19 @@ func TestTable(t *testing.T) {
 `,
 		},
 		{
+			name:  "ratios the benchmarks took themselves: after the other metrics, to three decimals, with their range",
+			names: []string{"Paired/Seq", "Paired/Pull"},
+			samples: [][]string{
+				{"BenchmarkPaired/Seq-2 10 5000 ns/op 1.0031 ×IterSeq 4 allocs/op", "BenchmarkPaired/Seq-2 10 5000 ns/op 0.9948 ×IterSeq 4 allocs/op", "BenchmarkPaired/Seq-2 10 5000 ns/op 1.0152 ×IterSeq 4 allocs/op"},
+				{"BenchmarkPaired/Pull-2 10 9000 ns/op 1.2 ×IterPull 19 allocs/op"},
+			},
+			want: `| benchmark | ns/op | allocs/op | ×IterSeq | ×IterPull |
+| --- | --- | --- | --- | --- |
+| Paired/Seq | 5000 | 4 | 1.003 (0.995–1.015) | - |
+| Paired/Pull | 9000 | 19 | - | 1.200 (1.200–1.200) |
+`,
+		},
+		{
 			name:    "no bases",
 			names:   []string{"A"},
 			samples: [][]string{{"BenchmarkA-2 1 2.5 ns/op 12.25 x/op"}},
