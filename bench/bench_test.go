@@ -247,5 +247,10 @@ func TestEveryWayGivesEveryItem(t *testing.T) {
 				}
 			}
 		}
+		for _, way := range storeWays {
+			if got, want := way.sum(newPairs(n), n), n*(n-1)/2; got != want {
+				t.Errorf("%s over %d pairs: sum %d, want %d", way.name, n, got, want)
+			}
+		}
 	}
 }
