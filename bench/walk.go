@@ -3,7 +3,7 @@
 // (a slice walk) and a real one (google/btree), with few and many items,
 // in interleaved rounds. bench/README.md's table comes from
 //
-//	go run ./internal/benchtable -rounds 9 -base Direct,IterSeq,IterPull,GoListExport -update bench/README.md ./bench
+//	go run ./internal/benchtable -rounds 9 -bench 'Walk|Call|Open|Switch|Generate' -base Direct,IterSeq,IterPull,GoListExport -update bench/README.md ./bench
 package bench
 
 //go:generate go tool corogen -type=Walker
