@@ -567,7 +567,9 @@ func tabulate(names []string, samples [][]result, bases []string) (header []stri
 				continue
 			}
 			if selfRatio(u) {
-				row = append(row, formatSelfRatio(vs))
+				// To three decimals: such a ratio is taken to resolve
+				// what rounds of separate processes cannot.
+				row = append(row, formatRatio(vs, 3))
 				continue
 			}
 			row = append(row, format(median(vs)))
@@ -576,7 +578,7 @@ func tabulate(names []string, samples [][]result, bases []string) (header []stri
 			cell := "-"
 			if j := slices.Index(names, sibling(name, b)); j >= 0 {
 				if rs := ratios(samples[i], samples[j]); len(rs) > 0 {
-					cell = formatRatio(rs)
+					cell = formatRatio(rs, 2)
 				}
 			}
 			row = append(row, cell)
@@ -629,16 +631,10 @@ func cmpBool(a, b bool) int {
 	return -1
 }
 
-// formatSelfRatio gives the median of a benchmark's own ratios over the
-// rounds and their range, to three decimals: such a ratio is taken to
-// resolve what rounds of separate processes cannot.
-func formatSelfRatio(rs []float64) string {
-	return fmt.Sprintf("%.3f (%.3f–%.3f)", median(rs), slices.Min(rs), slices.Max(rs))
-}
-
-// formatRatio gives the median of the ratios and their range.
-func formatRatio(rs []float64) string {
-	return fmt.Sprintf("%.2f (%.2f–%.2f)", median(rs), slices.Min(rs), slices.Max(rs))
+// formatRatio gives the median of the ratios and their range, to the
+// given number of decimals.
+func formatRatio(rs []float64, decimals int) string {
+	return fmt.Sprintf("%.*f (%.*f–%.*f)", decimals, median(rs), decimals, slices.Min(rs), decimals, slices.Max(rs))
 }
 
 func median(xs []float64) float64 {

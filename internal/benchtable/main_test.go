@@ -290,7 +290,7 @@ func TestRatios(t *testing.T) {
 				break
 			}
 		}
-		if cell := formatRatio(got); cell != tc.wantCell {
+		if cell := formatRatio(got, 2); cell != tc.wantCell {
 			t.Errorf("%s: cell %q, want %q", tc.name, cell, tc.wantCell)
 		}
 	}
