@@ -806,13 +806,29 @@ func (e *emitter) lean() bool {
 func (e *emitter) passYield(cursor bool) bool {
 	m := e.m
 	f := m.funcs()[0]
-	if len(m.cbs) > 1 || m.cbs[0].iface != nil || !f.boolStop {
+	if len(m.cbs) > 1 || m.cbs[0].iface != nil || !f.boolStop || !plainBool(f) {
 		return false
 	}
 	if cursor || m.async {
 		return m.element() == elemSingle
 	}
 	return !m.errRes && (m.element() == elemNone || m.element() == elemSingle || m.element() == elemPair)
+}
+
+// plainBool reports whether f's bool result is bool itself, not a type of
+// its own with bool beneath it (type Continue bool), to which yield's bool
+// does not assign: such a callback is not yield's shape.
+func plainBool(f *cbFunc) bool {
+	return types.Identical(f.results[0].typ, types.Typ[types.Bool])
+}
+
+// asResult is the bool b as f's result: converted when that is a type of
+// its own (see plainBool).
+func asResult(f *cbFunc, b *jen.Statement) jen.Code {
+	if plainBool(f) {
+		return b
+	}
+	return jen.Add(typeCode(f.results[0].typ)).Call(b)
 }
 
 // callbackBody is the body of f, in the iterator (cursor false) or the
@@ -875,9 +891,9 @@ func (e *emitter) callbackBody(f *cbFunc, cursor, withErr bool, yield, done, end
 	case !cursor && e.lean() && withErr:
 		return append(body, jen.If(jen.Op("!").Add(call)).Block(jen.Add(done).Op("=").True(), jen.Return(jen.False())), jen.Return(jen.True())), nil
 	case !cursor && e.lean():
-		return append(body, jen.Return(call)), nil
+		return append(body, jen.Return(asResult(f, call))), nil
 	case cursor && f.boolStop && ended == nil:
-		return append(body, jen.Return(call)), nil
+		return append(body, jen.Return(asResult(f, call))), nil
 	case cursor && f.boolStop:
 		return append(body, jen.If(jen.Op("!").Add(call)).Block(late(jen.Return(jen.False()))...), jen.Return(jen.True())), nil
 	case cursor && len(f.results) == 0 && f.late != nil:
