@@ -54,7 +54,8 @@
 // whose error comes once, last.
 //
 // Breaking out of the loop, or closing the cursor, stops M: a callback
-// returning bool returns false; one returning an error returns
+// returning bool (or a type of its own with bool beneath it, as type
+// Continue bool) returns false; one returning an error returns
 // runtime.ErrStop, which the wrappers hide; one returning nothing, or other
 // types, unwinds M with a panic that the wrappers recover.
 //
