@@ -758,7 +758,13 @@ func isNil(v ssa.Value) bool {
 	return ok && c.IsNil()
 }
 
+// isBool reports whether t is a boolean: bool, a type of its own with bool
+// beneath it, or a type parameter whose every type is one (B ~bool).
 func isBool(t types.Type) bool {
+	if _, ok := t.(*types.TypeParam); ok {
+		b := types.Typ[types.Bool]
+		return types.ConvertibleTo(b, t) && types.ConvertibleTo(t, b)
+	}
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Kind() == types.Bool
 }

@@ -391,7 +391,7 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 		f.results = append(f.results, param{src: v.Name(), name: replyNames.param(name, i), typ: v.Type()})
 	}
 	res := f.results
-	isBool := len(res) == 1 && types.Identical(res[0].typ.Underlying(), types.Typ[types.Bool])
+	boolRes := len(res) == 1 && isBool(res[0].typ)
 	switch {
 	case len(res) == 0:
 		if d.reply || d.deflt != nil || d.stop != nil {
@@ -406,9 +406,9 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 		return bad("late= applies to callbacks that return nothing (a reply's default answers the others)")
 	case d.drain:
 		return bad("stop=drain applies to callbacks that return nothing")
-	case d.reply && !isBool:
+	case d.reply && !boolRes:
 		return bad("reply applies to a bool result; results of other types are replies already")
-	case isBool && !d.reply:
+	case boolRes && !d.reply:
 		// The code reads false as "go on without this one": a reply, true
 		// by default, and the method stops by unwinding unless stop= says
 		// what stops it. default= and stop= say nothing against that.
@@ -432,12 +432,12 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 			f.boolStop = true
 			return nil
 		}
-	case isBool && bools != nil && bools.stops && !isFalse(d.stop):
+	case boolRes && bools != nil && bools.stops && !isFalse(d.stop):
 		md.contradiction(m, pos, "reply", bools.ev)
 	}
 	f.reply = true
 	f.deflt, f.stop = d.deflt, d.stop
-	if isBool && f.inferred && f.deflt == nil {
+	if boolRes && f.inferred && f.deflt == nil {
 		// The reply that goes on: true, unless true is what leads out.
 		goOn := "true"
 		if bools != nil && bools.trueLeads {
@@ -478,7 +478,7 @@ func (md *modeler) modelFunc(m *methodModel, f *cbFunc, sig *types.Signature, d 
 			}
 		}
 	}
-	if isBool && f.stop == nil && !f.inferred {
+	if boolRes && f.stop == nil && !f.inferred {
 		return bad("a bool reply needs stop=EXPR, the value that stops the method, and default=EXPR when the reply that goes on is not false (//corogen:reply default=true stop=false, for go/ast.Inspect)")
 	}
 	if f.stop != nil && !f.self && sameValues(f.info, f.stop, f.deflt, res) {

@@ -55,9 +55,10 @@
 //
 // Breaking out of the loop, or closing the cursor, stops M: a callback
 // returning bool (or a type of its own with bool beneath it, as type
-// Continue bool) returns false; one returning an error returns
-// runtime.ErrStop, which the wrappers hide; one returning nothing, or other
-// types, unwinds M with a panic that the wrappers recover.
+// Continue bool, or a type parameter such as B ~bool) returns false; one
+// returning an error returns runtime.ErrStop, which the wrappers hide; one
+// returning nothing, or other types, unwinds M with a panic that the
+// wrappers recover.
 //
 // # Choosing a protocol
 //

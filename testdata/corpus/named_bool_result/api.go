@@ -43,3 +43,10 @@ type W interface {
 	//corogen:pool
 	Pooled(fn func(int) Continue)
 }
+
+// G is an API generic in its callback's result, a type whose every type
+// is a bool: false stops, as for Continue.
+type G[B ~bool] interface {
+	// Walk calls fn with each item until it returns false.
+	Walk(fn func(int) B)
+}

@@ -6,12 +6,20 @@ import (
 	"testing"
 )
 
-// items calls back with 0 to 9 and records where its callback stopped it.
-type items struct{ stoppedAt *int }
+// items calls back with 0 to 9 and records where its callback stopped it,
+// in stoppedAt or, when stopped is not nil, by sending it there.
+type items struct {
+	stoppedAt *int
+	stopped   chan<- int
+}
 
 func (w items) walk(fn func(int) Continue) {
 	for i := range 10 {
 		if !fn(i) {
+			if w.stopped != nil {
+				w.stopped <- i
+				return
+			}
 			*w.stoppedAt = i
 			return
 		}
@@ -40,7 +48,8 @@ func (w items) Later(fn func(int) Continue) {
 }
 
 // Every form takes the items up to a break, and the break reaches the API
-// as the callback's false; Later's, on its own goroutine, after Close.
+// as the callback's false. Later's comes on its own goroutine, after
+// Close, and at the call after the one the consumer held, which was taken.
 func TestBreakStops(t *testing.T) {
 	want := []int{0, 1, 2}
 	for _, tc := range []struct {
@@ -102,20 +111,34 @@ func TestBreakStops(t *testing.T) {
 			}
 			return got
 		}},
+		{"GWalkSeq", func(s WSeq) (got []int) {
+			for x := range (GSeq[Continue]{s.W.(items)}).WalkSeq() {
+				if got = append(got, x); x == 2 {
+					break
+				}
+			}
+			return got
+		}},
+		{"GWalkPull", func(s WSeq) []int { return pull(GSeq[Continue]{s.W.(items)}.WalkPull()) }},
 		{"WalkPull", func(s WSeq) []int { return pull(s.WalkPull()) }},
 		{"WalkFPull", func(s WSeq) []int { return pull(s.WalkFPull()) }},
 		{"LaterPull", func(s WSeq) []int { return pull(s.LaterPull()) }},
 		{"PooledPull", func(s WSeq) []int { return pull(s.PooledPull()) }},
 	} {
 		stoppedAt := -1
-		at := &stoppedAt
+		w := items{stoppedAt: &stoppedAt}
+		var stopped chan int
 		if tc.name == "LaterPull" {
-			// Later's goroutine records its stop after Close returns.
-			at, stoppedAt = new(int), 2
+			stopped = make(chan int, 1)
+			w.stopped = stopped
 		}
-		got := tc.take(WSeq{items{at}})
-		if !slices.Equal(got, want) || stoppedAt != 2 {
-			t.Errorf("%s: took %v, stopped at %d; want %v, stopped at 2", tc.name, got, stoppedAt, want)
+		got := tc.take(WSeq{w})
+		wantStop := 2
+		if stopped != nil {
+			stoppedAt, wantStop = <-stopped, 3
+		}
+		if !slices.Equal(got, want) || stoppedAt != wantStop {
+			t.Errorf("%s: took %v, stopped at %d; want %v, stopped at %d", tc.name, got, stoppedAt, want, wantStop)
 		}
 	}
 }
@@ -139,7 +162,7 @@ func pull(c interface {
 // stops it.
 func TestAheadGivesItemsInOrder(t *testing.T) {
 	stoppedAt := -1
-	c := WSeq{items{&stoppedAt}}.AheadPull()
+	c := WSeq{items{stoppedAt: &stoppedAt}}.AheadPull()
 	var got []int
 	for c.Next() {
 		got = append(got, c.Value())
@@ -151,3 +174,6 @@ func TestAheadGivesItemsInOrder(t *testing.T) {
 		t.Errorf("took %v, stopped at %d; want 0 to 9, no stop", got, stoppedAt)
 	}
 }
+
+// items is a G[Continue] too.
+var _ G[Continue] = items{}
